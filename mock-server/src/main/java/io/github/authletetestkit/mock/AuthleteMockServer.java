@@ -1,0 +1,184 @@
+package io.github.authletetestkit.mock;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.authletetestkit.mock.api.ApiRoutes;
+import io.github.authletetestkit.mock.http.ApiDispatcher;
+import io.github.authletetestkit.mock.http.ApiPipeline;
+import io.github.authletetestkit.mock.http.SpecValidator;
+import io.github.authletetestkit.mock.http.SpecViolation;
+import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.model.ServiceDefaults;
+import io.github.authletetestkit.mock.oauth.Jwks;
+import io.github.authletetestkit.mock.store.ApiCredential;
+import io.github.authletetestkit.mock.store.MockStore;
+import io.github.authletetestkit.mock.store.ServiceState;
+import io.github.authletetestkit.spec.AuthleteSpec;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running mock of the Authlete API v3: a WireMock server whose every {@code /api/...} request goes
+ * through the stateful engine. Starts with one service that supports every flow the mock implements.
+ *
+ * <pre>{@code
+ * try (AuthleteMockServer mock = AuthleteMockServer.builder().build().start()) {
+ *     String url = mock.baseUrl();             // http://localhost:PORT
+ *     long serviceId = mock.serviceId();       // the path's {serviceId}
+ *     String token = mock.serviceToken();      // Authorization: Bearer ...
+ * }
+ * }</pre>
+ */
+public final class AuthleteMockServer implements AutoCloseable {
+
+    public static final long DEFAULT_SERVICE_ID = 7135203410987L;
+    public static final String DEFAULT_SERVICE_TOKEN = "mock-service-token";
+    public static final String DEFAULT_ORG_TOKEN = "mock-org-token";
+    public static final String DEFAULT_ISSUER = "https://as.example.com";
+    private static final int CATCH_ALL_PRIORITY = 10;
+
+    private final MockServerSettings settings;
+    private final MockStore store = new MockStore();
+    private final MockClock clock;
+    private final ApiPipeline pipeline;
+    private final WireMockServer wireMock;
+    private ScheduledExecutorService sweeper;
+
+    private AuthleteMockServer(MockServerSettings settings) {
+        this.settings = settings;
+        this.clock = settings.clock() != null ? settings.clock() : new MockClock();
+        AuthleteSpec spec = settings.spec() == null ? AuthleteSpec.bundled() : AuthleteSpec.load(settings.spec());
+        boolean validating = settings.validateRequests() || settings.validateResponses();
+        this.pipeline = new ApiPipeline(store, clock, new ApiRoutes(), spec,
+                validating ? new SpecValidator(spec) : null,
+                new ApiPipeline.Validation(settings.validateRequests(), settings.validateResponses(), settings.strict()));
+        this.wireMock = new WireMockServer(wireMockConfig()
+                .port(settings.port())
+                .bindAddress(settings.bindAddress())
+                .extensions(new ApiDispatcher(pipeline))
+                .maxRequestJournalEntries(settings.journalSize()));
+        seed();
+    }
+
+    public static MockServerSettings.Builder builder() {
+        return MockServerSettings.builder();
+    }
+
+    /** A mock with every default: any free port, the bundled spec, validation on. */
+    public static AuthleteMockServer create() {
+        return builder().build();
+    }
+
+    /** A mock with these settings, not yet started. */
+    public static AuthleteMockServer of(MockServerSettings settings) {
+        return new AuthleteMockServer(settings);
+    }
+
+    public synchronized AuthleteMockServer start() {
+        if (!wireMock.isRunning()) {
+            wireMock.start();
+            wireMock.stubFor(any(urlPathMatching("/api/.*")).atPriority(CATCH_ALL_PRIORITY)
+                    .willReturn(aResponse().withTransformers(ApiDispatcher.NAME)));
+            sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "authlete-mock-sweeper");
+                t.setDaemon(true);
+                return t;
+            });
+            sweeper.scheduleWithFixedDelay(() -> store.sweep(clock.instant()), 60, 60, TimeUnit.SECONDS);
+        }
+        return this;
+    }
+
+    public synchronized void stop() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+            sweeper = null;
+        }
+        if (wireMock.isRunning()) {
+            wireMock.stop();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public boolean isRunning() {
+        return wireMock.isRunning();
+    }
+
+    public int port() {
+        return wireMock.port();
+    }
+
+    /** {@code http://HOST:PORT}, the base URL to give an Authlete SDK. */
+    public String baseUrl() {
+        String host = settings.bindAddress().equals("0.0.0.0") ? "localhost" : settings.bindAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    public long serviceId() {
+        return settings.serviceId();
+    }
+
+    public String serviceToken() {
+        return settings.serviceToken();
+    }
+
+    public String orgToken() {
+        return settings.orgToken();
+    }
+
+    public MockClock clock() {
+        return clock;
+    }
+
+    /** The state, for tests that look behind the API. */
+    public MockStore store() {
+        return store;
+    }
+
+    public ServiceState defaultService() {
+        return store.service(settings.serviceId()).orElseThrow(() -> new IllegalStateException("the default service was deleted"));
+    }
+
+    /** The WireMock server underneath: its request journal, and stubs that take precedence over the mock. */
+    public WireMockServer wireMock() {
+        return wireMock;
+    }
+
+    public MockServerSettings settings() {
+        return settings;
+    }
+
+    /** Responses written so far that violate the spec; in strict mode each was answered with a 500 instead. */
+    public List<SpecViolation> specViolations() {
+        return pipeline.violations();
+    }
+
+    /** Back to the seed: the default service as configured at start, no clients, tickets or tokens; the clock to real time. */
+    public void reset() {
+        store.clear();
+        seed();
+        clock.reset();
+        pipeline.clearViolations();
+        if (wireMock.isRunning()) {
+            wireMock.resetRequests();
+        }
+    }
+
+    private void seed() {
+        ServiceConfig service = new ServiceConfig(ServiceDefaults.service(settings.serviceId(), "Authlete Testkit mock service",
+                settings.issuer(), Jwks.sharedDefaultKeys(), clock.instant()));
+        store.addService(service);
+        store.addCredential(ApiCredential.service(settings.serviceToken(), settings.serviceId()));
+        store.addCredential(ApiCredential.organization(settings.orgToken()));
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.authletetestkit.mock;
+
+/**
+ * How a mock is configured: where it listens, its default service and tokens, which spec it loads and
+ * how strictly it enforces it. Immutable; built with {@link #builder()}.
+ *
+ * @param spec a file, URL or {@code classpath:} resource; null for the bundled spec
+ * @param strict a response that violates the spec is answered with a 500 that names the violation
+ */
+public record MockServerSettings(
+        int port,
+        String bindAddress,
+        long serviceId,
+        String serviceToken,
+        String orgToken,
+        String issuer,
+        String spec,
+        boolean validateRequests,
+        boolean validateResponses,
+        boolean strict,
+        int journalSize,
+        MockClock clock) {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().port(port).bindAddress(bindAddress).serviceId(serviceId).serviceToken(serviceToken)
+                .orgToken(orgToken).issuer(issuer).spec(spec).validateRequests(validateRequests)
+                .validateResponses(validateResponses).strict(strict).journalSize(journalSize).clock(clock);
+    }
+
+    /** Builds settings; every option has a default that gives a working mock. */
+    public static final class Builder {
+        private int port = 0;
+        private String bindAddress = "localhost";
+        private long serviceId = AuthleteMockServer.DEFAULT_SERVICE_ID;
+        private String serviceToken = AuthleteMockServer.DEFAULT_SERVICE_TOKEN;
+        private String orgToken = AuthleteMockServer.DEFAULT_ORG_TOKEN;
+        private String issuer = AuthleteMockServer.DEFAULT_ISSUER;
+        private String spec;
+        private boolean validateRequests = true;
+        private boolean validateResponses = true;
+        private boolean strict;
+        private int journalSize = 10_000;
+        private MockClock clock;
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0 to 65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder bindAddress(String bindAddress) {
+            this.bindAddress = require(bindAddress, "bindAddress");
+            return this;
+        }
+
+        public Builder serviceId(long serviceId) {
+            if (serviceId <= 0) {
+                throw new IllegalArgumentException("serviceId must be positive: " + serviceId);
+            }
+            this.serviceId = serviceId;
+            return this;
+        }
+
+        public Builder serviceToken(String serviceToken) {
+            this.serviceToken = require(serviceToken, "serviceToken");
+            return this;
+        }
+
+        public Builder orgToken(String orgToken) {
+            this.orgToken = require(orgToken, "orgToken");
+            return this;
+        }
+
+        public Builder issuer(String issuer) {
+            this.issuer = require(issuer, "issuer");
+            return this;
+        }
+
+        public Builder spec(String spec) {
+            this.spec = spec;
+            return this;
+        }
+
+        public Builder validateRequests(boolean validateRequests) {
+            this.validateRequests = validateRequests;
+            return this;
+        }
+
+        public Builder validateResponses(boolean validateResponses) {
+            this.validateResponses = validateResponses;
+            return this;
+        }
+
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        public Builder journalSize(int journalSize) {
+            this.journalSize = journalSize;
+            return this;
+        }
+
+        public Builder clock(MockClock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public MockServerSettings settings() {
+            if (serviceToken.equals(orgToken)) {
+                throw new IllegalArgumentException("the service token and the organization token must differ");
+            }
+            return new MockServerSettings(port, bindAddress, serviceId, serviceToken, orgToken, issuer, spec,
+                    validateRequests, validateResponses, strict, journalSize, clock);
+        }
+
+        /** A mock with these settings, not yet started. */
+        public AuthleteMockServer build() {
+            return AuthleteMockServer.of(settings());
+        }
+
+        private static String require(String value, String name) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+            return value;
+        }
+    }
+}

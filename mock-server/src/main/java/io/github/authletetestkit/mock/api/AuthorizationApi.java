@@ -1,0 +1,259 @@
+package io.github.authletetestkit.mock.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.model.ClientConfig;
+import io.github.authletetestkit.mock.model.Json;
+import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.oauth.FormParameters;
+import io.github.authletetestkit.mock.oauth.IdTokenException;
+import io.github.authletetestkit.mock.oauth.InvalidParametersException;
+import io.github.authletetestkit.mock.oauth.RandomValues;
+import io.github.authletetestkit.mock.oauth.RedirectUris;
+import io.github.authletetestkit.mock.store.AuthorizationCode;
+import io.github.authletetestkit.mock.store.AuthorizationTicket;
+import io.github.authletetestkit.mock.store.Grant;
+import io.github.authletetestkit.mock.store.Property;
+import io.github.authletetestkit.mock.store.ResponseMode;
+import io.github.authletetestkit.mock.store.ServiceState;
+import io.github.authletetestkit.mock.store.TokenRecord;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /auth/authorization}, {@code /auth/authorization/issue} and {@code /auth/authorization/fail}. */
+public final class AuthorizationApi {
+
+    record AuthorizationRequest(String parameters, String context) {}
+
+    record IssueRequest(String ticket, String subject, Long authTime, String acr, String claims, List<Property> properties,
+                        List<String> scopes, String sub, String accessToken, Long accessTokenDuration, String sessionId,
+                        String idTokenAudType) {}
+
+    record FailRequest(String ticket, String reason, String description) {}
+
+    /** Authlete's fail reasons and the OAuth/OIDC error each becomes. */
+    private static final Map<String, String> FAIL_ERRORS = Map.ofEntries(
+            Map.entry("UNKNOWN", "server_error"), Map.entry("NOT_LOGGED_IN", "login_required"),
+            Map.entry("MAX_AGE_NOT_SUPPORTED", "login_required"), Map.entry("EXCEEDS_MAX_AGE", "login_required"),
+            Map.entry("DIFFERENT_SUBJECT", "login_required"), Map.entry("ACR_NOT_SATISFIED", "login_required"),
+            Map.entry("DENIED", "access_denied"), Map.entry("SERVER_ERROR", "server_error"),
+            Map.entry("NOT_AUTHENTICATED", "login_required"), Map.entry("ACCOUNT_SELECTION_REQUIRED", "account_selection_required"),
+            Map.entry("CONSENT_REQUIRED", "consent_required"), Map.entry("INTERACTION_REQUIRED", "interaction_required"),
+            Map.entry("INVALID_TARGET", "invalid_target"));
+
+    private static final int ISSUE_API = 40;
+    private static final int FAIL_API = 41;
+
+    public ApiResponse authorize(ApiCall call) {
+        ServiceState state = call.service();
+        ServiceConfig service = state.config();
+        AuthorizationRequest request = call.body(AuthorizationRequest.class);
+        if (request.parameters() == null || request.parameters().isBlank()) {
+            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(4, 2, 1), "BAD_REQUEST", "invalid_request",
+                    "The request does not contain 'parameters' or it is empty."));
+        }
+        FormParameters params;
+        try {
+            params = FormParameters.parse(request.parameters());
+        } catch (InvalidParametersException e) {
+            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(9, 3, 49), "BAD_REQUEST", "invalid_request", e.getMessage()));
+        }
+        if (params.has("request_uri")) {
+            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(8, 3, 3), "BAD_REQUEST", "invalid_request_uri",
+                    "The value of 'request_uri' parameter is not registered."));
+        }
+        AuthorizationRules.Outcome outcome = AuthorizationRules.evaluate(service, params, state::findClient, false);
+        if (outcome.failure() != null) {
+            return ApiResponse.ok(failure(service, outcome.failure()));
+        }
+        AuthorizationRules.Accepted accepted = outcome.accepted();
+        AuthorizationTicket ticket = new AuthorizationTicket(RandomValues.token(), accepted.client().clientId(),
+                accepted.clientIdAliasUsed(), accepted.redirectUri(), accepted.redirectUriExplicit(),
+                ResponseTypes.wireValue(accepted.responseType()), accepted.responseMode(), accepted.scopes(), accepted.state(),
+                accepted.nonce(), accepted.codeChallenge(), accepted.codeChallengeMethod(), accepted.maxAge(), null,
+                request.context(), call.now().plusSeconds(ServiceConfig.TICKET_SECONDS));
+        state.putTicket(ticket);
+        boolean noInteraction = accepted.prompts().equals(List.of("none"));
+        String code = ResultCodes.of(4, 0, 1);
+        ObjectNode body = RuntimeResult.of(code, noInteraction ? "NO_INTERACTION" : "INTERACTION",
+                "Authlete has successfully issued a ticket to the service (API Key = " + service.apiKey()
+                        + ") for the authorization request from the client (ID = " + accepted.client().clientId() + ").");
+        body.put("ticket", ticket.ticket());
+        body.set("client", limitedClient(accepted.client()));
+        body.set("service", limitedService(service));
+        ArrayNode scopes = body.putArray("scopes");
+        service.scopeEntries(accepted.scopes()).forEach(scopes::add);
+        body.put("display", accepted.display());
+        body.put("maxAge", accepted.maxAge());
+        body.put("clientIdAliasUsed", accepted.clientIdAliasUsed());
+        body.put("acrEssential", false);
+        ArrayNode claims = body.putArray("claims");
+        UserClaims.forScopes(accepted.scopes()).forEach(claims::add);
+        if (!accepted.prompts().isEmpty()) {
+            ArrayNode prompts = body.putArray("prompts");
+            accepted.prompts().forEach(p -> prompts.add(p.toUpperCase()));
+            body.put("lowestPrompt", accepted.prompts().contains("none") ? "NONE" : accepted.prompts().get(0).toUpperCase());
+        }
+        if (accepted.loginHint() != null) {
+            body.put("loginHint", accepted.loginHint());
+        }
+        return ApiResponse.ok(body);
+    }
+
+    public ApiResponse issue(ApiCall call) {
+        ServiceState state = call.service();
+        ServiceConfig service = state.config();
+        IssueRequest request = call.body(IssueRequest.class);
+        if (request.subject() == null || request.subject().isEmpty()) {
+            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(ISSUE_API, 2, 1), "INTERNAL_SERVER_ERROR",
+                    "server_error", "The request does not contain 'subject'."));
+        }
+        Optional<AuthorizationTicket> taken = state.consumeTicket(request.ticket());
+        if (taken.isEmpty() || taken.get().isExpired(call.now())) {
+            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(ISSUE_API, 3, 1), "BAD_REQUEST", "invalid_request",
+                    "The ticket is unknown, expired or already used."));
+        }
+        AuthorizationTicket ticket = taken.get();
+        Optional<ClientConfig> client = state.client(ticket.clientId());
+        if (client.isEmpty()) {
+            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(ISSUE_API, 3, 2), "BAD_REQUEST", "invalid_request",
+                    "The client of the ticket no longer exists."));
+        }
+        List<String> scopes = request.scopes() != null ? request.scopes() : ticket.scopes();
+        String grantType = ticket.requests("code") ? "AUTHORIZATION_CODE" : "IMPLICIT";
+        Grant grant = new Grant(ticket.clientId(), request.subject(), request.sub(), List.copyOf(scopes), grantType,
+                request.properties() == null ? List.of() : List.copyOf(request.properties()), request.authTime(), request.acr(),
+                request.claims(), ticket.nonce(), request.sessionId(), request.idTokenAudType());
+        try {
+            return ApiResponse.ok(issueResponse(call, state, client.get(), ticket, grant, request));
+        } catch (IdTokenException e) {
+            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(ISSUE_API, 1, 1), "INTERNAL_SERVER_ERROR",
+                    "server_error", e.getMessage()));
+        }
+    }
+
+    private ObjectNode issueResponse(ApiCall call, ServiceState state, ClientConfig client, AuthorizationTicket ticket,
+                                     Grant grant, IssueRequest request) {
+        ServiceConfig service = state.config();
+        Map<String, String> redirectParams = new LinkedHashMap<>();
+        ObjectNode body = RuntimeResult.of(ResultCodes.of(ISSUE_API, 0, 1), "LOCATION",
+                "The authorization request was processed successfully.");
+        String code = null;
+        if (ticket.requests("code")) {
+            code = RandomValues.token();
+            state.putCode(new AuthorizationCode(code, ticket, grant, call.now().plusSeconds(ServiceConfig.AUTHORIZATION_CODE_SECONDS)));
+            redirectParams.put("code", code);
+            body.put("authorizationCode", code);
+        }
+        TokenRecord token = null;
+        if (ticket.requests("token")) {
+            long duration = request.accessTokenDuration() == null ? 0 : request.accessTokenDuration();
+            token = TokenMinter.mint(state, client, grant, false, call.now(),
+                    new TokenMinter.Options(duration, 0, request.accessToken(), null));
+            long expiresIn = token.accessTokenExpiresAt().getEpochSecond() - call.nowSeconds();
+            redirectParams.put("access_token", token.accessToken());
+            redirectParams.put("token_type", service.accessTokenType());
+            redirectParams.put("expires_in", Long.toString(expiresIn));
+            redirectParams.put("scope", String.join(" ", grant.scopes()));
+            body.put("accessToken", token.accessToken());
+            body.put("accessTokenExpiresAt", token.accessTokenExpiresAt().toEpochMilli());
+            body.put("accessTokenDuration", expiresIn);
+        }
+        if (ticket.requests("id_token") && grant.hasScope("openid")) {
+            String idToken = IdTokens.issue(service, client, grant, call.now(), token == null ? null : token.accessToken(), code,
+                    ticket.clientIdAliasUsed());
+            redirectParams.put("id_token", idToken);
+            body.put("idToken", idToken);
+        }
+        redirectParams.put("state", ticket.state());
+        if (!service.issSuppressed()) {
+            redirectParams.put("iss", service.issuer());
+        }
+        respondTo(body, ticket.redirectUri(), ticket.responseMode(), redirectParams);
+        return body;
+    }
+
+    public ApiResponse fail(ApiCall call) {
+        ServiceConfig service = call.service().config();
+        FailRequest request = call.body(FailRequest.class);
+        String error = request.reason() == null ? null : FAIL_ERRORS.get(request.reason());
+        if (error == null) {
+            throw ApiException.badRequest("'reason' must be one of " + FAIL_ERRORS.keySet() + ".");
+        }
+        Optional<AuthorizationTicket> taken = call.service().consumeTicket(request.ticket());
+        if (taken.isEmpty() || taken.get().isExpired(call.now())) {
+            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(FAIL_API, 3, 1), "BAD_REQUEST", "invalid_request",
+                    "The ticket is unknown, expired or already used."));
+        }
+        AuthorizationTicket ticket = taken.get();
+        String code = ResultCodes.of(FAIL_API, 3, 10);
+        String description = request.description() != null ? request.description()
+                : "The authorization request failed: " + request.reason() + ".";
+        ObjectNode body = RuntimeResult.of(code, "LOCATION", description);
+        respondTo(body, ticket.redirectUri(), ticket.responseMode(), errorParams(service, code, error, description, ticket.state()));
+        return ApiResponse.ok(body);
+    }
+
+    private static ObjectNode failure(ServiceConfig service, AuthorizationRules.Failure failure) {
+        if (!failure.redirect()) {
+            return RuntimeResult.error(service, failure.code(), "BAD_REQUEST", failure.error(), failure.description());
+        }
+        ObjectNode body = RuntimeResult.of(failure.code(), "LOCATION", failure.description());
+        respondTo(body, failure.redirectUri(), failure.mode(),
+                errorParams(service, failure.code(), failure.error(), failure.description(), failure.state()));
+        return body;
+    }
+
+    private static Map<String, String> errorParams(ServiceConfig service, String code, String error, String description, String state) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("error", error);
+        if (!service.errorDescriptionOmitted()) {
+            params.put("error_description", ResultCodes.message(code, description));
+        }
+        if (!service.errorUriOmitted()) {
+            params.put("error_uri", RuntimeResult.ERROR_URI_BASE + code);
+        }
+        params.put("state", state);
+        if (!service.issSuppressed()) {
+            params.put("iss", service.issuer());
+        }
+        return params;
+    }
+
+    /** LOCATION with the parameters on the redirect URI, or FORM with an auto-posting page for form_post. */
+    private static void respondTo(ObjectNode body, String redirectUri, ResponseMode mode, Map<String, String> params) {
+        if (mode == ResponseMode.FORM_POST) {
+            body.put("action", "FORM");
+            body.put("responseContent", FormPostPage.render(redirectUri, params));
+        } else {
+            body.put("responseContent", RedirectUris.appendParameters(redirectUri, params, mode == ResponseMode.FRAGMENT));
+        }
+    }
+
+    private static ObjectNode limitedClient(ClientConfig client) {
+        ObjectNode full = client.toJson();
+        ObjectNode limited = Json.object();
+        for (String member : List.of("number", "clientId", "clientIdAlias", "clientIdAliasEnabled", "clientName", "clientNames",
+                "description", "descriptions", "logoUri", "logoUris", "tosUri", "tosUris", "policyUri", "policyUris",
+                "clientUri", "clientUris")) {
+            if (full.hasNonNull(member)) {
+                limited.set(member, full.get(member));
+            }
+        }
+        return limited;
+    }
+
+    private static ObjectNode limitedService(ServiceConfig service) {
+        ObjectNode full = service.toJson();
+        ObjectNode limited = Json.object();
+        for (String member : List.of("number", "serviceName", "issuer", "apiKey", "supportedClaims", "supportedAcrs",
+                "supportedScopes", "supportedDisplays", "supportedUiLocales")) {
+            if (full.hasNonNull(member)) {
+                limited.set(member, full.get(member));
+            }
+        }
+        return limited;
+    }
+}

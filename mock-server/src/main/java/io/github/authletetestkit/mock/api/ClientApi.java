@@ -1,0 +1,166 @@
+package io.github.authletetestkit.mock.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.authletetestkit.mock.model.ClientConfig;
+import io.github.authletetestkit.mock.model.Json;
+import io.github.authletetestkit.mock.oauth.RandomValues;
+import io.github.authletetestkit.mock.store.ServiceState;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Client management: create, get, list, update, delete, lock flag, secret refresh and update. */
+public final class ClientApi {
+
+    /** Members Authlete assigns; a create or update cannot set them. */
+    private static final Set<String> ASSIGNED = Set.of(
+            "clientId", "clientSecret", "number", "serviceNumber", "createdAt", "modifiedAt", "dynamicallyRegistered");
+    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,86}");
+
+    public ApiResponse create(ApiCall call) {
+        ObjectNode requested = assignable(call.bodyObject());
+        ServiceState service = call.service();
+        long clientId = RandomValues.numericId();
+        ObjectNode client = Json.object();
+        client.put("number", (int) (clientId % 1_000_000));
+        client.put("serviceNumber", service.config().toJson().path("number").asInt(1));
+        client.put("clientId", clientId);
+        client.put("clientSecret", RandomValues.clientSecret());
+        client.put("clientIdAlias", Long.toString(clientId));
+        client.put("clientIdAliasEnabled", true);
+        client.put("clientType", "PUBLIC");
+        client.putArray("grantTypes");
+        client.putArray("responseTypes");
+        client.putArray("redirectUris");
+        client.put("subjectType", "PUBLIC");
+        client.put("idTokenSignAlg", "RS256");
+        client.put("defaultMaxAge", 0);
+        for (String flag : List.of("authTimeRequired", "parRequired", "requestObjectRequired", "dpopRequired",
+                "dynamicallyRegistered", "locked", "tlsClientCertificateBoundAccessTokens")) {
+            client.put(flag, false);
+        }
+        client.putObject("extension").put("requestableScopesEnabled", false);
+        client.put("createdAt", call.now().toEpochMilli());
+        client.put("modifiedAt", call.now().toEpochMilli());
+        requested.fields().forEachRemaining(e -> client.set(e.getKey(), e.getValue()));
+        ClientConfig created = validated(new ClientConfig(client), service);
+        service.putClient(created);
+        return ApiResponse.created(created.toJson());
+    }
+
+    public ApiResponse get(ApiCall call) {
+        return ApiResponse.ok(existing(call, "clientId").toJson());
+    }
+
+    public ApiResponse list(ApiCall call) {
+        Paging paging = Paging.from(call);
+        String developer = call.queryParam("developer");
+        List<ClientConfig> matching = call.service().clients().stream()
+                .filter(c -> developer == null || developer.equals(c.developer()))
+                .toList();
+        ObjectNode body = Json.object();
+        body.put("start", paging.start());
+        body.put("end", paging.end());
+        if (developer != null) {
+            body.put("developer", developer);
+        }
+        body.put("totalCount", matching.size());
+        body.putArray("clients");
+        paging.slice(matching).forEach(c -> body.withArray("clients").add(c.toJson()));
+        return ApiResponse.ok(body);
+    }
+
+    /** Members present in the body replace the client's; absent ones keep their value. */
+    public ApiResponse update(ApiCall call) {
+        ServiceState service = call.service();
+        synchronized (service) {
+            ClientConfig current = existing(call, "clientId");
+            ObjectNode merged = current.toJson();
+            assignable(call.bodyObject()).fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+            merged.put("modifiedAt", call.now().toEpochMilli());
+            ClientConfig updated = validated(new ClientConfig(merged), service);
+            service.putClient(updated);
+            return ApiResponse.ok(updated.toJson());
+        }
+    }
+
+    public ApiResponse delete(ApiCall call) {
+        ClientConfig client = existing(call, "clientId");
+        call.service().removeClient(client.clientId());
+        return ApiResponse.noContent();
+    }
+
+    public ApiResponse updateLockFlag(ApiCall call) {
+        JsonNode locked = call.bodyObject().get("clientLocked");
+        if (locked == null || !locked.isBoolean() && !locked.isTextual()) {
+            throw ApiException.badRequest("'clientLocked' is required.");
+        }
+        ClientConfig client = existing(call, "clientIdentifier");
+        boolean value = locked.asBoolean();
+        call.service().putClient(client.with("locked", Json.MAPPER.getNodeFactory().booleanNode(value)));
+        String code = ResultCodes.of(147, 0, 1);
+        return ApiResponse.ok(ResultCodes.body(code, "The client lock flag has been updated to " + value + "."));
+    }
+
+    public ApiResponse refreshSecret(ApiCall call) {
+        return replaceSecret(call, RandomValues.clientSecret(), ResultCodes.of(148, 0, 1), "refreshed");
+    }
+
+    public ApiResponse updateSecret(ApiCall call) {
+        String secret = call.bodyObject().path("clientSecret").asText(null);
+        if (secret == null || !SECRET.matcher(secret).matches()) {
+            throw ApiException.badRequest("'clientSecret' must be 1 to 86 characters of A-Z, a-z, 0-9, '-' and '_'.");
+        }
+        return replaceSecret(call, secret, ResultCodes.of(149, 0, 1), "updated");
+    }
+
+    private ApiResponse replaceSecret(ApiCall call, String newSecret, String code, String verb) {
+        ServiceState service = call.service();
+        synchronized (service) {
+            ClientConfig client = existing(call, "clientIdentifier");
+            service.putClient(client.with("clientSecret", new TextNode(newSecret)));
+            ObjectNode body = ResultCodes.body(code, "The client secret has been " + verb + ".");
+            body.put("newClientSecret", newSecret);
+            body.put("oldClientSecret", client.clientSecret());
+            return ApiResponse.ok(body);
+        }
+    }
+
+    private static ClientConfig existing(ApiCall call, String pathParam) {
+        String identifier = call.pathParam(pathParam);
+        return call.service().findClient(identifier).orElseThrow(() -> ApiException.notFound(
+                ResultCodes.CLIENT_NOT_FOUND, "No client has the ID '" + identifier + "'."));
+    }
+
+    private static ObjectNode assignable(ObjectNode body) {
+        ObjectNode copy = body.deepCopy();
+        copy.remove(ASSIGNED);
+        return copy;
+    }
+
+    private static ClientConfig validated(ClientConfig client, ServiceState service) {
+        for (String uri : client.redirectUris()) {
+            checkRedirectUri(uri);
+        }
+        String alias = client.clientIdAlias();
+        if (alias.isBlank() || service.aliasTaken(alias, client.clientId())
+                || !alias.equals(Long.toString(client.clientId())) && alias.chars().allMatch(Character::isDigit)) {
+            throw ApiException.badRequest("The client ID alias '" + alias + "' is empty, taken, or numeric.");
+        }
+        return client;
+    }
+
+    private static void checkRedirectUri(String uri) {
+        try {
+            URI parsed = new URI(uri);
+            if (!parsed.isAbsolute() || parsed.getRawFragment() != null || uri.length() > 200) {
+                throw ApiException.badRequest("The redirect URI '" + uri + "' must be absolute, without a fragment, and at most 200 characters.");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw ApiException.badRequest("The redirect URI '" + uri + "' is malformed.");
+        }
+    }
+}

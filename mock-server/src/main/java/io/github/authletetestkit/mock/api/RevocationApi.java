@@ -1,0 +1,56 @@
+package io.github.authletetestkit.mock.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.oauth.FormParameters;
+import io.github.authletetestkit.mock.oauth.InvalidParametersException;
+import io.github.authletetestkit.mock.store.ServiceState;
+import io.github.authletetestkit.mock.store.TokenRecord;
+import java.util.Optional;
+
+/** {@code /auth/revocation} (RFC 7009): an access token stops working; a refresh token takes its pair with it. */
+public final class RevocationApi {
+
+    record RevocationRequest(String parameters, String clientId, String clientSecret) {}
+
+    private static final int API = 113;
+
+    public ApiResponse revoke(ApiCall call) {
+        ServiceState state = call.service();
+        ServiceConfig service = state.config();
+        RevocationRequest request = call.body(RevocationRequest.class);
+        FormParameters params;
+        try {
+            params = FormParameters.parse(request.parameters());
+        } catch (InvalidParametersException e) {
+            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(API, 3, 2), "BAD_REQUEST", "invalid_request", e.getMessage()));
+        }
+        String tokenValue = params.first("token");
+        if (tokenValue == null || tokenValue.isEmpty()) {
+            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(API, 3, 1), "BAD_REQUEST", "invalid_request",
+                    "The revocation request does not contain 'token' parameter."));
+        }
+        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state, request.clientId(), request.clientSecret(), params);
+        if (!auth.ok()) {
+            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(API, 3, auth.invalidClient() ? 3 : 4),
+                    auth.invalidClient() ? "INVALID_CLIENT" : "BAD_REQUEST", auth.error(), auth.description()));
+        }
+        Optional<TokenRecord> asRefresh = state.byRefreshToken(tokenValue);
+        Optional<TokenRecord> asAccess = state.byAccessToken(tokenValue);
+        Optional<TokenRecord> found = asRefresh.isPresent() ? asRefresh : asAccess;
+        if (found.isPresent()) {
+            TokenRecord token = found.get();
+            if (token.clientId() != auth.client().clientId()) {
+                return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(API, 3, 5), "BAD_REQUEST", "invalid_grant",
+                        "The token was issued to another client."));
+            }
+            if (asRefresh.isPresent()) {
+                state.removePair(token);
+            } else {
+                state.removeAccessToken(token);
+            }
+        }
+        ObjectNode body = RuntimeResult.of(ResultCodes.of(API, 0, 1), "OK", "The token has been revoked successfully.");
+        return ApiResponse.ok(body);
+    }
+}

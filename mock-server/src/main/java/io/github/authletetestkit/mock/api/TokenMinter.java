@@ -1,0 +1,90 @@
+package io.github.authletetestkit.mock.api;
+
+import io.github.authletetestkit.mock.model.ClientConfig;
+import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.oauth.RandomValues;
+import io.github.authletetestkit.mock.store.Grant;
+import io.github.authletetestkit.mock.store.ServiceState;
+import io.github.authletetestkit.mock.store.TokenRecord;
+import java.time.Instant;
+
+/** Mints access/refresh token pairs with the lifetimes Authlete would choose, and stores them. */
+final class TokenMinter {
+
+    /** Per-request choices: explicit lifetimes (0 = default), a caller-chosen access token, a DPoP key binding. */
+    record Options(long accessTokenDuration, long refreshTokenDuration, String accessToken, String dpopJkt) {
+        static final Options DEFAULT = new Options(0, 0, null, null);
+
+        /** These options with the access token value chosen now, for an ID token's at_hash minted before the token. */
+        Options withAccessToken() {
+            return accessToken != null && !accessToken.isEmpty() ? this
+                    : new Options(accessTokenDuration, refreshTokenDuration, RandomValues.token(), dpopJkt);
+        }
+    }
+
+    private TokenMinter() {}
+
+    static TokenRecord mint(ServiceState state, ClientConfig client, Grant grant, boolean withRefresh, Instant now, Options options) {
+        ServiceConfig service = state.config();
+        if (service.singleAccessTokenPerSubject() && grant.subject() != null) {
+            state.removeTokens(t -> t.clientId() == grant.clientId() && grant.subject().equals(t.grant().subject()));
+        }
+        Instant refreshExpiresAt = withRefresh ? now.plusSeconds(refreshDuration(service, client, options.refreshTokenDuration())) : null;
+        Instant accessExpiresAt = now.plusSeconds(accessDuration(service, client, options.accessTokenDuration()));
+        if (refreshExpiresAt != null && service.tokenExpirationLinked() && accessExpiresAt.isAfter(refreshExpiresAt)) {
+            accessExpiresAt = refreshExpiresAt;
+        }
+        String accessToken = options.accessToken() != null && !options.accessToken().isEmpty() ? options.accessToken() : RandomValues.token();
+        TokenRecord record = new TokenRecord(accessToken, accessExpiresAt, withRefresh ? RandomValues.token() : null,
+                refreshExpiresAt, grant, options.dpopJkt(), now, null);
+        state.putToken(record);
+        return record;
+    }
+
+    /**
+     * The pair that replaces {@code old} on a refresh: a new access token always; the refresh token kept
+     * or rotated, its lifetime reset or inherited, as the service says.
+     */
+    static TokenRecord refresh(ServiceState state, ClientConfig client, TokenRecord old, Grant grant, Instant now, Options options) {
+        ServiceConfig service = state.config();
+        long refreshSeconds = refreshDuration(service, client, options.refreshTokenDuration());
+        String refreshToken;
+        Instant refreshExpiresAt;
+        if (service.refreshTokenKept()) {
+            refreshToken = old.refreshToken();
+            refreshExpiresAt = service.refreshTokenDurationReset() ? now.plusSeconds(refreshSeconds) : old.refreshTokenExpiresAt();
+        } else {
+            refreshToken = RandomValues.token();
+            refreshExpiresAt = service.refreshTokenDurationKept() ? old.refreshTokenExpiresAt() : now.plusSeconds(refreshSeconds);
+        }
+        Instant accessExpiresAt = now.plusSeconds(accessDuration(service, client, options.accessTokenDuration()));
+        if (service.tokenExpirationLinked() && accessExpiresAt.isAfter(refreshExpiresAt)) {
+            accessExpiresAt = refreshExpiresAt;
+        }
+        TokenRecord record = new TokenRecord(RandomValues.token(), accessExpiresAt, refreshToken, refreshExpiresAt,
+                grant, options.dpopJkt() != null ? options.dpopJkt() : old.dpopJkt(), old.createdAt(), now);
+        state.putToken(record);
+        return record;
+    }
+
+    static long accessDuration(ServiceConfig service, ClientConfig client, long requested) {
+        if (requested > 0) {
+            return requested;
+        }
+        long perClient = client == null ? 0 : client.extensionDuration("accessTokenDuration");
+        return perClient > 0 ? perClient : service.accessTokenDuration();
+    }
+
+    static long refreshDuration(ServiceConfig service, ClientConfig client, long requested) {
+        if (requested > 0) {
+            return requested;
+        }
+        long perClient = client == null ? 0 : client.extensionDuration("refreshTokenDuration");
+        return perClient > 0 ? perClient : service.refreshTokenDuration();
+    }
+
+    /** Whether a refresh token comes with this grant: the service and the client must both allow the refresh grant. */
+    static boolean refreshAllowed(ServiceConfig service, ClientConfig client) {
+        return service.supportsGrantType("REFRESH_TOKEN") && client.allowsGrantType("REFRESH_TOKEN");
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.authletetestkit.mock.cli;
+
+import io.github.authletetestkit.mock.AuthleteMockServer;
+import io.github.authletetestkit.mock.MockServerSettings;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar authlete-mock-server.jar}: runs the mock until Ctrl-C or TERM. */
+@Command(name = "authlete-mock-server", mixinStandardHelpOptions = true, versionProvider = MockServerCommand.Version.class,
+        description = "Runs a stateful mock of the Authlete API v3. Every option can also be set by the environment variable named in brackets.",
+        sortOptions = false)
+public final class MockServerCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "${env:AUTHLETE_MOCK_PORT:-8080}",
+            description = "Port to listen on; 0 picks a free one [AUTHLETE_MOCK_PORT] (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "${env:AUTHLETE_MOCK_BIND:-localhost}",
+            description = "Address to bind; 0.0.0.0 for every interface [AUTHLETE_MOCK_BIND] (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--service-id", defaultValue = "${env:AUTHLETE_MOCK_SERVICE_ID:-" + AuthleteMockServer.DEFAULT_SERVICE_ID + "}",
+            description = "API key of the default service [AUTHLETE_MOCK_SERVICE_ID] (default: ${DEFAULT-VALUE}).")
+    long serviceId;
+
+    @Option(names = "--service-token", defaultValue = "${env:AUTHLETE_MOCK_SERVICE_TOKEN:-" + AuthleteMockServer.DEFAULT_SERVICE_TOKEN + "}",
+            description = "Service access token of the default service [AUTHLETE_MOCK_SERVICE_TOKEN] (default: ${DEFAULT-VALUE}).")
+    String serviceToken;
+
+    @Option(names = "--org-token", defaultValue = "${env:AUTHLETE_MOCK_ORG_TOKEN:-" + AuthleteMockServer.DEFAULT_ORG_TOKEN + "}",
+            description = "Organization token, valid for every service [AUTHLETE_MOCK_ORG_TOKEN] (default: ${DEFAULT-VALUE}).")
+    String orgToken;
+
+    @Option(names = "--issuer", defaultValue = "${env:AUTHLETE_MOCK_ISSUER:-" + AuthleteMockServer.DEFAULT_ISSUER + "}",
+            description = "Issuer of the default service [AUTHLETE_MOCK_ISSUER] (default: ${DEFAULT-VALUE}).")
+    String issuer;
+
+    @Option(names = "--spec", defaultValue = "${env:AUTHLETE_MOCK_SPEC}",
+            description = "OpenAPI document to load, a file or URL [AUTHLETE_MOCK_SPEC] (default: the bundled spec).")
+    String spec;
+
+    @Option(names = "--strict", defaultValue = "${env:AUTHLETE_MOCK_STRICT:-false}", fallbackValue = "true", arity = "0..1",
+            description = "Answer 500 instead of any response that violates the spec [AUTHLETE_MOCK_STRICT] (default: ${DEFAULT-VALUE}).")
+    boolean strict;
+
+    @Option(names = "--no-validation", defaultValue = "${env:AUTHLETE_MOCK_NO_VALIDATION:-false}", fallbackValue = "true", arity = "0..1",
+            description = "Check neither requests nor responses against the spec [AUTHLETE_MOCK_NO_VALIDATION].")
+    boolean noValidation;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new MockServerCommand()).execute(args));
+    }
+
+    /** The settings the options describe. */
+    MockServerSettings settings() {
+        return MockServerSettings.builder()
+                .port(port).bindAddress(bind).serviceId(serviceId).serviceToken(serviceToken).orgToken(orgToken)
+                .issuer(issuer).spec(spec == null || spec.isBlank() ? null : spec).strict(strict)
+                .validateRequests(!noValidation).validateResponses(!noValidation)
+                .settings();
+    }
+
+    @Override
+    public Integer call() {
+        long started = System.nanoTime();
+        AuthleteMockServer running = AuthleteMockServer.of(settings()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.stop();
+            stopped.countDown();
+        }, "authlete-mock-shutdown"));
+        printBanner(running, (System.nanoTime() - started) / 1_000_000, new PrintWriter(System.out, true));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    static void printBanner(AuthleteMockServer server, long startMillis, PrintWriter out) {
+        out.printf("Authlete mock server started in %d ms%n", startMillis);
+        out.printf("  base URL:      %s%n", server.baseUrl());
+        out.printf("  service ID:    %d%n", server.serviceId());
+        out.printf("  service token: %s%n", server.serviceToken());
+        out.printf("  org token:     %s%n", server.orgToken());
+        out.printf("  strict:        %s%n", server.settings().strict());
+        out.printf("Try it:%n  curl -s -H 'Authorization: Bearer %s' %s/api/%d/service/get%n",
+                server.serviceToken(), server.baseUrl(), server.serviceId());
+        out.println("Press Ctrl-C to stop.");
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = MockServerCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"authlete-mock-server " + (version == null ? "development" : version)};
+        }
+    }
+}

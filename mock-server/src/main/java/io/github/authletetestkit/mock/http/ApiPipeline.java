@@ -1,0 +1,182 @@
+package io.github.authletetestkit.mock.http;
+
+import io.github.authletetestkit.mock.MockClock;
+import io.github.authletetestkit.mock.api.ApiCall;
+import io.github.authletetestkit.mock.api.ApiException;
+import io.github.authletetestkit.mock.api.ApiHandler;
+import io.github.authletetestkit.mock.api.ApiResponse;
+import io.github.authletetestkit.mock.api.ApiRoutes;
+import io.github.authletetestkit.mock.api.ResultCodes;
+import io.github.authletetestkit.mock.model.Json;
+import io.github.authletetestkit.mock.store.ApiCredential;
+import io.github.authletetestkit.mock.store.MockStore;
+import io.github.authletetestkit.mock.store.ServiceState;
+import io.github.authletetestkit.spec.AuthleteSpec;
+import io.github.authletetestkit.spec.OperationMatcher;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One request through the mock: find the operation, authenticate the caller, check the request against
+ * the spec, run the handler, check the response against the spec. Knows no HTTP server.
+ */
+public final class ApiPipeline {
+
+    private static final Logger LOG = Logger.getLogger(ApiPipeline.class.getName());
+    public static final String HEALTHCHECK_PATH = "/api/lifecycle/healthcheck";
+
+    /** How much of the spec to enforce. */
+    public record Validation(boolean requests, boolean responses, boolean strict) {}
+
+    private final MockStore store;
+    private final MockClock clock;
+    private final ApiRoutes routes;
+    private final OperationMatcher operations;
+    private final FormFieldTypes formTypes;
+    private final SpecValidator validator;
+    private final Validation validation;
+    private final List<SpecViolation> violations = new CopyOnWriteArrayList<>();
+
+    public ApiPipeline(MockStore store, MockClock clock, ApiRoutes routes, AuthleteSpec spec, SpecValidator validator,
+                       Validation validation) {
+        this.store = store;
+        this.clock = clock;
+        this.routes = routes;
+        this.operations = spec.matcher();
+        this.formTypes = new FormFieldTypes(spec);
+        this.validator = validator;
+        this.validation = validation;
+    }
+
+    public HttpExchange.Reply handle(HttpExchange exchange) {
+        if (exchange.path().equals(HEALTHCHECK_PATH) && exchange.method().equals("GET")) {
+            return new HttpExchange.Reply(200, "text/plain", "OK", Map.of());
+        }
+        Optional<OperationMatcher.Match> resolved = operations.match(exchange.method(), exchange.path());
+        if (resolved.isEmpty()) {
+            return error(404, ResultCodes.of(1, 2, 9), apiPath(exchange.path(), false), "No Authlete API has this method and path.");
+        }
+        OperationMatcher.Match operation = resolved.get();
+        String apiPath = apiPath(exchange.path(), operation.pathParameters().containsKey("serviceId"));
+        HttpExchange.Reply reply;
+        try {
+            reply = answer(exchange, operation, apiPath);
+        } catch (ApiException e) {
+            reply = error(e.status(), e.resultCode(), apiPath, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The mock failed on " + exchange.method() + " " + exchange.path(), e);
+            reply = error(500, ResultCodes.SERVER_ERROR, apiPath, "Authlete Server error.");
+        }
+        return checkedResponse(exchange, operation, apiPath, reply);
+    }
+
+    private HttpExchange.Reply answer(HttpExchange exchange, OperationMatcher.Match operation, String apiPath) {
+        ApiCredential caller = operation.operation().authenticated() ? authenticate(exchange) : null;
+        ServiceState service = null;
+        String serviceIdParam = operation.pathParameters().get("serviceId");
+        if (serviceIdParam != null) {
+            service = parseServiceId(serviceIdParam).flatMap(store::service).orElseThrow(() -> ApiException.notFound(
+                    ResultCodes.SERVICE_NOT_FOUND, "The service (API Key = " + serviceIdParam + ") does not exist."));
+            if (caller != null && !caller.mayAccess(service.serviceId())) {
+                throw ApiException.forbidden(ResultCodes.ACCESS_TOKEN_FORBIDDEN,
+                        "The access token is not permitted to access the service (API Key = " + serviceIdParam + ").");
+            }
+        }
+        RequestBodies.Parsed body = RequestBodies.parse(exchange, formTypes.of(operation.operationId()));
+        if (validation.requests() && validator != null) {
+            String checked = body.jsonForValidation() != null ? body.jsonForValidation() : exchange.body();
+            List<String> findings = validator.checkRequest(exchange.method(), exchange.path(), exchange.query(), exchange.headers(), checked);
+            if (!findings.isEmpty()) {
+                throw ApiException.badRequest("The request does not conform to the API: " + String.join("; ", findings));
+            }
+        }
+        ApiHandler handler = routes.handler(operation.operationId()).orElseThrow(() -> new ApiException(501, ResultCodes.of(1, 1, 2),
+                "The mock does not implement " + operation.operationId() + " yet."));
+        Instant now = clock.instant();
+        ApiCall call = new ApiCall(operation.operationId(), apiPath, store, service, caller, operation.pathParameters(),
+                exchange.query(), body.tree(), now);
+        return toReply(handler.handle(call));
+    }
+
+    private ApiCredential authenticate(HttpExchange exchange) {
+        String authorization = exchange.header("authorization");
+        if (authorization == null || authorization.isBlank()) {
+            throw new ApiException(401, ResultCodes.AUTHORIZATION_HEADER_MISSING, "Authorization header is missing.");
+        }
+        int space = authorization.indexOf(' ');
+        String scheme = space < 0 ? authorization : authorization.substring(0, space);
+        String token = space < 0 ? "" : authorization.substring(space + 1).trim();
+        // the Java SDK sends DPoP-bound API tokens with the DPoP scheme; the proof itself is not checked
+        if (!scheme.equalsIgnoreCase("Bearer") && !scheme.equalsIgnoreCase("DPoP") || token.isEmpty()) {
+            throw new ApiException(401, ResultCodes.ACCESS_TOKEN_INVALID, "The Authorization header must carry a Bearer token.");
+        }
+        return store.credential(token).orElseThrow(() ->
+                new ApiException(401, ResultCodes.ACCESS_TOKEN_INVALID, "The access token is invalid."));
+    }
+
+    private HttpExchange.Reply checkedResponse(HttpExchange exchange, OperationMatcher.Match operation, String apiPath,
+                                               HttpExchange.Reply reply) {
+        if (!validation.responses() || validator == null) {
+            return reply;
+        }
+        List<String> findings = validator.checkResponse(exchange.method(), exchange.path(), reply.status(), reply.contentType(), reply.body());
+        if (findings.isEmpty()) {
+            return reply;
+        }
+        SpecViolation violation = new SpecViolation(operation.operationId(), exchange.method(), exchange.path(), reply.status(), findings);
+        violations.add(violation);
+        LOG.warning("The mock's response violates the spec: " + violation);
+        if (!validation.strict()) {
+            return reply;
+        }
+        return error(500, ResultCodes.SPEC_VIOLATION, apiPath, "The mock's response violates the API specification: "
+                + String.join("; ", findings));
+    }
+
+    private static HttpExchange.Reply toReply(ApiResponse response) {
+        if (response.body() == null) {
+            return new HttpExchange.Reply(response.status(), null, null, Map.of());
+        }
+        String text = response.body() instanceof ApiResponse.RawText raw ? raw.text() : Json.write(response.body());
+        return new HttpExchange.Reply(response.status(), response.contentType(), text, Map.of());
+    }
+
+    static HttpExchange.Reply error(int status, String code, String apiPath, String message) {
+        String body = Json.write(Json.object()
+                .put("resultCode", code)
+                .put("resultMessage", ResultCodes.transportMessage(code, apiPath, message)));
+        return new HttpExchange.Reply(status, "application/json", body, Map.of());
+    }
+
+    /** The path as Authlete's messages name it: without {@code /api} and the service ID. */
+    static String apiPath(String path, boolean hasServiceId) {
+        String p = path.startsWith("/api/") ? path.substring(4) : path;
+        if (hasServiceId) {
+            int next = p.indexOf('/', 1);
+            p = next < 0 ? p : p.substring(next);
+        }
+        return p;
+    }
+
+    private static Optional<Long> parseServiceId(String value) {
+        try {
+            return Optional.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Responses written so far that violate the spec (in strict mode each was replaced by a 500). */
+    public List<SpecViolation> violations() {
+        return List.copyOf(violations);
+    }
+
+    public void clearViolations() {
+        violations.clear();
+    }
+}

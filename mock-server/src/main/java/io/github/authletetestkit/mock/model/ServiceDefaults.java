@@ -1,0 +1,105 @@
+package io.github.authletetestkit.mock.model;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import io.github.authletetestkit.mock.oauth.Jwks;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The configuration of a service nobody configured: every grant type, response type and delivery mode
+ * the mock implements, the OIDC standard scopes and a signing key, so that any SDK can run any flow
+ * against a fresh mock.
+ */
+public final class ServiceDefaults {
+
+    public static final List<String> GRANT_TYPES = List.of(
+            "AUTHORIZATION_CODE", "IMPLICIT", "PASSWORD", "CLIENT_CREDENTIALS", "REFRESH_TOKEN", "DEVICE_CODE", "CIBA");
+    public static final List<String> RESPONSE_TYPES = List.of(
+            "NONE", "CODE", "TOKEN", "ID_TOKEN", "CODE_TOKEN", "CODE_ID_TOKEN", "ID_TOKEN_TOKEN", "CODE_ID_TOKEN_TOKEN");
+    public static final List<String> SCOPES = List.of("openid", "profile", "email", "address", "phone", "offline_access");
+    public static final List<String> CLAIMS = List.of(
+            "sub", "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile",
+            "picture", "website", "email", "email_verified", "gender", "birthdate", "zoneinfo", "locale",
+            "phone_number", "phone_number_verified", "address", "updated_at");
+
+    private ServiceDefaults() {}
+
+    /**
+     * A complete service document. {@code issuer} doubles as the base of the service's endpoints.
+     * {@code keys} signs ID tokens (its first key is the ID-token key).
+     */
+    public static ObjectNode service(long apiKey, String serviceName, String issuer, JWKSet keys, Instant now) {
+        ObjectNode s = Json.object();
+        s.put("number", (int) (apiKey % 100_000));
+        s.put("serviceName", serviceName);
+        s.put("issuer", issuer);
+        s.put("description", "A service of the Authlete Testkit mock");
+        s.put("apiKey", apiKey);
+        s.put("serviceOwnerNumber", 1);
+        s.put("clientIdAliasEnabled", true);
+        s.put("createdAt", now.toEpochMilli());
+        s.put("modifiedAt", now.toEpochMilli());
+        strings(s.putArray("supportedGrantTypes"), GRANT_TYPES);
+        strings(s.putArray("supportedResponseTypes"), RESPONSE_TYPES);
+        ArrayNode scopes = s.putArray("supportedScopes");
+        for (String scope : SCOPES) {
+            scopes.addObject().put("name", scope).put("defaultEntry", false).put("description", "The " + scope + " scope.");
+        }
+        strings(s.putArray("supportedClaims"), CLAIMS);
+        strings(s.putArray("supportedClaimTypes"), List.of("NORMAL"));
+        strings(s.putArray("supportedDisplays"), List.of("PAGE", "POPUP", "TOUCH", "WAP"));
+        strings(s.putArray("supportedPromptValues"), List.of("NONE", "LOGIN", "CONSENT", "SELECT_ACCOUNT", "CREATE"));
+        strings(s.putArray("supportedTokenAuthMethods"), List.of("CLIENT_SECRET_BASIC", "CLIENT_SECRET_POST", "NONE"));
+        strings(s.putArray("supportedRevocationAuthMethods"), List.of("CLIENT_SECRET_BASIC", "CLIENT_SECRET_POST", "NONE"));
+        strings(s.putArray("supportedIntrospectionAuthMethods"), List.of("CLIENT_SECRET_BASIC", "CLIENT_SECRET_POST"));
+        strings(s.putArray("supportedBackchannelTokenDeliveryModes"), List.of("POLL", "PING", "PUSH"));
+        s.put("authorizationEndpoint", issuer + "/authorize");
+        s.put("tokenEndpoint", issuer + "/token");
+        s.put("revocationEndpoint", issuer + "/revoke");
+        s.put("introspectionEndpoint", issuer + "/introspect");
+        s.put("userInfoEndpoint", issuer + "/userinfo");
+        s.put("jwksUri", issuer + "/jwks");
+        s.put("pushedAuthReqEndpoint", issuer + "/par");
+        s.put("deviceAuthorizationEndpoint", issuer + "/device_authorization");
+        s.put("deviceVerificationUri", issuer + "/device");
+        s.put("deviceVerificationUriComplete", issuer + "/device?user_code=USER_CODE");
+        s.put("backchannelAuthenticationEndpoint", issuer + "/bc-authorize");
+        s.put("registrationEndpoint", issuer + "/register");
+        s.put("registrationManagementEndpoint", issuer + "/register");
+        s.put("accessTokenType", "Bearer");
+        s.put("accessTokenDuration", 86_400);
+        s.put("refreshTokenDuration", 864_000);
+        s.put("idTokenDuration", 86_400);
+        s.put("authorizationResponseDuration", 0);
+        s.put("pushedAuthReqDuration", 600);
+        s.put("deviceFlowCodeDuration", 600);
+        s.put("deviceFlowPollingInterval", 5);
+        s.put("backchannelAuthReqIdDuration", 600);
+        s.put("backchannelPollingInterval", 5);
+        s.put("backchannelUserCodeParameterSupported", true);
+        s.put("userCodeCharset", "BASE20");
+        s.put("userCodeLength", 8);
+        s.put("allowableClockSkew", 0);
+        for (String flag : List.of("pkceRequired", "pkceS256Required", "parRequired", "requestObjectRequired",
+                "refreshTokenKept", "refreshTokenDurationKept", "refreshTokenDurationReset", "singleAccessTokenPerSubject",
+                "issSuppressed", "scopeRequired", "errorDescriptionOmitted", "errorUriOmitted", "tokenExpirationLinked",
+                "dynamicRegistrationSupported", "idTokenReissuable", "loopbackRedirectionUriVariable")) {
+            s.put(flag, false);
+        }
+        s.put("loopbackRedirectionUriVariable", true);
+        if (keys != null && !keys.getKeys().isEmpty()) {
+            s.put("jwks", Jwks.fullJson(keys));
+            JWK first = keys.getKeys().get(0);
+            s.put("idTokenSignatureKeyId", first.getKeyID());
+            s.put("userInfoSignatureKeyId", first.getKeyID());
+        }
+        return s;
+    }
+
+    private static void strings(ArrayNode target, List<String> values) {
+        values.forEach(target::add);
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.authletetestkit.mock.oauth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import java.text.ParseException;
+import java.util.List;
+
+/** JWK Sets of a mock service: generating signing keys, (de)serialising them. */
+public final class Jwks {
+
+    static final int RSA_KEY_BITS = 2048;
+
+    private Jwks() {}
+
+    /**
+     * Fresh signing keys: an RSA 2048 key ({@code RS256}) and an EC P-256 key ({@code ES256}), both
+     * {@code use=sig} with a random 16-character {@code kid}. The RSA key makes every call cost tens to
+     * hundreds of milliseconds; use {@link #sharedDefaultKeys()} where keys need not be unique.
+     */
+    public static JWKSet generateSigningKeys() {
+        try {
+            JWK rsa = new RSAKeyGenerator(RSA_KEY_BITS)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyID(RandomValues.keyId())
+                    .generate();
+            JWK ec = new ECKeyGenerator(Curve.P_256)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256)
+                    .keyID(RandomValues.keyId())
+                    .generate();
+            return new JWKSet(List.of(rsa, ec));
+        } catch (JOSEException e) {
+            // Only thrown when the JCA lacks RSA or EC, which every Java SE platform provides.
+            throw new IllegalStateException("Cannot generate signing keys: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One set of {@link #generateSigningKeys() signing keys} per JVM, generated on first use and then
+     * reused, so that tests starting a server each do not pay for RSA key generation every time.
+     * Servers using it share their keys: fine for tests, never for anything real.
+     */
+    public static JWKSet sharedDefaultKeys() {
+        return SharedKeys.KEYS;
+    }
+
+    /** Lazy, thread-safe, once-only initialisation by the class loader (initialisation-on-demand holder). */
+    private static final class SharedKeys {
+        static final JWKSet KEYS = generateSigningKeys();
+    }
+
+    /** The set as JSON with public members only, as served at the {@code jwks_uri}. */
+    public static String publicJson(JWKSet set) {
+        return set.toString(true);
+    }
+
+    /** The set as JSON including private members, as Authlete stores the service {@code jwks}. */
+    public static String fullJson(JWKSet set) {
+        return set.toString(false);
+    }
+
+    /**
+     * Parses a JWK Set document ({@code {"keys":[...]}}).
+     *
+     * @throws IllegalArgumentException when the text is null, blank, not JSON, or not a valid JWK Set
+     */
+    public static JWKSet parse(String json) {
+        if (json == null || json.isBlank()) {
+            throw new IllegalArgumentException("The JWK Set is empty; expected a JSON object with a \"keys\" array.");
+        }
+        try {
+            return JWKSet.parse(json);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("The JWK Set is not valid: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.authletetestkit.mock.oauth;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** Choosing the redirect URI of an authorization request and putting the response parameters on it. */
+public final class RedirectUris {
+
+    /** Loopback hosts of RFC 8252 7.3 ({@link URI#getHost()} keeps the brackets of an IPv6 literal). */
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
+
+    private RedirectUris() {}
+
+    /**
+     * The redirect URI to use (reference 3.1 step 4, RFC 6749 3.1.2.3).
+     * <ul>
+     *   <li>{@code requested} present (non-null, even empty): it must equal a registered URI exactly (simple
+     *       string comparison, RFC 6749 3.1.2.3) or, when {@code loopbackPortVariable}, equal a registered
+     *       {@code http} loopback URI except for the port (native apps pick a free port, RFC 8252 7.3).</li>
+     *   <li>{@code requested} absent: the only registered URI, when exactly one is registered.</li>
+     * </ul>
+     *
+     * @param registered the client's {@code redirectUris}; null means none
+     * @return the URI to redirect to (the requested one, port included), or empty when none is acceptable
+     */
+    public static Optional<String> resolve(List<String> registered, String requested, boolean loopbackPortVariable) {
+        List<String> candidates = registered == null ? List.of() : registered;
+        if (requested == null) {
+            return candidates.size() == 1 ? Optional.ofNullable(candidates.get(0)) : Optional.empty();
+        }
+        if (candidates.contains(requested)) {
+            return Optional.of(requested);
+        }
+        if (loopbackPortVariable && isHttpLoopback(requested)) {
+            for (String candidate : candidates) {
+                if (candidate != null && equalIgnoringPort(candidate, requested)) {
+                    return Optional.of(requested);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Adds response parameters to a redirect URI: to its query (after any query it already has) for
+     * {@code response_mode=query}, or to its fragment for {@code fragment} (implicit and hybrid flows).
+     * Null values are skipped; names and values are percent-encoded (RFC 3986 unreserved characters stay).
+     * With nothing to add, the URI is returned unchanged.
+     */
+    public static String appendParameters(String redirectUri, Map<String, String> params, boolean useFragment) {
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        String encoded = FormParameters.encode(params);
+        if (encoded.isEmpty()) {
+            return redirectUri;
+        }
+        int hash = redirectUri.indexOf('#');
+        if (useFragment) {
+            return hash < 0 ? redirectUri + "#" + encoded : join(redirectUri, encoded);
+        }
+        // The query must come before any fragment (RFC 3986 3), even though redirect URIs should have none.
+        String beforeFragment = hash < 0 ? redirectUri : redirectUri.substring(0, hash);
+        String fragment = hash < 0 ? "" : redirectUri.substring(hash);
+        String withQuery = beforeFragment.indexOf('?') < 0 ? beforeFragment + "?" + encoded : join(beforeFragment, encoded);
+        return withQuery + fragment;
+    }
+
+    /** Appends to a query or fragment that is already started, with '&' unless it is still empty. */
+    private static String join(String uri, String encoded) {
+        char last = uri.charAt(uri.length() - 1);
+        return last == '?' || last == '#' || last == '&' ? uri + encoded : uri + "&" + encoded;
+    }
+
+    private static boolean isHttpLoopback(String uri) {
+        URI parsed = parse(uri);
+        return parsed != null && "http".equalsIgnoreCase(parsed.getScheme()) && parsed.getHost() != null
+                && LOOPBACK_HOSTS.contains(parsed.getHost().toLowerCase(Locale.ROOT));
+    }
+
+    /** Same scheme and host (case-insensitively, RFC 3986 6.2.2.1), same user info, path, query and fragment. */
+    private static boolean equalIgnoringPort(String registered, String requested) {
+        URI a = parse(registered);
+        URI b = parse(requested);
+        return a != null && b != null
+                && a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+                && Objects.equals(a.getRawUserInfo(), b.getRawUserInfo())
+                && Objects.equals(a.getRawPath(), b.getRawPath())
+                && Objects.equals(a.getRawQuery(), b.getRawQuery())
+                && Objects.equals(a.getRawFragment(), b.getRawFragment());
+    }
+
+    private static URI parse(String uri) {
+        try {
+            return new URI(uri);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}

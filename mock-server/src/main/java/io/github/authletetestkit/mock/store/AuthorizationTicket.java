@@ -1,0 +1,40 @@
+package io.github.authletetestkit.mock.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A validated authorization request waiting for the end-user's decision; consumed by the first
+ * {@code /auth/authorization/issue} or {@code /fail}.
+ */
+public record AuthorizationTicket(
+        String ticket,
+        long clientId,
+        boolean clientIdAliasUsed,
+        String redirectUri,
+        boolean redirectUriExplicit,
+        String responseType,
+        ResponseMode responseMode,
+        List<String> scopes,
+        String state,
+        String nonce,
+        String codeChallenge,
+        String codeChallengeMethod,
+        long maxAge,
+        String fixedSubject,
+        String context,
+        Instant expiresAt) {
+
+    public boolean isExpired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    public boolean requests(String responseTypePart) {
+        return List.of(responseType.split(" ")).contains(responseTypePart);
+    }
+
+    public AuthorizationTicket withContext(String newContext) {
+        return new AuthorizationTicket(ticket, clientId, clientIdAliasUsed, redirectUri, redirectUriExplicit, responseType,
+                responseMode, scopes, state, nonce, codeChallenge, codeChallengeMethod, maxAge, fixedSubject, newContext, expiresAt);
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.authletetestkit.mock.store;
+
+import java.util.List;
+
+/**
+ * What the end-user (or the client itself) granted: carried from the issue call to every token minted
+ * from it, and on through refreshes.
+ */
+public record Grant(
+        long clientId,
+        String subject,
+        String sub,
+        List<String> scopes,
+        String grantType,
+        List<Property> properties,
+        Long authTimeSeconds,
+        String acr,
+        String claims,
+        String nonce,
+        String sessionId,
+        String idTokenAudType) {
+
+    public boolean hasScope(String scope) {
+        return scopes.contains(scope);
+    }
+
+    public Grant withScopes(List<String> newScopes) {
+        return new Grant(clientId, subject, sub, newScopes, grantType, properties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType);
+    }
+
+    public Grant withGrantType(String newGrantType) {
+        return new Grant(clientId, subject, sub, scopes, newGrantType, properties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType);
+    }
+
+    public Grant withProperties(List<Property> newProperties) {
+        return new Grant(clientId, subject, sub, scopes, grantType, newProperties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType);
+    }
+
+    public static Grant forClient(long clientId, List<String> scopes, String grantType) {
+        return new Grant(clientId, null, null, scopes, grantType, List.of(), null, null, null, null, null, null);
+    }
+}

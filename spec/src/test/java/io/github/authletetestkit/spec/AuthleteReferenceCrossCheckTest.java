@@ -1,0 +1,135 @@
+package io.github.authletetestkit.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.swagger.v3.oas.models.media.Schema;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves that what our description declares agrees with Authlete's published spec. Skipped when the
+ * reference material is not beside the checkout (system property {@value ReferenceFiles#PROPERTY}).
+ */
+class AuthleteReferenceCrossCheckTest {
+
+    /** Properties that deliberately differ from Authlete's spec; each is explained in the YAML. */
+    private static final Set<String> EXPECTED_DEVIATIONS = Set.of(
+            "TokenRequest.properties",
+            "TokenInfo.authorizationDetails");
+
+    private static AuthleteSpec reference;
+
+    @BeforeAll
+    static void loadReference() {
+        Path file = ReferenceFiles.authleteOpenApi().orElse(null);
+        Assumptions.assumeTrue(file != null,
+                "Authlete's published spec not found (set -D" + ReferenceFiles.PROPERTY + "); cross-check skipped");
+        reference = AuthleteSpec.load(file.toString());
+    }
+
+    @Test
+    void authletesOwnSpecLoads() {
+        assertThat(reference.openApiVersion()).startsWith("3.0");
+        assertThat(reference.version()).isEqualTo(AuthleteSpec.bundled().version());
+        assertThat(reference.operations()).hasSizeGreaterThan(80);
+        assertThat(reference.match("GET", "/api/service/get/list"))
+                .hasValueSatisfying(m -> assertThat(m.operationId()).isEqualTo("service_get_list_api"));
+    }
+
+    @Test
+    void everythingWeDescribeExistsInAuthletesSpecWithCompatibleTypes() {
+        AuthleteSpec ours = AuthleteSpec.bundled();
+        ReferenceCrossCheck check = new ReferenceCrossCheck(ours.openApi(), reference.openApi())
+                .compare(ours.operations());
+        if (!check.mismatches().isEmpty()) {
+            fail(check.mismatches().size() + " difference(s) from Authlete's published spec:\n  "
+                    + String.join("\n  ", check.mismatches()));
+        }
+        assertThat(check.comparedPositions()).as("schema positions compared").isGreaterThan(700);
+        // The skipped positions are exactly the documented deviations, reached from some operation.
+        Set<String> reached = new TreeSet<>();
+        for (String deviation : check.deviations()) {
+            for (String expected : EXPECTED_DEVIATIONS) {
+                String property = expected.substring(expected.indexOf('.'));
+                if (deviation.contains(property + " (")) {
+                    reached.add(expected);
+                }
+            }
+        }
+        assertThat(reached).containsExactlyInAnyOrderElementsOf(EXPECTED_DEVIATIONS);
+    }
+
+    @Test
+    void onlyTheDocumentedPropertiesCarryTheDeviationMarker() {
+        SchemaWalker walker = new SchemaWalker(AuthleteSpec.bundled().openApi());
+        Set<String> marked = new TreeSet<>();
+        for (Map.Entry<String, Schema> component : walker.api().getComponents().getSchemas().entrySet()) {
+            walker.walk(component.getValue(), component.getKey(), (location, schema) -> {
+                if (SchemaWalker.isDeviation(schema)) {
+                    marked.add(location);
+                }
+                return SchemaWalker.refName(schema) == null; // stay inside this component
+            });
+        }
+        assertThat(marked).containsExactlyInAnyOrderElementsOf(EXPECTED_DEVIATIONS);
+    }
+
+    @Test
+    void theCheckerFindsPlantedDifferences() {
+        // Guard against a checker that passes everything: compare Authlete's own schemas crosswise.
+        ReferenceCrossCheck check = new ReferenceCrossCheck(reference.openApi(), reference.openApi());
+        Schema<?> service = new Schema<>().$ref("#/components/schemas/service");
+        Schema<?> client = new Schema<>().$ref("#/components/schemas/client");
+        check.compareSchema("service-vs-client", service, client, false);
+        assertThat(check.mismatches()).anySatisfy(m -> assertThat(m).contains("service-vs-client.serviceName"));
+
+        ReferenceCrossCheck same = new ReferenceCrossCheck(reference.openApi(), reference.openApi());
+        same.compareSchema("service", service, new Schema<>().$ref("#/components/schemas/service"), true);
+        assertThat(same.mismatches()).isEmpty();
+    }
+
+    @Test
+    void differencesPlantedInOurDocumentAreAllReported() {
+        String content = AuthleteSpec.bundled().content();
+        String planted = replaceOnce(content, "clientSecret: {type: string, readOnly: true", "clientSecret: {type: integer, readOnly: true");
+        planted = replaceOnce(planted, "refreshable: {type: boolean", "refreshed: {type: boolean");
+        planted = replaceOnce(planted, ", NATIVE_SSO, ID_TOKEN_REISSUABLE]", ", NATIVE_SSO]");
+        planted = replaceOnce(planted, "accessTokenExpiresAt: {type: integer, format: int64", "accessTokenExpiresAt: {type: integer, format: int32");
+        planted = replaceOnce(planted, "required: [ticket, subject]", "required: [ticket]");
+        planted = replaceOnce(planted, "operationId: auth_revocation_api", "operationId: revoke");
+        AuthleteSpec ours = AuthleteSpec.parse("planted", planted);
+        ReferenceCrossCheck check = new ReferenceCrossCheck(ours.openApi(), reference.openApi()).compare(ours.operations());
+        String report = String.join("\n", check.mismatches());
+        assertThat(report).contains(
+                ".clientSecret: type [integer] but Authlete has [string]",
+                ".refreshed: not in Authlete's schema",
+                ".action: enum [",
+                ".accessTokenExpiresAt: format int32 but Authlete has int64",
+                "required [ticket] but Authlete has [subject, ticket]",
+                "operationId revoke but Authlete's is auth_revocation_api");
+        // the client secret is wrong in the request and in the response
+        assertThat(check.mismatches()).hasSize(7);
+    }
+
+    private static String replaceOnce(String text, String target, String replacement) {
+        int at = text.indexOf(target);
+        assertThat(at).as("planting %s", target).isNotNegative();
+        return text.substring(0, at) + replacement + text.substring(at + target.length());
+    }
+
+    @Test
+    void typeCompatibilityRules() {
+        assertThat(ReferenceCrossCheck.compatible(Set.of("integer"), Set.of("number"))).isTrue();
+        assertThat(ReferenceCrossCheck.compatible(Set.of("number"), Set.of("integer"))).isFalse();
+        assertThat(ReferenceCrossCheck.compatible(Set.of("string"), Set.of())).isTrue();
+        assertThat(ReferenceCrossCheck.compatible(Set.of("string"), Set.of("boolean"))).isFalse();
+    }
+}

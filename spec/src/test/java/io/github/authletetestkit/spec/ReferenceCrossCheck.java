@@ -1,0 +1,296 @@
+package io.github.authletetestkit.spec;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares our description with Authlete's published one, operation by operation, and collects every
+ * difference as a readable line. What we declare must exist in Authlete's document: the path and method,
+ * the operationId, parameters, request media types, and every request and response property (reached
+ * through {@code $ref}, allOf, properties and items) with a compatible type, the same format and enum,
+ * and — for requests — the same required names.
+ *
+ * <p>Rules worth knowing:
+ * <ul>
+ *   <li>Types are compatible when each of ours is allowed by theirs; {@code null} is ignored
+ *       ({@code [X, 'null']} ~ X) and {@code integer} fits {@code number}. An untyped side matches anything.</li>
+ *   <li>Our status 201 falls back to Authlete's 200. An error status that Authlete does not declare for
+ *       the operation (or declares without that media type) is compared with Authlete's
+ *       {@code components/responses/<status>}.</li>
+ *   <li>Where Authlete declares a free-form object ({@code additionalProperties} and no properties),
+ *       the members we type are accepted (checked against the additionalProperties schema if it has one).</li>
+ *   <li>A property of ours carrying {@code x-testkit-deviation} is not compared; it is listed in
+ *       {@link #deviations()} instead.</li>
+ * </ul>
+ */
+final class ReferenceCrossCheck {
+
+    private final SchemaWalker ours;
+    private final SchemaWalker theirs;
+    private final List<String> mismatches = new ArrayList<>();
+    private final Set<String> deviations = new LinkedHashSet<>();
+    private final Set<String> comparedComponentPairs = new HashSet<>();
+    private int comparedPositions;
+
+    ReferenceCrossCheck(OpenAPI ours, OpenAPI theirs) {
+        this.ours = new SchemaWalker(ours);
+        this.theirs = new SchemaWalker(theirs);
+    }
+
+    List<String> mismatches() {
+        return mismatches;
+    }
+
+    Set<String> deviations() {
+        return deviations;
+    }
+
+    /** How many schema positions were compared (a sanity figure for tests). */
+    int comparedPositions() {
+        return comparedPositions;
+    }
+
+    /** Compares every given operation of ours. */
+    ReferenceCrossCheck compare(List<SpecOperation> operations) {
+        for (SpecOperation operation : operations) {
+            compareOperation(operation.method(), operation.pathTemplate());
+        }
+        return this;
+    }
+
+    void compareOperation(String method, String path) {
+        String label = method + " " + path;
+        Operation our = ours.operation(method, path);
+        Operation their = theirs.operation(method, path);
+        if (our == null) {
+            mismatches.add(label + ": not in our document");
+            return;
+        }
+        if (their == null) {
+            mismatches.add(label + ": no such operation in Authlete's spec");
+            return;
+        }
+        // Authlete gives the health check no operationId; then any name of ours is accepted.
+        if (their.getOperationId() != null && !their.getOperationId().equals(our.getOperationId())) {
+            mismatches.add(label + ": operationId " + our.getOperationId() + " but Authlete's is " + their.getOperationId());
+        }
+        compareParameters(label, path, our, their);
+        compareRequestBody(label, our, their);
+        compareResponses(label, our, their);
+    }
+
+    private void compareParameters(String label, String path, Operation our, Operation their) {
+        Map<String, Parameter> ourParameters = ours.parameters(path, our);
+        Map<String, Parameter> theirParameters = theirs.parameters(path, their);
+        for (Map.Entry<String, Parameter> entry : ourParameters.entrySet()) {
+            Parameter theirParameter = theirParameters.get(entry.getKey());
+            String where = label + " parameter " + entry.getKey();
+            if (theirParameter == null) {
+                mismatches.add(where + ": not declared by Authlete");
+                continue;
+            }
+            if (Boolean.TRUE.equals(entry.getValue().getRequired()) != Boolean.TRUE.equals(theirParameter.getRequired())) {
+                mismatches.add(where + ": required=" + entry.getValue().getRequired()
+                        + " but Authlete says " + theirParameter.getRequired());
+            }
+            compareSchema(where, entry.getValue().getSchema(), theirParameter.getSchema(), false);
+        }
+    }
+
+    private void compareRequestBody(String label, Operation our, Operation their) {
+        RequestBody ourBody = ours.requestBody(our.getRequestBody());
+        RequestBody theirBody = theirs.requestBody(their.getRequestBody());
+        if (ourBody == null) {
+            return;
+        }
+        if (theirBody == null) {
+            mismatches.add(label + ": request body not in Authlete's spec");
+            return;
+        }
+        if (Boolean.TRUE.equals(ourBody.getRequired()) != Boolean.TRUE.equals(theirBody.getRequired())) {
+            mismatches.add(label + ": request body required=" + ourBody.getRequired()
+                    + " but Authlete says " + theirBody.getRequired());
+        }
+        Set<String> ourTypes = mediaTypes(ourBody.getContent());
+        Set<String> theirTypes = mediaTypes(theirBody.getContent());
+        if (!ourTypes.equals(theirTypes)) {
+            mismatches.add(label + ": request media types " + ourTypes + " but Authlete has " + theirTypes);
+        }
+        for (String mediaType : ourTypes) {
+            Schema<?> theirSchema = SchemaWalker.schemaOf(theirBody.getContent(), mediaType);
+            if (theirSchema != null) {
+                compareSchema(label + " request " + mediaType + " " + describe(ourBody.getContent(), mediaType),
+                        SchemaWalker.schemaOf(ourBody.getContent(), mediaType), theirSchema, true);
+            }
+        }
+    }
+
+    private void compareResponses(String label, Operation our, Operation their) {
+        if (our.getResponses() == null) {
+            return;
+        }
+        for (Map.Entry<String, ApiResponse> entry : our.getResponses().entrySet()) {
+            String status = entry.getKey();
+            ApiResponse ourResponse = ours.response(entry.getValue());
+            ApiResponse theirResponse = theirResponse(their, status);
+            boolean error = status.startsWith("4") || status.startsWith("5");
+            String where = label + " " + status;
+            if (ourResponse == null) {
+                mismatches.add(where + ": unresolvable response in our document");
+                continue;
+            }
+            if (ourResponse.getContent() == null || ourResponse.getContent().isEmpty()) {
+                if (theirResponse == null && !error) {
+                    mismatches.add(where + ": status not declared by Authlete");
+                }
+                continue;
+            }
+            for (String mediaType : ourResponse.getContent().keySet()) {
+                Schema<?> theirSchema = theirResponse == null ? null
+                        : SchemaWalker.schemaOf(theirResponse.getContent(), mediaType);
+                if (theirSchema == null && error) {
+                    ApiResponse generic = theirs.componentResponse(status);
+                    theirSchema = generic == null ? null : SchemaWalker.schemaOf(generic.getContent(), mediaType);
+                }
+                if (theirSchema == null) {
+                    mismatches.add(where + " " + mediaType + ": Authlete declares no such body");
+                    continue;
+                }
+                compareSchema(where + " " + describe(ourResponse.getContent(), mediaType),
+                        SchemaWalker.schemaOf(ourResponse.getContent(), mediaType), theirSchema, false);
+            }
+        }
+    }
+
+    private ApiResponse theirResponse(Operation their, String status) {
+        if (their.getResponses() == null) {
+            return null;
+        }
+        ApiResponse response = theirs.response(their.getResponses().get(status));
+        if (response == null && "201".equals(status)) {
+            response = theirs.response(their.getResponses().get("200"));
+        }
+        return response;
+    }
+
+    /**
+     * Compares one schema position. {@code ourSchema} is taken as written (so a deviation marker beside a
+     * {@code $ref} is seen); both sides are resolved through the walkers.
+     */
+    void compareSchema(String location, Schema<?> ourSchema, Schema<?> theirSchema, boolean request) {
+        if (ourSchema == null || theirSchema == null) {
+            return;
+        }
+        if (SchemaWalker.isDeviation(ourSchema)) {
+            deviations.add(location + " (" + ourSchema.getExtensions().get(SchemaWalker.DEVIATION_EXTENSION) + ")");
+            return;
+        }
+        String ourName = SchemaWalker.refName(ourSchema);
+        String theirName = SchemaWalker.refName(theirSchema);
+        if (ourName != null && theirName != null
+                && !comparedComponentPairs.add(ourName + "->" + theirName + (request ? " (request)" : ""))) {
+            return; // this pair of components has been compared already, from another place
+        }
+        comparedPositions++;
+
+        Set<String> ourTypes = ours.nonNullTypes(ourSchema);
+        Set<String> theirTypes = theirs.nonNullTypes(theirSchema);
+        if (!compatible(ourTypes, theirTypes)) {
+            mismatches.add(location + ": type " + ourTypes + " but Authlete has " + theirTypes);
+            return;
+        }
+
+        String ourFormat = ours.format(ourSchema);
+        String theirFormat = theirs.format(theirSchema);
+        if (theirFormat != null && !Objects.equals(ourFormat, theirFormat)) {
+            mismatches.add(location + ": format " + ourFormat + " but Authlete has " + theirFormat);
+        }
+
+        Set<String> ourEnum = ours.enumValues(ourSchema);
+        Set<String> theirEnum = theirs.enumValues(theirSchema);
+        if (!Objects.equals(ourEnum, theirEnum)) {
+            mismatches.add(location + ": enum " + ourEnum + " but Authlete has " + theirEnum);
+        }
+
+        if (request) {
+            Set<String> ourRequired = ours.required(ourSchema);
+            Set<String> theirRequired = theirs.required(theirSchema);
+            if (!ourRequired.equals(theirRequired)) {
+                mismatches.add(location + ": required " + new TreeSet<>(ourRequired)
+                        + " but Authlete has " + new TreeSet<>(theirRequired));
+            }
+        }
+
+        Map<String, Schema<?>> theirProperties = theirs.properties(theirSchema);
+        boolean theirFreeForm = theirs.isFreeForm(theirSchema);
+        Object theirAdditional = theirs.additionalProperties(theirSchema);
+        for (Map.Entry<String, Schema<?>> property : ours.properties(ourSchema).entrySet()) {
+            String at = location + "." + property.getKey();
+            Schema<?> theirProperty = theirProperties.get(property.getKey());
+            if (theirProperty != null) {
+                compareSchema(at, property.getValue(), theirProperty, request);
+            } else if (theirFreeForm) {
+                if (theirAdditional instanceof Schema<?> valueSchema) {
+                    compareSchema(at, property.getValue(), valueSchema, request);
+                }
+            } else if (SchemaWalker.isDeviation(property.getValue())) {
+                deviations.add(at + " (" + property.getValue().getExtensions().get(SchemaWalker.DEVIATION_EXTENSION) + ")");
+            } else {
+                mismatches.add(at + ": not in Authlete's schema");
+            }
+        }
+
+        Schema<?> ourItems = ours.items(ourSchema);
+        if (ourItems != null) {
+            Schema<?> theirItems = theirs.items(theirSchema);
+            if (theirItems != null) {
+                compareSchema(location + "[]", ourItems, theirItems, request);
+            } else if (!theirTypes.isEmpty()) {
+                mismatches.add(location + "[]: Authlete declares no items");
+            }
+        }
+
+        if (ours.additionalProperties(ourSchema) instanceof Schema<?> ourValues
+                && theirAdditional instanceof Schema<?> theirValues) {
+            compareSchema(location + "{*}", ourValues, theirValues, request);
+        }
+    }
+
+    /** Each type of ours must be allowed by theirs ({@code integer} fits {@code number}); untyped fits all. */
+    static boolean compatible(Set<String> ourTypes, Set<String> theirTypes) {
+        if (ourTypes.isEmpty() || theirTypes.isEmpty()) {
+            return true;
+        }
+        for (String type : ourTypes) {
+            boolean allowed = theirTypes.contains(type) || ("integer".equals(type) && theirTypes.contains("number"));
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Set<String> mediaTypes(Content content) {
+        return content == null ? Set.of() : new LinkedHashSet<>(content.keySet());
+    }
+
+    private static String describe(Content content, String mediaType) {
+        Schema<?> schema = SchemaWalker.schemaOf(content, mediaType);
+        String name = SchemaWalker.refName(schema);
+        return name == null ? "body" : name;
+    }
+}
