@@ -62,6 +62,7 @@ public final class AuthleteSpec {
     private final Map<String, SpecOperation> operationsById;
     private final OperationMatcher matcher;
     private volatile OpenAPI resolvedFully;
+    private volatile OpenAPI flattened;
 
     private AuthleteSpec(String source, String content, OpenAPI openApi, List<String> messages) {
         this.source = source;
@@ -186,6 +187,32 @@ public final class AuthleteSpec {
                     }
                     result = parsed.getOpenAPI();
                     resolvedFully = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Another parse with every reference inlined and every {@code allOf} merged into one schema
+     * ({@link AllOfFlattener}): the form a validator that closes object schemas needs. Computed on first
+     * call and kept; treat it as read-only.
+     */
+    public OpenAPI openApiFlattened() {
+        OpenAPI result = flattened;
+        if (result == null) {
+            synchronized (this) {
+                result = flattened;
+                if (result == null) {
+                    ParseOptions options = parseOptions();
+                    options.setResolveFully(true);
+                    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(content, null, options);
+                    if (parsed == null || parsed.getOpenAPI() == null) {
+                        throw new SpecLoadException(source, "Cannot fully resolve the OpenAPI document from "
+                                + source + ": " + (parsed == null ? "no result" : parsed.getMessages()));
+                    }
+                    result = AllOfFlattener.flatten(parsed.getOpenAPI());
+                    flattened = result;
                 }
             }
         }

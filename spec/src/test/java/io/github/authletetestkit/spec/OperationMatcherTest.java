@@ -141,13 +141,17 @@ class OperationMatcherTest {
             MATCHER.match(requests[i & 3][0], requests[i & 3][1]);
         }
         int rounds = 200_000;
+        int found = 0;
         long start = System.nanoTime();
         for (int i = 0; i < rounds; i++) {
-            assertThat(MATCHER.match(requests[i & 3][0], requests[i & 3][1])).isPresent();
+            if (MATCHER.match(requests[i & 3][0], requests[i & 3][1]).isPresent()) {
+                found++;
+            }
         }
         double microsPerMatch = (System.nanoTime() - start) / 1_000.0 / rounds;
-        // very generous: a match takes well under a microsecond on a laptop; AssertJ dominates here
-        assertThat(microsPerMatch).isLessThan(50.0);
+        assertThat(found).isEqualTo(rounds);
+        // very generous bound (typically well under a microsecond) so that a slow CI box never flakes
+        assertThat(microsPerMatch).isLessThan(20.0);
     }
 
     private static Map<String, String> parse(String parameters) {

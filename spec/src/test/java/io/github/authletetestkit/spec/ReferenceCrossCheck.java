@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * difference as a readable line. What we declare must exist in Authlete's document: the path and method,
  * the operationId, parameters, request media types, and every request and response property (reached
  * through {@code $ref}, allOf, properties and items) with a compatible type, the same format and enum,
- * and — for requests — the same required names.
+ * and — for requests — the same required names. {@link #missing()} lists the reverse: what Authlete
+ * declares at a compared position and we do not.
  *
  * <p>Rules worth knowing:
  * <ul>
@@ -43,6 +44,7 @@ final class ReferenceCrossCheck {
     private final SchemaWalker theirs;
     private final List<String> mismatches = new ArrayList<>();
     private final Set<String> deviations = new LinkedHashSet<>();
+    private final List<String> missing = new ArrayList<>();
     private final Set<String> comparedComponentPairs = new HashSet<>();
     private int comparedPositions;
 
@@ -57,6 +59,14 @@ final class ReferenceCrossCheck {
 
     Set<String> deviations() {
         return deviations;
+    }
+
+    /**
+     * The other direction: properties Authlete declares at a compared position that our schema lacks.
+     * Kept apart from {@link #mismatches()} because a partial description is legitimate in general.
+     */
+    List<String> missing() {
+        return missing;
     }
 
     /** How many schema positions were compared (a sanity figure for tests). */
@@ -251,6 +261,13 @@ final class ReferenceCrossCheck {
                 deviations.add(at + " (" + property.getValue().getExtensions().get(SchemaWalker.DEVIATION_EXTENSION) + ")");
             } else {
                 mismatches.add(at + ": not in Authlete's schema");
+            }
+        }
+
+        Map<String, Schema<?>> ourProperties = ours.properties(ourSchema);
+        for (String name : theirProperties.keySet()) {
+            if (!ourProperties.containsKey(name)) {
+                missing.add(location + "." + name);
             }
         }
 

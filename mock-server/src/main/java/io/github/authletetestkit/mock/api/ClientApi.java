@@ -64,9 +64,6 @@ public final class ClientApi {
         ObjectNode body = Json.object();
         body.put("start", paging.start());
         body.put("end", paging.end());
-        if (developer != null) {
-            body.put("developer", developer);
-        }
         body.put("totalCount", matching.size());
         body.putArray("clients");
         paging.slice(matching).forEach(c -> body.withArray("clients").add(c.toJson()));

@@ -302,6 +302,7 @@ public final class TokenApi {
         ObjectNode body = RuntimeResult.of(code, "OK", "The token request (grant_type="
                 + x.params().first("grant_type") + ") was processed successfully.");
         putTokenFields(body, x.service(), x.client(), token, idToken, x.call(), x.aliasUsed());
+        body.put("grantType", token.grant().grantType());
         body.put("clientAuthMethod", x.clientAuthMethod());
         return body;
     }
@@ -340,7 +341,6 @@ public final class TokenApi {
         if (idToken != null) {
             body.put("idToken", idToken);
         }
-        body.put("grantType", grant.grantType());
         body.put("clientId", client.clientId());
         body.put("clientIdAlias", client.clientIdAlias());
         body.put("clientIdAliasUsed", aliasUsed);

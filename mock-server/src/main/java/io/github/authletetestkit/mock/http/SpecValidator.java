@@ -22,15 +22,12 @@ public final class SpecValidator {
     private final OpenApiInteractionValidator validator;
 
     public SpecValidator(AuthleteSpec spec) {
-        this.validator = BY_SOURCE.computeIfAbsent(spec.source(), s -> OpenApiInteractionValidator.createForInlineApiSpecification(spec.content())
-                // the validator parses for itself so that allOf is merged into one schema: "no undeclared
-                // member" then holds for composed response schemas instead of failing every member
-                .withResolveRefs(true)
-                .withResolveCombinators(true)
+        this.validator = BY_SOURCE.computeIfAbsent(spec.source(), s -> OpenApiInteractionValidator.createFor(spec.openApiFlattened())
+                // allOf merged into one schema: "no undeclared member" then holds for composed response
+                // schemas instead of failing every member one part of the allOf does not declare
                 .withLevelResolver(LevelResolver.create()
                         // SDKs send members a description may not list; the mock's own responses get no such slack
                         .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
-                        .withLevel("validation.response.body.schema.additionalProperties", ValidationReport.Level.IGNORE) // TEMP
                         .build())
                 .build());
     }
@@ -73,9 +70,10 @@ public final class SpecValidator {
                 .filter(p -> !p.isEmpty())
                 .map(p -> " at " + p)
                 .orElse("");
-        String text = PLACEHOLDER.matcher(message.getMessage()).replaceAll("");
+        String text = PLACEHOLDER.matcher(QUOTED_PLACEHOLDER.matcher(message.getMessage()).replaceAll("")).replaceAll("").replace("  ", " ");
         return message.getKey() + pointer + ": " + text;
     }
 
+    private static final java.util.regex.Pattern QUOTED_PLACEHOLDER = java.util.regex.Pattern.compile("'\\{\\d+}'");
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(",? ?\\{\\d+}");
 }

@@ -37,9 +37,11 @@ public final class RedirectUris {
         if (candidates.contains(requested)) {
             return Optional.of(requested);
         }
-        if (loopbackPortVariable && isHttpLoopback(requested)) {
+        URI requestedUri = loopbackPortVariable ? parse(requested) : null;
+        if (requestedUri != null && isHttpLoopback(requestedUri)) {
             for (String candidate : candidates) {
-                if (candidate != null && equalIgnoringPort(candidate, requested)) {
+                URI candidateUri = candidate == null ? null : parse(candidate);
+                if (candidateUri != null && equalIgnoringPort(candidateUri, requestedUri)) {
                     return Optional.of(requested);
                 }
             }
@@ -76,23 +78,22 @@ public final class RedirectUris {
         return last == '?' || last == '#' || last == '&' ? uri + encoded : uri + "&" + encoded;
     }
 
-    private static boolean isHttpLoopback(String uri) {
-        URI parsed = parse(uri);
-        return parsed != null && "http".equalsIgnoreCase(parsed.getScheme()) && parsed.getHost() != null
-                && LOOPBACK_HOSTS.contains(parsed.getHost().toLowerCase(Locale.ROOT));
+    private static boolean isHttpLoopback(URI uri) {
+        return "http".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
+                && LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
     }
 
-    /** Same scheme and host (case-insensitively, RFC 3986 6.2.2.1), same user info, path, query and fragment. */
-    private static boolean equalIgnoringPort(String registered, String requested) {
-        URI a = parse(registered);
-        URI b = parse(requested);
-        return a != null && b != null
-                && a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
-                && Objects.equals(a.getRawUserInfo(), b.getRawUserInfo())
-                && Objects.equals(a.getRawPath(), b.getRawPath())
-                && Objects.equals(a.getRawQuery(), b.getRawQuery())
-                && Objects.equals(a.getRawFragment(), b.getRawFragment());
+    /**
+     * Same scheme and host (case-insensitively, RFC 3986 6.2.2.1), same user info, path, query and fragment.
+     * {@code requested} is known to be an http loopback URI, so its scheme and host are not null.
+     */
+    private static boolean equalIgnoringPort(URI registered, URI requested) {
+        return requested.getScheme().equalsIgnoreCase(registered.getScheme())
+                && requested.getHost().equalsIgnoreCase(registered.getHost())
+                && Objects.equals(registered.getRawUserInfo(), requested.getRawUserInfo())
+                && Objects.equals(registered.getRawPath(), requested.getRawPath())
+                && Objects.equals(registered.getRawQuery(), requested.getRawQuery())
+                && Objects.equals(registered.getRawFragment(), requested.getRawFragment());
     }
 
     private static URI parse(String uri) {

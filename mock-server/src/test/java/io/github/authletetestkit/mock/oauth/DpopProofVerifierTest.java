@@ -331,6 +331,16 @@ class DpopProofVerifierTest {
         }
 
         @Test
+        void ecJwkWithAnRsaAlg() throws Exception {
+            assertRejected(ecProofWithHeader(h -> h.put("alg", "RS256")), "jwk (kty EC, crv P-256) cannot be used with alg RS256");
+        }
+
+        @Test
+        void ecJwkWithAnEdDsaAlg() throws Exception {
+            assertRejected(ecProofWithHeader(h -> h.put("alg", "EdDSA")), "jwk (kty EC, crv P-256) cannot be used with alg EdDSA");
+        }
+
+        @Test
         void ecJwkOfAnotherCurveThanTheAlg() throws Exception {
             assertRejected(ecProofWithHeader(h -> h.put("alg", "ES384")), "jwk (kty EC, crv P-256) cannot be used with alg ES384");
         }

@@ -50,6 +50,16 @@ class PercentCodingTest {
                 .withMessage("invalid percent escape '%4g'");
         assertThatIllegalArgumentException().isThrownBy(() -> PercentCoding.decodeFormComponent("%g4"))
                 .withMessage("invalid percent escape '%g4'");
+        // Just below '0', between '9' and 'A', between 'F' and 'a', and above 'f'.
+        for (String escape : new String[] {"%/0", "%:0", "%@0", "%G0", "%`0", "%g0", "%0/", "%0:", "%0@", "%0G", "%0`", "%0g"}) {
+            assertThatIllegalArgumentException().isThrownBy(() -> PercentCoding.decodeFormComponent(escape))
+                    .withMessage("invalid percent escape '" + escape + "'");
+        }
+    }
+
+    @Test
+    void decodeAcceptsAllHexDigitsInBothCases() {
+        assertThat(PercentCoding.decodeFormComponent("%30%39%41%46%61%66%4a%4A")).isEqualTo("09AFafJJ");
     }
 
     @Test

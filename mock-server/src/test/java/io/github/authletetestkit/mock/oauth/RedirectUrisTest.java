@@ -100,7 +100,8 @@ class RedirectUrisTest {
                 "http://user@127.0.0.1/cb,    http://127.0.0.1:51004/cb",
                 "https://localhost/cb,        http://localhost:51004/cb",
                 "com.example.app:/cb,         http://127.0.0.1:51004/cb",
-                "/cb,                         http://127.0.0.1:51004/cb"})
+                "/cb,                         http://127.0.0.1:51004/cb",
+                "http:///cb,                  http://127.0.0.1:51004/cb"})
         void everythingButThePortMustStillMatch(String registered, String requested) {
             assertThat(RedirectUris.resolve(List.of(registered), requested, true)).isEmpty();
         }
