@@ -11,6 +11,8 @@ import io.github.authletetestkit.mock.http.ApiDispatcher;
 import io.github.authletetestkit.mock.http.ApiPipeline;
 import io.github.authletetestkit.mock.http.SpecValidator;
 import io.github.authletetestkit.mock.http.SpecViolation;
+import io.github.authletetestkit.mock.faults.FaultPlan;
+import io.github.authletetestkit.mock.journal.CallJournal;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.model.ServiceDefaults;
 import io.github.authletetestkit.mock.oauth.Jwks;
@@ -46,6 +48,7 @@ public final class AuthleteMockServer implements AutoCloseable {
     private final MockServerSettings settings;
     private final MockStore store = new MockStore();
     private final MockClock clock;
+    private final CallJournal journal;
     private final ApiPipeline pipeline;
     private final WireMockServer wireMock;
     private ScheduledExecutorService sweeper;
@@ -53,16 +56,18 @@ public final class AuthleteMockServer implements AutoCloseable {
     private AuthleteMockServer(MockServerSettings settings) {
         this.settings = settings;
         this.clock = settings.clock() != null ? settings.clock() : new MockClock();
+        this.journal = new CallJournal(settings.journalSize());
         AuthleteSpec spec = settings.spec() == null ? AuthleteSpec.bundled() : AuthleteSpec.load(settings.spec());
         boolean validating = settings.validateRequests() || settings.validateResponses();
         this.pipeline = new ApiPipeline(store, clock, new ApiRoutes(), spec,
                 validating ? new SpecValidator(spec) : null,
-                new ApiPipeline.Validation(settings.validateRequests(), settings.validateResponses(), settings.strict()));
+                new ApiPipeline.Validation(settings.validateRequests(), settings.validateResponses(), settings.strict()), journal);
         this.wireMock = new WireMockServer(wireMockConfig()
                 .port(settings.port())
                 .bindAddress(settings.bindAddress())
                 .extensions(new ApiDispatcher(pipeline))
-                .maxRequestJournalEntries(settings.journalSize()));
+                // the mock keeps its own journal of Authlete calls; WireMock's would hold every request twice
+                .disableRequestJournal());
         seed();
     }
 
@@ -149,13 +154,23 @@ public final class AuthleteMockServer implements AutoCloseable {
         return store.service(settings.serviceId()).orElseThrow(() -> new IllegalStateException("the default service was deleted"));
     }
 
-    /** The WireMock server underneath: its request journal, and stubs that take precedence over the mock. */
+    /** The WireMock server underneath, for stubs of your own that take precedence over the mock. */
     public WireMockServer wireMock() {
         return wireMock;
     }
 
     public MockServerSettings settings() {
         return settings;
+    }
+
+    /** The Authlete calls answered since the start or the last {@link #reset()}, oldest first. */
+    public CallJournal journal() {
+        return journal;
+    }
+
+    /** Faults to inject into the next calls of an operation: error statuses, latency, resets, 429s. */
+    public FaultPlan faults() {
+        return pipeline.faults();
     }
 
     /** Responses written so far that violate the spec; in strict mode each was answered with a 500 instead. */
@@ -169,9 +184,8 @@ public final class AuthleteMockServer implements AutoCloseable {
         seed();
         clock.reset();
         pipeline.clearViolations();
-        if (wireMock.isRunning()) {
-            wireMock.resetRequests();
-        }
+        pipeline.faults().clear();
+        journal.clear();
     }
 
     private void seed() {

@@ -16,6 +16,7 @@ public final class ResultCodes {
     public static final String SERVICE_NOT_FOUND = "A001205";
     public static final String CLIENT_NOT_FOUND = "A001206";
     public static final String SPEC_VIOLATION = "A001207";
+    public static final String RATE_LIMITED = "A001208";
     public static final String CLIENT_LOCKED = "A001215";
 
     private ResultCodes() {}

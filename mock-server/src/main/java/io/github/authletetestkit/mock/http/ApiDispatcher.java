@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.http;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
@@ -32,7 +33,13 @@ public final class ApiDispatcher implements ResponseDefinitionTransformerV2 {
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
         HttpExchange.Reply reply = pipeline.handle(toExchange(serveEvent.getRequest()));
+        if (reply.connectionReset()) {
+            return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+        }
         ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition().withStatus(reply.status());
+        if (reply.delayMillis() > 0) {
+            response.withFixedDelay((int) Math.min(Integer.MAX_VALUE, reply.delayMillis()));
+        }
         if (reply.contentType() != null) {
             response.withHeader("Content-Type", reply.contentType() + ("text/plain".equals(reply.contentType()) ? "; charset=utf-8" : ""));
         }

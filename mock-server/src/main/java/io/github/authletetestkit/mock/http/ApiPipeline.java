@@ -7,6 +7,11 @@ import io.github.authletetestkit.mock.api.ApiHandler;
 import io.github.authletetestkit.mock.api.ApiResponse;
 import io.github.authletetestkit.mock.api.ApiRoutes;
 import io.github.authletetestkit.mock.api.ResultCodes;
+import io.github.authletetestkit.mock.faults.Fault;
+import io.github.authletetestkit.mock.faults.FaultPlan;
+import io.github.authletetestkit.mock.journal.CallJournal;
+import io.github.authletetestkit.mock.journal.RecordedCall;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.store.ApiCredential;
 import io.github.authletetestkit.mock.store.MockStore;
@@ -41,9 +46,11 @@ public final class ApiPipeline {
     private final SpecValidator validator;
     private final Validation validation;
     private final List<SpecViolation> violations = new CopyOnWriteArrayList<>();
+    private final FaultPlan faults = new FaultPlan();
+    private final CallJournal journal;
 
     public ApiPipeline(MockStore store, MockClock clock, ApiRoutes routes, AuthleteSpec spec, SpecValidator validator,
-                       Validation validation) {
+                       Validation validation, CallJournal journal) {
         this.store = store;
         this.clock = clock;
         this.routes = routes;
@@ -51,31 +58,91 @@ public final class ApiPipeline {
         this.formTypes = new FormFieldTypes(spec);
         this.validator = validator;
         this.validation = validation;
+        this.journal = journal;
     }
 
+    /** Answers one request and records it in the journal. */
     public HttpExchange.Reply handle(HttpExchange exchange) {
+        long started = System.nanoTime();
+        Instant at = clock.instant();
+        Optional<OperationMatcher.Match> resolved = exchange.path().equals(HEALTHCHECK_PATH) && exchange.method().equals("GET")
+                ? Optional.empty() : operations.match(exchange.method(), exchange.path());
+        HttpExchange.Reply reply = answer(exchange, resolved);
+        journal.record(recorded(exchange, resolved.map(OperationMatcher.Match::operationId).orElse(null), reply, at,
+                (System.nanoTime() - started) / 1_000));
+        return reply;
+    }
+
+    private HttpExchange.Reply answer(HttpExchange exchange, Optional<OperationMatcher.Match> resolved) {
         if (exchange.path().equals(HEALTHCHECK_PATH) && exchange.method().equals("GET")) {
             return new HttpExchange.Reply(200, "text/plain", "OK", Map.of());
         }
-        Optional<OperationMatcher.Match> resolved = operations.match(exchange.method(), exchange.path());
         if (resolved.isEmpty()) {
             return error(404, ResultCodes.of(1, 2, 9), apiPath(exchange.path(), false), "No Authlete API has this method and path.");
         }
         OperationMatcher.Match operation = resolved.get();
         String apiPath = apiPath(exchange.path(), operation.pathParameters().containsKey("serviceId"));
+        Optional<Fault> fault = faults.next(operation.operationId());
+        if (fault.isPresent() && fault.get().replacesAnswer()) {
+            return injected(fault.get(), apiPath);
+        }
         HttpExchange.Reply reply;
         try {
-            reply = answer(exchange, operation, apiPath);
+            reply = process(exchange, operation, apiPath);
         } catch (ApiException e) {
             reply = error(e.status(), e.resultCode(), apiPath, e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The mock failed on " + exchange.method() + " " + exchange.path(), e);
             reply = error(500, ResultCodes.SERVER_ERROR, apiPath, "Authlete Server error.");
         }
-        return checkedResponse(exchange, operation, apiPath, reply);
+        reply = checkedResponse(exchange, operation, apiPath, reply);
+        return fault.map(f -> f.delay().toMillis()).map(reply::delayed).orElse(reply);
     }
 
-    private HttpExchange.Reply answer(HttpExchange exchange, OperationMatcher.Match operation, String apiPath) {
+    private RecordedCall recorded(HttpExchange exchange, String operationId, HttpExchange.Reply reply, Instant at, long micros) {
+        JsonNode requestBody = null;
+        String action = null;
+        String resultCode = null;
+        if (journal.keepsCalls()) {
+            try {
+                JsonNode tree = RequestBodies.parse(exchange, operationId == null ? Map.of() : formTypes.of(operationId)).tree();
+                requestBody = tree.isNull() ? null : tree;
+            } catch (RuntimeException unreadable) {
+                // recorded without a body: the reply already told the caller why
+            }
+        }
+        if (reply.body() != null && "application/json".equals(reply.contentType()) && reply.body().startsWith("{")) {
+            try {
+                JsonNode answer = Json.parse(reply.body());
+                action = answer.path("action").asText(null);
+                resultCode = answer.path("resultCode").asText(null);
+            } catch (IllegalArgumentException notJson) {
+                // a document the mock returns verbatim
+            }
+        }
+        return new RecordedCall(at, operationId, exchange.method(), exchange.path(), requestBody,
+                reply.connectionReset() ? 0 : reply.status(), action, resultCode, micros);
+    }
+
+    /** The answer a planned fault puts in place of the real one. */
+    private static HttpExchange.Reply injected(Fault fault, String apiPath) {
+        if (fault.connectionReset()) {
+            return HttpExchange.Reply.reset().delayed(fault.delay().toMillis());
+        }
+        HttpExchange.Reply reply = switch (fault.status()) {
+            case 429 -> error(429, ResultCodes.RATE_LIMITED, apiPath, "Too many requests.");
+            case 503 -> error(503, ResultCodes.SERVER_ERROR, apiPath, "Authlete Server is temporarily unavailable.");
+            default -> error(fault.status(), fault.status() >= 500 ? ResultCodes.SERVER_ERROR : ResultCodes.INVALID_REQUEST,
+                    apiPath, "An injected fault.");
+        };
+        if (fault.retryAfter() != null) {
+            reply = new HttpExchange.Reply(reply.status(), reply.contentType(), reply.body(),
+                    Map.of("Retry-After", Long.toString(Math.max(1, fault.retryAfter().toSeconds()))));
+        }
+        return reply.delayed(fault.delay().toMillis());
+    }
+
+    private HttpExchange.Reply process(HttpExchange exchange, OperationMatcher.Match operation, String apiPath) {
         ApiCredential caller = operation.operation().authenticated() ? authenticate(exchange) : null;
         ServiceState service = null;
         String serviceIdParam = operation.pathParameters().get("serviceId");
@@ -169,6 +236,11 @@ public final class ApiPipeline {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** Faults planned for the next calls. */
+    public FaultPlan faults() {
+        return faults;
     }
 
     /** Responses written so far that violate the spec (in strict mode each was replaced by a 500). */

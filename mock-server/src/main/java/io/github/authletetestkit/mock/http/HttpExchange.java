@@ -21,6 +21,20 @@ public record HttpExchange(String method, String path, Map<String, List<String>>
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
-    /** The answer to write back. */
-    public record Reply(int status, String contentType, String body, Map<String, String> headers) {}
+    /** The answer to write back, possibly after a delay, or a dropped connection instead. */
+    public record Reply(int status, String contentType, String body, Map<String, String> headers, long delayMillis,
+                        boolean connectionReset) {
+
+        public Reply(int status, String contentType, String body, Map<String, String> headers) {
+            this(status, contentType, body, headers, 0, false);
+        }
+
+        public Reply delayed(long millis) {
+            return new Reply(status, contentType, body, headers, delayMillis + millis, connectionReset);
+        }
+
+        public static Reply reset() {
+            return new Reply(0, null, null, Map.of(), 0, true);
+        }
+    }
 }

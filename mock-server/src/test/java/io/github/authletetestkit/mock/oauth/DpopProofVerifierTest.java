@@ -19,6 +19,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.github.authletetestkit.mock.oauth.DpopProofVerifier.DpopProof;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -27,7 +29,9 @@ import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,10 +126,10 @@ class DpopProofVerifierTest {
 
         @Test
         void es256ProofBuiltWithNimbus() throws Exception {
-            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+            SignedJWT jwt = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("dpop+jwt")).jwk(ecKey.toPublicJWK()).build(),
-                    new com.nimbusds.jwt.JWTClaimsSet.Builder().jwtID("abc").claim("htm", "POST").claim("htu", HTU)
-                            .issueTime(java.util.Date.from(NOW)).build());
+                    new JWTClaimsSet.Builder().jwtID("abc").claim("htm", "POST").claim("htu", HTU)
+                            .issueTime(Date.from(NOW)).build());
             jwt.sign(new ECDSASigner(ecKey));
 
             DpopProof proof = verify(jwt.serialize());
@@ -391,7 +395,7 @@ class DpopProofVerifierTest {
         @Test
         void unknownCriticalHeader() throws Exception {
             assertRejected(ecProofWithHeader(h -> {
-                h.put("crit", java.util.List.of("exp-param"));
+                h.put("crit", List.of("exp-param"));
                 h.put("exp-param", 1);
             }), "signature is invalid");
         }

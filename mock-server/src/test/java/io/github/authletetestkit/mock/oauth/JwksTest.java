@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import java.text.ParseException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,6 +112,6 @@ class JwksTest {
     void rejectsInvalidSetsWithAClearMessage(String json) {
         assertThatIllegalArgumentException().isThrownBy(() -> Jwks.parse(json))
                 .withMessageStartingWith("The JWK Set is not valid: ")
-                .withCauseInstanceOf(java.text.ParseException.class);
+                .withCauseInstanceOf(ParseException.class);
     }
 }
