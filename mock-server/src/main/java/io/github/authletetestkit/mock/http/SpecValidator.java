@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SpecValidator {
 
+    /** The key of a finding that the spec declares no response with the status. */
+    public static final String UNDECLARED_STATUS = "validation.response.status.unknown";
+
     private static final Map<String, OpenApiInteractionValidator> BY_SOURCE = new ConcurrentHashMap<>();
 
     private final OpenApiInteractionValidator validator;
