@@ -28,20 +28,68 @@ import org.junit.jupiter.api.Test;
 /** Structural rules for our bundled description of the Authlete API. */
 class BundledSpecTest {
 
-    /** The operations this description promises; a later issue adds the rest of Authlete's. */
+    /**
+     * Every operation of Authlete's published API (88, the health check included), by Authlete's operationIds;
+     * the health check has none there, {@code lifecycle_healthcheck_api} is ours.
+     */
     static final Set<String> DESCRIBED_OPERATION_IDS = Set.of(
+            // services
             "service_get_api", "service_get_list_api", "service_update_api", "service_create_api",
-            "service_delete_api",
+            "service_delete_api", "service_jwks_get_api", "service_configuration_api",
+            // clients
             "client_create_api", "client_get_api", "client_get_list_api", "client_update_api", "client_delete_api",
             "client_flag_update_api", "client_secret_refresh_api", "client_secret_update_api",
+            "client_authorization_get_list_api", "client_authorization_get_list_api_post",
+            "client_authorization_get_list_by_subject_api", "client_authorization_update_api",
+            "client_authorization_delete_api", "client_authorization_delete_api_post",
+            "client_authorization_delete_by_subject_api",
+            "client_granted_scopes_get_api", "client_granted_scopes_get_api_post",
+            "client_granted_scopes_get_by_subject_api", "client_granted_scopes_delete_api",
+            "client_granted_scopes_delete_by_subject_api",
+            "client_extension_requestables_scopes_get_api", "client_extension_requestables_scopes_update_api_post",
+            "client_extension_requestables_scopes_update_api", "client_extension_requestables_scopes_delete_api",
+            "client_registration_api", "client_registration_get_api", "client_registration_update_api",
+            "client_registration_delete_api",
+            // authorization, PAR, tickets
             "auth_authorization_api", "auth_authorization_issue_api", "auth_authorization_fail_api",
-            "auth_token_api", "auth_token_issue_api", "auth_token_fail_api",
+            "pushed_auth_req_api", "getAuthorizationTicketInfo", "updateAuthorizationTicket",
+            // token endpoint and its companions
+            "auth_token_api", "auth_token_issue_api", "auth_token_fail_api", "idtoken_reissue_api",
+            "native_sso_api", "native_sso_logout_api", "grant_m_api",
+            // introspection, revocation, userinfo
             "auth_introspection_api", "auth_introspection_standard_api", "auth_revocation_api",
             "auth_userinfo_api", "auth_userinfo_issue_api",
-            "service_jwks_get_api", "service_configuration_api",
-            "lifecycle_healthcheck_api", "info_api");
+            // CIBA and device flow
+            "backchannel_authentication_api", "backchannel_authentication_issue_api",
+            "backchannel_authentication_fail_api", "backchannel_authentication_complete_api",
+            "device_authorization_api", "device_verification_api", "device_complete_api",
+            // token operations
+            "auth_token_get_list_api", "auth_token_create_api", "auth_token_create_batch_api",
+            "auth_token_create_batch_status_api", "auth_token_update_api", "auth_token_delete_api",
+            "auth_token_revoke_api",
+            // JOSE, federation, verifiable credentials, HSM keys
+            "jose_verify_api", "federation_configuration_api", "federation_registration_api",
+            "vci_metadata_api", "vci_jwtissuer_api", "vci_jwks_api", "vci_offer_create_api", "vci_offer_info_api",
+            "vci_single_parse_api", "vci_single_issue_api", "vci_batch_parse_api", "vci_batch_issue_api",
+            "vci_deferred_parse_api", "vci_deferred_issue_api",
+            "hsk_create_api", "hsk_delete_api", "hsk_get_api", "hsk_get_list_api",
+            // utility
+            "lifecycle_healthcheck_api", "info_api", "misc_echo_api");
 
-    static final Set<String> UNAUTHENTICATED = Set.of("lifecycle_healthcheck_api", "info_api");
+    static final Set<String> UNAUTHENTICATED = Set.of("lifecycle_healthcheck_api", "info_api", "misc_echo_api");
+
+    /** Operations whose request body Authlete accepts as JSON only. */
+    static final Set<String> JSON_ONLY = Set.of(
+            "client_create_api", "idtoken_reissue_api", "grant_m_api", "native_sso_api", "native_sso_logout_api",
+            "client_registration_api", "client_registration_get_api", "client_registration_update_api",
+            "client_registration_delete_api", "auth_token_create_batch_api",
+            "client_extension_requestables_scopes_update_api_post", "client_extension_requestables_scopes_update_api",
+            "vci_single_issue_api", "vci_batch_issue_api", "vci_deferred_issue_api", "federation_configuration_api");
+
+    /** Deletions that answer 204 without a body (the others answer 200 with a result). */
+    static final Set<String> DELETES_WITHOUT_BODY = Set.of(
+            "service_delete_api", "client_delete_api", "auth_token_delete_api",
+            "client_extension_requestables_scopes_delete_api", "hsk_delete_api");
 
     static final List<String> ERROR_STATUSES = List.of("400", "401", "403", "404", "500");
 
@@ -129,9 +177,14 @@ class BundledSpecTest {
         for (String id : List.of("service_create_api", "client_create_api")) {
             assertThat(operation(id).getResponses()).as(id).containsKeys("201", "200");
         }
-        for (String id : List.of("service_delete_api", "client_delete_api")) {
+        for (String id : DELETES_WITHOUT_BODY) {
             assertThat(operation(id).getResponses().keySet().stream().filter(s -> s.startsWith("2")))
                     .as(id).containsExactly("204");
+        }
+        for (SpecOperation op : spec.operations()) {
+            boolean noBody = operation(op.operationId()).getResponses().keySet().stream()
+                    .filter(s -> s.startsWith("2")).allMatch("204"::equals);
+            assertThat(noBody).as("%s answers only 204", op).isEqualTo(DELETES_WITHOUT_BODY.contains(op.operationId()));
         }
         assertThat(operation("service_jwks_get_api").getResponses()).containsKeys("200", "204");
         Content health = walker.response(operation("lifecycle_healthcheck_api").getResponses().get("200")).getContent();
@@ -188,7 +241,7 @@ class BundledSpecTest {
     }
 
     @Test
-    void requestBodiesOfferFormEncodingBesideJsonExceptClientCreate() {
+    void requestBodiesOfferFormEncodingBesideJsonExceptWhereAuthleteTakesJsonOnly() {
         for (SpecOperation op : spec.operations()) {
             Operation operation = walker.operation(op.method(), op.pathTemplate());
             RequestBody body = walker.requestBody(operation.getRequestBody());
@@ -196,8 +249,8 @@ class BundledSpecTest {
                 assertThat(op.requestContentTypes()).isEmpty();
                 continue;
             }
-            if (op.operationId().equals("client_create_api")) {
-                assertThat(op.requestContentTypes()).containsExactly("application/json");
+            if (JSON_ONLY.contains(op.operationId())) {
+                assertThat(op.requestContentTypes()).as("%s", op).containsExactly("application/json");
             } else {
                 assertThat(op.requestContentTypes()).as("%s", op)
                         .containsExactly("application/json", "application/x-www-form-urlencoded");
@@ -276,6 +329,26 @@ class BundledSpecTest {
         assertThat(walker.types(jwsAlg)).containsExactlyInAnyOrder("string", "null");
         List<Object> values = new ArrayList<>(jwsAlg.getEnum());
         assertThat(values).contains("RS256").containsNull();
+    }
+
+    @Test
+    void everyActionIsAnEnumBesideTheResultMembers() {
+        int withAction = 0;
+        for (SpecOperation op : spec.operations()) {
+            ApiResponse ok = walker.response(operation(op.operationId()).getResponses().get("200"));
+            Schema<?> body = ok == null ? null : SchemaWalker.schemaOf(ok.getContent(), "application/json");
+            if (body == null) {
+                continue;
+            }
+            Map<String, Schema<?>> properties = walker.properties(body);
+            if (properties.containsKey("action")) {
+                withAction++;
+                assertThat(properties).as("%s", op).containsKeys("resultCode", "resultMessage");
+                assertThat(walker.types(properties.get("action"))).as("%s action", op).containsExactly("string");
+                assertThat(walker.enumValues(properties.get("action"))).as("%s action", op).isNotEmpty();
+            }
+        }
+        assertThat(withAction).isEqualTo(47);
     }
 
     @Test

@@ -47,6 +47,33 @@ class OperationMatcherTest {
             POST   | /api/123/auth/revocation                             | auth_revocation_api             | serviceId=123
             POST   | /api/123/auth/userinfo                               | auth_userinfo_api               | serviceId=123
             POST   | /api/123/auth/userinfo/issue                         | auth_userinfo_issue_api         | serviceId=123
+            GET    | /api/123/client/authorization/get/list?subject=u1    | client_authorization_get_list_api | serviceId=123
+            POST   | /api/123/client/authorization/get/list               | client_authorization_get_list_api_post | serviceId=123
+            GET    | /api/123/client/authorization/get/list/u1            | client_authorization_get_list_by_subject_api | serviceId=123;subject=u1
+            DELETE | /api/123/client/authorization/delete/456/u1          | client_authorization_delete_by_subject_api | serviceId=123;clientId=456;subject=u1
+            POST   | /api/123/client/authorization/delete/456             | client_authorization_delete_api_post | serviceId=123;clientId=456
+            GET    | /api/123/client/granted_scopes/get/456/u%40example   | client_granted_scopes_get_by_subject_api | serviceId=123;clientId=456;subject=u@example
+            PUT    | /api/123/client/extension/requestable_scopes/update/456 | client_extension_requestables_scopes_update_api | serviceId=123;clientId=456
+            POST   | /api/123/client/extension/requestable_scopes/update/456 | client_extension_requestables_scopes_update_api_post | serviceId=123;clientId=456
+            POST   | /api/123/client/registration/get                     | client_registration_get_api     | serviceId=123
+            POST   | /api/123/pushed_auth_req                             | pushed_auth_req_api             | serviceId=123
+            POST   | /api/123/auth/authorization/ticket/info              | getAuthorizationTicketInfo      | serviceId=123
+            POST   | /api/123/auth/token/create                           | auth_token_create_api           | serviceId=123
+            POST   | /api/123/auth/token/create/batch?dryRun=true         | auth_token_create_batch_api     | serviceId=123
+            GET    | /api/123/auth/token/create/batch/status/b-1          | auth_token_create_batch_status_api | serviceId=123;tokenBatchRequestId=b-1
+            GET    | /api/123/auth/token/get/list                         | auth_token_get_list_api         | serviceId=123
+            DELETE | /api/123/auth/token/delete/abc                       | auth_token_delete_api           | serviceId=123;accessTokenIdentifier=abc
+            POST   | /api/123/backchannel/authentication/complete         | backchannel_authentication_complete_api | serviceId=123
+            POST   | /api/123/device/verification                         | device_verification_api         | serviceId=123
+            POST   | /api/123/vci/deferred/issue                          | vci_deferred_issue_api          | serviceId=123
+            GET    | /api/123/hsk/get/list                                | hsk_get_list_api                | serviceId=123
+            GET    | /api/123/hsk/get/h-1                                 | hsk_get_api                     | serviceId=123;handle=h-1
+            DELETE | /api/123/hsk/delete/h-1                              | hsk_delete_api                  | serviceId=123;handle=h-1
+            POST   | /api/123/nativesso/logout                            | native_sso_logout_api           | serviceId=123
+            POST   | /api/123/gm                                          | grant_m_api                     | serviceId=123
+            GET    | /api/misc/echo?a=b                                   | misc_echo_api                   |
+            GET    | /api/hsk/get/list                                    | -                               |
+            GET    | /api/123/hsk/delete/h-1                              | -                               |
             GET    | /api/info                                            | info_api                        |
             GET    | /api/lifecycle/healthcheck?extended=true             | lifecycle_healthcheck_api       |
             get    | /api/123/service/get                                 | service_get_api                 | serviceId=123

@@ -2,6 +2,7 @@ package io.github.authletetestkit.spec;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -23,7 +24,8 @@ import java.util.TreeSet;
  * the operationId, parameters, request media types, and every request and response property (reached
  * through {@code $ref}, allOf, properties and items) with a compatible type, the same format and enum,
  * and — for requests — the same required names. {@link #missing()} lists the reverse: what Authlete
- * declares at a compared position and we do not.
+ * declares at a compared position and we do not; {@link #compareCoverage()} fills {@link #notDescribed()}
+ * with the operations and success statuses of Authlete's spec that our document lacks.
  *
  * <p>Rules worth knowing:
  * <ul>
@@ -35,7 +37,11 @@ import java.util.TreeSet;
  *   <li>Where Authlete declares a free-form object ({@code additionalProperties} and no properties),
  *       the members we type are accepted (checked against the additionalProperties schema if it has one).</li>
  *   <li>A property of ours carrying {@code x-testkit-deviation} is not compared; it is listed in
- *       {@link #deviations()} instead.</li>
+ *       {@link #deviations()} instead. So is a response body whose component carries the marker where
+ *       Authlete declares the status without a body.</li>
+ *   <li>A name Authlete lists as required but does not declare as a property of that schema cannot be
+ *       sent meaningfully; it is left out of the required comparison and listed in
+ *       {@link #danglingRequired()}.</li>
  * </ul>
  */
 final class ReferenceCrossCheck {
@@ -45,6 +51,8 @@ final class ReferenceCrossCheck {
     private final List<String> mismatches = new ArrayList<>();
     private final Set<String> deviations = new LinkedHashSet<>();
     private final List<String> missing = new ArrayList<>();
+    private final List<String> notDescribed = new ArrayList<>();
+    private final List<String> danglingRequired = new ArrayList<>();
     private final Set<String> comparedComponentPairs = new HashSet<>();
     private int comparedPositions;
 
@@ -69,6 +77,16 @@ final class ReferenceCrossCheck {
         return missing;
     }
 
+    /** Operations (method and path) and success statuses of Authlete's spec that ours lacks; see {@link #compareCoverage()}. */
+    List<String> notDescribed() {
+        return notDescribed;
+    }
+
+    /** Required names of Authlete's request schemas that name no declared property, by location. */
+    List<String> danglingRequired() {
+        return danglingRequired;
+    }
+
     /** How many schema positions were compared (a sanity figure for tests). */
     int comparedPositions() {
         return comparedPositions;
@@ -78,6 +96,35 @@ final class ReferenceCrossCheck {
     ReferenceCrossCheck compare(List<SpecOperation> operations) {
         for (SpecOperation operation : operations) {
             compareOperation(operation.method(), operation.pathTemplate());
+        }
+        return this;
+    }
+
+    /**
+     * The reverse direction: every operation of Authlete's spec must exist in ours (same path template and
+     * method), with every success status Authlete declares for it.
+     */
+    ReferenceCrossCheck compareCoverage() {
+        if (theirs.api().getPaths() == null) {
+            return this;
+        }
+        for (Map.Entry<String, PathItem> path : theirs.api().getPaths().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().readOperationsMap().entrySet()) {
+                String label = entry.getKey() + " " + path.getKey();
+                Operation our = ours.operation(entry.getKey().name(), path.getKey());
+                if (our == null) {
+                    notDescribed.add(label + " (" + entry.getValue().getOperationId() + "): not in our document");
+                    continue;
+                }
+                if (entry.getValue().getResponses() == null) {
+                    continue;
+                }
+                for (String status : entry.getValue().getResponses().keySet()) {
+                    if (status.startsWith("2") && (our.getResponses() == null || !our.getResponses().containsKey(status))) {
+                        notDescribed.add(label + ": status " + status + " not declared by us");
+                    }
+                }
+            }
         }
         return this;
     }
@@ -177,7 +224,14 @@ final class ReferenceCrossCheck {
                     theirSchema = generic == null ? null : SchemaWalker.schemaOf(generic.getContent(), mediaType);
                 }
                 if (theirSchema == null) {
-                    mismatches.add(where + " " + mediaType + ": Authlete declares no such body");
+                    Schema<?> ourSchema = SchemaWalker.schemaOf(ourResponse.getContent(), mediaType);
+                    Schema<?> marked = SchemaWalker.isDeviation(ourSchema) ? ourSchema : ours.resolve(ourSchema);
+                    if (theirResponse != null && SchemaWalker.isDeviation(marked)) {
+                        deviations.add(where + " " + describe(ourResponse.getContent(), mediaType) + " ("
+                                + marked.getExtensions().get(SchemaWalker.DEVIATION_EXTENSION) + ")");
+                    } else {
+                        mismatches.add(where + " " + mediaType + ": Authlete declares no such body");
+                    }
                     continue;
                 }
                 compareSchema(where + " " + describe(ourResponse.getContent(), mediaType),
@@ -238,7 +292,15 @@ final class ReferenceCrossCheck {
 
         if (request) {
             Set<String> ourRequired = ours.required(ourSchema);
-            Set<String> theirRequired = theirs.required(theirSchema);
+            Set<String> theirRequired = new LinkedHashSet<>(theirs.required(theirSchema));
+            if (!theirs.isFreeForm(theirSchema)) {
+                Set<String> dangling = new TreeSet<>(theirRequired);
+                dangling.removeAll(theirs.properties(theirSchema).keySet());
+                if (!dangling.isEmpty()) {
+                    danglingRequired.add(location + ": " + dangling);
+                    theirRequired.removeAll(dangling);
+                }
+            }
             if (!ourRequired.equals(theirRequired)) {
                 mismatches.add(location + ": required " + new TreeSet<>(ourRequired)
                         + " but Authlete has " + new TreeSet<>(theirRequired));

@@ -18,6 +18,11 @@ public final class ApiRoutes {
         UserInfoApi userInfo = new UserInfoApi();
         DiscoveryApi discovery = new DiscoveryApi();
         InfoApi info = new InfoApi();
+        ParApi par = new ParApi();
+        TicketApi tickets = new TicketApi();
+        TokenOperationsApi tokenOperations = new TokenOperationsApi();
+        GrantApi grants = new GrantApi();
+        RegistrationApi registration = new RegistrationApi(clients);
         handlers = Map.ofEntries(
                 Map.entry("service_get_api", services::get),
                 Map.entry("service_get_list_api", services::list),
@@ -45,7 +50,35 @@ public final class ApiRoutes {
                 Map.entry("auth_userinfo_issue_api", userInfo::issue),
                 Map.entry("service_jwks_get_api", discovery::jwks),
                 Map.entry("service_configuration_api", discovery::configuration),
-                Map.entry("info_api", info::info));
+                Map.entry("info_api", info::info),
+                Map.entry("pushed_auth_req_api", par::push),
+                Map.entry("getAuthorizationTicketInfo", tickets::info),
+                Map.entry("updateAuthorizationTicket", tickets::update),
+                Map.entry("auth_token_create_api", tokenOperations::create),
+                Map.entry("auth_token_update_api", tokenOperations::update),
+                Map.entry("auth_token_delete_api", tokenOperations::delete),
+                Map.entry("auth_token_revoke_api", tokenOperations::revoke),
+                Map.entry("auth_token_get_list_api", tokenOperations::list),
+                Map.entry("client_authorization_get_list_api", grants::authorizedClients),
+                Map.entry("client_authorization_get_list_api_post", grants::authorizedClients),
+                Map.entry("client_authorization_get_list_by_subject_api", grants::authorizedClients),
+                Map.entry("client_authorization_update_api", grants::updateAuthorization),
+                Map.entry("client_authorization_delete_api", grants::deleteAuthorization),
+                Map.entry("client_authorization_delete_api_post", grants::deleteAuthorization),
+                Map.entry("client_authorization_delete_by_subject_api", grants::deleteAuthorization),
+                Map.entry("client_granted_scopes_get_api", grants::grantedScopes),
+                Map.entry("client_granted_scopes_get_api_post", grants::grantedScopes),
+                Map.entry("client_granted_scopes_get_by_subject_api", grants::grantedScopes),
+                Map.entry("client_granted_scopes_delete_api", grants::deleteGrantedScopes),
+                Map.entry("client_granted_scopes_delete_by_subject_api", grants::deleteGrantedScopes),
+                Map.entry("client_extension_requestables_scopes_get_api", grants::requestableScopes),
+                Map.entry("client_extension_requestables_scopes_update_api", grants::updateRequestableScopes),
+                Map.entry("client_extension_requestables_scopes_update_api_post", grants::updateRequestableScopes),
+                Map.entry("client_extension_requestables_scopes_delete_api", grants::deleteRequestableScopes),
+                Map.entry("client_registration_api", registration::register),
+                Map.entry("client_registration_get_api", registration::get),
+                Map.entry("client_registration_update_api", registration::update),
+                Map.entry("client_registration_delete_api", registration::delete));
     }
 
     public Optional<ApiHandler> handler(String operationId) {

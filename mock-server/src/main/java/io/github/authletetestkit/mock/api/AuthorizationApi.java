@@ -14,6 +14,7 @@ import io.github.authletetestkit.mock.store.AuthorizationCode;
 import io.github.authletetestkit.mock.store.AuthorizationTicket;
 import io.github.authletetestkit.mock.store.Grant;
 import io.github.authletetestkit.mock.store.Property;
+import io.github.authletetestkit.mock.store.PushedRequest;
 import io.github.authletetestkit.mock.store.ResponseMode;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
@@ -60,11 +61,16 @@ public final class AuthorizationApi {
         } catch (InvalidParametersException e) {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(9, 3, 49), "BAD_REQUEST", "invalid_request", e.getMessage()));
         }
-        if (params.has("request_uri")) {
-            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(8, 3, 3), "BAD_REQUEST", "invalid_request_uri",
-                    "The value of 'request_uri' parameter is not registered."));
+        boolean viaPar = params.has("request_uri");
+        if (viaPar) {
+            Optional<FormParameters> pushed = pushedParameters(state, params, call);
+            if (pushed.isEmpty()) {
+                return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(8, 3, 3), "BAD_REQUEST", "invalid_request_uri",
+                        "The value of 'request_uri' parameter is not registered."));
+            }
+            params = pushed.get();
         }
-        AuthorizationRules.Outcome outcome = AuthorizationRules.evaluate(service, params, state::findClient, false);
+        AuthorizationRules.Outcome outcome = AuthorizationRules.evaluate(service, params, state::findClient, viaPar);
         if (outcome.failure() != null) {
             return ApiResponse.ok(failure(service, outcome.failure()));
         }
@@ -100,6 +106,23 @@ public final class AuthorizationApi {
             body.put("loginHint", accepted.loginHint());
         }
         return ApiResponse.ok(body);
+    }
+
+    /**
+     * The parameters pushed under the request's {@code request_uri} (they are authoritative), or empty when the
+     * URI is unknown, used, expired, not a PAR URI, or pushed by another client than the request names.
+     */
+    private static Optional<FormParameters> pushedParameters(ServiceState state, FormParameters params, ApiCall call) {
+        String requestUri = params.first("request_uri");
+        if (!requestUri.startsWith(PushedRequest.URI_PREFIX)) {
+            return Optional.empty();
+        }
+        Optional<PushedRequest> pushed = state.consumePushedRequest(requestUri).filter(p -> !p.isExpired(call.now()));
+        Optional<ClientConfig> named = state.findClient(params.first("client_id"));
+        if (pushed.isEmpty() || named.isEmpty() || named.get().clientId() != pushed.get().clientId()) {
+            return Optional.empty();
+        }
+        return Optional.of(FormParameters.parse(pushed.get().parameters()));
     }
 
     public ApiResponse issue(ApiCall call) {

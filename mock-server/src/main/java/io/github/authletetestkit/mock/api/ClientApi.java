@@ -21,7 +21,11 @@ public final class ClientApi {
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,86}");
 
     public ApiResponse create(ApiCall call) {
-        ObjectNode requested = assignable(call.bodyObject());
+        return ApiResponse.created(register(call, assignable(call.bodyObject())).toJson());
+    }
+
+    /** Registers a client from Authlete client members, with generated ID, secret and defaults; 400 when invalid. */
+    ClientConfig register(ApiCall call, ObjectNode requested) {
         ServiceState service = call.service();
         long clientId = RandomValues.numericId();
         ObjectNode client = Json.object();
@@ -48,7 +52,7 @@ public final class ClientApi {
         requested.fields().forEachRemaining(e -> client.set(e.getKey(), e.getValue()));
         ClientConfig created = validated(new ClientConfig(client), service);
         service.putClient(created);
-        return ApiResponse.created(created.toJson());
+        return created;
     }
 
     public ApiResponse get(ApiCall call) {

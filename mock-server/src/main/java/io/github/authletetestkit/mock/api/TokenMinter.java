@@ -38,6 +38,9 @@ final class TokenMinter {
         TokenRecord record = new TokenRecord(accessToken, accessExpiresAt, withRefresh ? RandomValues.token() : null,
                 refreshExpiresAt, grant, options.dpopJkt(), now, null);
         state.putToken(record);
+        if (grant.subject() != null) {
+            state.recordGrant(grant.clientId(), grant.subject(), grant.scopes(), now);
+        }
         return record;
     }
 

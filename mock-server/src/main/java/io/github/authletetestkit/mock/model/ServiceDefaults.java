@@ -86,10 +86,11 @@ public final class ServiceDefaults {
         for (String flag : List.of("pkceRequired", "pkceS256Required", "parRequired", "requestObjectRequired",
                 "refreshTokenKept", "refreshTokenDurationKept", "refreshTokenDurationReset", "singleAccessTokenPerSubject",
                 "issSuppressed", "scopeRequired", "errorDescriptionOmitted", "errorUriOmitted", "tokenExpirationLinked",
-                "dynamicRegistrationSupported", "idTokenReissuable", "loopbackRedirectionUriVariable")) {
+                "idTokenReissuable", "loopbackRedirectionUriVariable")) {
             s.put(flag, false);
         }
         s.put("loopbackRedirectionUriVariable", true);
+        s.put("dynamicRegistrationSupported", true);
         if (keys != null && !keys.getKeys().isEmpty()) {
             s.put("jwks", Jwks.fullJson(keys));
             JWK first = keys.getKeys().get(0);

@@ -24,6 +24,14 @@ public final class ServiceState {
     private final Map<String, TokenRecord> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, TokenRecord> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, TokenTicket> tokenTickets = new ConcurrentHashMap<>();
+    private final Map<String, DeviceAuthorization> deviceAuthorizations = new ConcurrentHashMap<>();
+    /** user code to device code, while the end-user's decision is still awaited */
+    private final Map<String, String> userCodes = new ConcurrentHashMap<>();
+    private final Map<String, BackchannelRequest> backchannelRequests = new ConcurrentHashMap<>();
+    /** auth_req_id to ticket */
+    private final Map<String, String> authReqIds = new ConcurrentHashMap<>();
+    private final Map<String, PushedRequest> pushedRequests = new ConcurrentHashMap<>();
+    private final Map<String, GrantedScopes> grantedScopes = new ConcurrentHashMap<>();
 
     public ServiceState(ServiceConfig config) {
         this.config = new AtomicReference<>(config);
@@ -86,6 +94,11 @@ public final class ServiceState {
         codes.values().removeIf(c -> c.grant().clientId() == clientId);
         removeTokens(t -> t.clientId() == clientId);
         tokenTickets.values().removeIf(t -> t.grant().clientId() == clientId);
+        deviceAuthorizations.values().removeIf(d -> d.clientId() == clientId);
+        backchannelRequests.values().removeIf(b -> b.clientId() == clientId);
+        dropOrphanedIndexes();
+        pushedRequests.values().removeIf(p -> p.clientId() == clientId);
+        forgetGrantedScopes(clientId, null);
         return true;
     }
 
@@ -175,6 +188,35 @@ public final class ServiceState {
         return all;
     }
 
+    // ---- pushed authorization requests
+
+    public void putPushedRequest(PushedRequest request) {
+        pushedRequests.put(request.requestUri(), request);
+    }
+
+    /** Takes the pushed request out: a request URI is good for one authorization request. */
+    public Optional<PushedRequest> consumePushedRequest(String requestUri) {
+        return requestUri == null ? Optional.empty() : Optional.ofNullable(pushedRequests.remove(requestUri));
+    }
+
+    // ---- granted scopes per (client, subject)
+
+    /** Records that {@code subject} granted {@code scopes} to the client now. */
+    public void recordGrant(long clientId, String subject, List<String> scopes, Instant now) {
+        grantedScopes.merge(GrantedScopes.key(clientId, subject),
+                new GrantedScopes(clientId, subject, List.copyOf(scopes), List.copyOf(scopes), now),
+                (old, fresh) -> old.plus(scopes, now));
+    }
+
+    public Optional<GrantedScopes> grantedScopes(long clientId, String subject) {
+        return Optional.ofNullable(grantedScopes.get(GrantedScopes.key(clientId, subject)));
+    }
+
+    /** Forgets what the subject (or, with a null subject, everyone) granted the client. */
+    public void forgetGrantedScopes(long clientId, String subject) {
+        grantedScopes.values().removeIf(g -> g.clientId() == clientId && (subject == null || subject.equals(g.subject())));
+    }
+
     // ---- token tickets (password grant)
 
     public void putTokenTicket(TokenTicket ticket) {
@@ -185,6 +227,104 @@ public final class ServiceState {
         return ticket == null ? Optional.empty() : Optional.ofNullable(tokenTickets.remove(ticket));
     }
 
+    // ---- device flow (RFC 8628)
+
+    /**
+     * Stores a new device authorization; false, storing nothing, when its user code is already in use
+     * (the caller draws another).
+     */
+    public boolean putDeviceAuthorization(DeviceAuthorization authorization) {
+        deviceAuthorizations.put(authorization.deviceCode(), authorization);
+        if (userCodes.putIfAbsent(authorization.userCode(), authorization.deviceCode()) != null) {
+            deviceAuthorizations.remove(authorization.deviceCode(), authorization);
+            return false;
+        }
+        return true;
+    }
+
+    public Optional<DeviceAuthorization> deviceAuthorization(String deviceCode) {
+        return deviceCode == null ? Optional.empty() : Optional.ofNullable(deviceAuthorizations.get(deviceCode));
+    }
+
+    /** The device authorization a user code still stands for: empty once the end-user's decision was reported. */
+    public Optional<DeviceAuthorization> deviceAuthorizationByUserCode(String userCode) {
+        String deviceCode = userCode == null ? null : userCodes.get(userCode);
+        return deviceCode == null ? Optional.empty() : Optional.ofNullable(deviceAuthorizations.get(deviceCode));
+    }
+
+    /**
+     * Records the end-user's decision under a user code, which is good for one decision: empty when the
+     * user code is unknown or a concurrent caller reported a decision first.
+     */
+    public Optional<DeviceAuthorization> decideDeviceAuthorization(String userCode, EndUserDecision decision) {
+        String deviceCode = userCode == null ? null : userCodes.remove(userCode);
+        return deviceCode == null ? Optional.empty()
+                : Optional.ofNullable(deviceAuthorizations.computeIfPresent(deviceCode, (k, d) -> d.decided(decision)));
+    }
+
+    /** Replaces exactly this record (a poll's timestamp); false when it changed or went meanwhile. */
+    public boolean replaceDeviceAuthorization(DeviceAuthorization current, DeviceAuthorization updated) {
+        return deviceAuthorizations.replace(current.deviceCode(), current, updated);
+    }
+
+    /** Takes exactly this record out (its tokens are being issued); false when a concurrent caller took or changed it. */
+    public boolean consumeDeviceAuthorization(DeviceAuthorization authorization) {
+        if (!deviceAuthorizations.remove(authorization.deviceCode(), authorization)) {
+            return false;
+        }
+        userCodes.remove(authorization.userCode(), authorization.deviceCode());
+        return true;
+    }
+
+    // ---- CIBA backchannel authentication requests
+
+    public void putBackchannelRequest(BackchannelRequest request) {
+        backchannelRequests.put(request.ticket(), request);
+    }
+
+    public Optional<BackchannelRequest> backchannelRequest(String ticket) {
+        return ticket == null ? Optional.empty() : Optional.ofNullable(backchannelRequests.get(ticket));
+    }
+
+    public Optional<BackchannelRequest> backchannelRequestByAuthReqId(String authReqId) {
+        String ticket = authReqId == null ? null : authReqIds.get(authReqId);
+        return ticket == null ? Optional.empty() : Optional.ofNullable(backchannelRequests.get(ticket));
+    }
+
+    /**
+     * Replaces exactly this record (issue, decision, a poll's timestamp); false when it changed or went
+     * meanwhile. A newly issued {@code auth_req_id} becomes findable.
+     */
+    public boolean replaceBackchannelRequest(BackchannelRequest current, BackchannelRequest updated) {
+        if (!backchannelRequests.replace(current.ticket(), current, updated)) {
+            return false;
+        }
+        if (updated.authReqId() != null) {
+            authReqIds.put(updated.authReqId(), updated.ticket());
+        }
+        return true;
+    }
+
+    /** Takes exactly this record out (tokens issued or delivered); false when a concurrent caller took or changed it. */
+    public boolean consumeBackchannelRequest(BackchannelRequest request) {
+        if (!backchannelRequests.remove(request.ticket(), request)) {
+            return false;
+        }
+        if (request.authReqId() != null) {
+            authReqIds.remove(request.authReqId(), request.ticket());
+        }
+        return true;
+    }
+
+    /** Takes the request of a ticket out, whatever its state (the service reported a failure). */
+    public Optional<BackchannelRequest> removeBackchannelRequest(String ticket) {
+        BackchannelRequest removed = ticket == null ? null : backchannelRequests.remove(ticket);
+        if (removed != null && removed.authReqId() != null) {
+            authReqIds.remove(removed.authReqId(), removed.ticket());
+        }
+        return Optional.ofNullable(removed);
+    }
+
     // ---- housekeeping
 
     /** Drops what can no longer be used, so a long-running mock does not grow. */
@@ -192,7 +332,17 @@ public final class ServiceState {
         tickets.values().removeIf(t -> t.isExpired(now));
         codes.values().removeIf(c -> c.isExpired(now));
         tokenTickets.values().removeIf(t -> t.isExpired(now));
+        deviceAuthorizations.values().removeIf(d -> d.isExpired(now));
+        backchannelRequests.values().removeIf(b -> b.isExpired(now));
+        dropOrphanedIndexes();
+        pushedRequests.values().removeIf(p -> p.isExpired(now));
         removeTokens(t -> t.accessTokenExpired(now) && !t.refreshTokenUsable(now));
+    }
+
+    /** Index entries whose device authorization or backchannel request is gone. */
+    private void dropOrphanedIndexes() {
+        userCodes.entrySet().removeIf(e -> !deviceAuthorizations.containsKey(e.getValue()));
+        authReqIds.entrySet().removeIf(e -> !backchannelRequests.containsKey(e.getValue()));
     }
 
     public StoreCounts counts() {

@@ -24,4 +24,16 @@ public record TokenRecord(
     public long clientId() {
         return grant.clientId();
     }
+
+    public TokenRecord withAccessTokenExpiresAt(Instant expiresAt) {
+        return new TokenRecord(accessToken, expiresAt, refreshToken, refreshTokenExpiresAt, grant, dpopJkt, createdAt, lastRefreshedAt);
+    }
+
+    public TokenRecord withRefreshTokenExpiresAt(Instant expiresAt) {
+        return new TokenRecord(accessToken, accessTokenExpiresAt, refreshToken, expiresAt, grant, dpopJkt, createdAt, lastRefreshedAt);
+    }
+
+    public TokenRecord withGrant(Grant newGrant) {
+        return new TokenRecord(accessToken, accessTokenExpiresAt, refreshToken, refreshTokenExpiresAt, newGrant, dpopJkt, createdAt, lastRefreshedAt);
+    }
 }

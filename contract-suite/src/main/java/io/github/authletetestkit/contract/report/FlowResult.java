@@ -1,0 +1,32 @@
+package io.github.authletetestkit.contract.report;
+
+import java.util.List;
+
+/**
+ * How one flow went.
+ *
+ * @param operations the operations the flow needs
+ * @param reason     why it failed or was skipped; {@code null} when it passed
+ */
+public record FlowResult(String id, String title, Status status, String reason, List<String> operations,
+                         boolean createsResources, long durationMillis, List<StepRecord> steps) {
+
+    public enum Status { PASSED, FAILED, SKIPPED }
+
+    public FlowResult {
+        operations = List.copyOf(operations);
+        steps = List.copyOf(steps);
+    }
+
+    public long calls() {
+        return steps.size();
+    }
+
+    public long failingFindings() {
+        return steps.stream().mapToLong(StepRecord::failingFindings).sum();
+    }
+
+    public long mismatches() {
+        return steps.stream().filter(s -> s.mismatch() != null).count();
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.authletetestkit.contract.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The outcome of a run: what ran where against which spec, every flow and step, and — in differential
+ * mode — where the target and the mock differ.
+ *
+ * @param target       the target's name ({@code mock}, a region, a URL)
+ * @param baseUrl      its base URL
+ * @param spec         the spec source
+ * @param specTitle    {@code info.title} of the spec
+ * @param specVersion  {@code info.version} of the spec
+ * @param comparedWith {@code mock} in differential mode, else {@code null}
+ * @param runId        the run's id, part of every created resource's name
+ */
+public record RunReport(
+        String target,
+        String baseUrl,
+        String spec,
+        String specTitle,
+        String specVersion,
+        String comparedWith,
+        String runId,
+        Instant startedAt,
+        long durationMillis,
+        List<FlowResult> flows,
+        List<Difference> differences) {
+
+    public RunReport {
+        flows = List.copyOf(flows);
+        differences = differences == null ? List.of() : List.copyOf(differences);
+    }
+
+    public RunReport withDifferences(String comparedWith, List<Difference> differences) {
+        return new RunReport(target, baseUrl, spec, specTitle, specVersion, comparedWith, runId, startedAt, durationMillis,
+                flows, differences);
+    }
+
+    public long count(FlowResult.Status status) {
+        return flows.stream().filter(f -> f.status() == status).count();
+    }
+
+    public long calls() {
+        return flows.stream().mapToLong(FlowResult::calls).sum();
+    }
+
+    public long failingFindings() {
+        return flows.stream().mapToLong(FlowResult::failingFindings).sum();
+    }
+
+    public long allowedFindings() {
+        return steps().stream().flatMap(s -> s.findings().stream()).filter(f -> f.allowed()).count();
+    }
+
+    public long mismatches() {
+        return flows.stream().mapToLong(FlowResult::mismatches).sum();
+    }
+
+    /** Every check passed: no flow failed, no finding outside the allow-list, no difference from the mock. */
+    public boolean passed() {
+        return count(FlowResult.Status.FAILED) == 0 && failingFindings() == 0 && differences.isEmpty();
+    }
+
+    public List<StepRecord> steps() {
+        List<StepRecord> all = new ArrayList<>();
+        flows.forEach(f -> all.addAll(f.steps()));
+        return all;
+    }
+
+    /** The per-operation table, sorted by operationId. */
+    public List<OperationSummary> operations() {
+        Map<String, long[]> rows = new TreeMap<>();
+        for (StepRecord step : steps()) {
+            long[] row = rows.computeIfAbsent(step.operationId(), k -> new long[5]);
+            row[0]++;
+            row[1] += step.failingFindings();
+            row[2] += step.findings().size() - step.failingFindings();
+            row[3] += step.mismatch() != null ? 1 : 0;
+        }
+        for (Difference difference : differences) {
+            rows.computeIfAbsent(difference.operationId() == null ? "-" : difference.operationId(), k -> new long[5])[4]++;
+        }
+        List<OperationSummary> result = new ArrayList<>();
+        rows.forEach((op, r) -> result.add(new OperationSummary(op, r[0], r[1], r[2], r[3], r[4])));
+        return result;
+    }
+}

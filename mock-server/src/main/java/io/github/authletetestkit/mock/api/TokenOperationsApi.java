@@ -1,0 +1,241 @@
+package io.github.authletetestkit.mock.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.model.ClientConfig;
+import io.github.authletetestkit.mock.model.Json;
+import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.oauth.TokenHashes;
+import io.github.authletetestkit.mock.store.Grant;
+import io.github.authletetestkit.mock.store.Property;
+import io.github.authletetestkit.mock.store.ServiceState;
+import io.github.authletetestkit.mock.store.TokenRecord;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** Token management: {@code /auth/token/create}, {@code /update}, {@code /delete/{id}}, {@code /revoke} and {@code /get/list}. */
+public final class TokenOperationsApi {
+
+    record TokenCreateRequest(String grantType, Long clientId, String clientIdentifier, String subject, List<String> scopes,
+                              Long accessTokenDuration, Long refreshTokenDuration, List<Property> properties,
+                              String accessToken, String dpopKeyThumbprint, String acr, Long authTime, String sessionId) {}
+
+    record TokenUpdateRequest(String accessToken, String accessTokenHash, Long accessTokenExpiresAt, List<String> scopes,
+                              List<Property> properties, Long refreshTokenExpiresAt) {}
+
+    record TokenRevokeRequest(String accessTokenIdentifier, String refreshTokenIdentifier, String clientIdentifier, String subject) {}
+
+    /** Grant types whose tokens come with a refresh token. */
+    private static final Set<String> REFRESHABLE = Set.of("AUTHORIZATION_CODE", "PASSWORD", "REFRESH_TOKEN", "DEVICE_CODE", "CIBA",
+            "TOKEN_EXCHANGE", "JWT_BEARER");
+    private static final int CREATE_API = 109;
+    private static final int UPDATE_API = 135;
+    private static final int REVOKE_API = 312;
+
+    public ApiResponse create(ApiCall call) {
+        ServiceState state = call.service();
+        ServiceConfig service = state.config();
+        TokenCreateRequest request = call.body(TokenCreateRequest.class);
+        if (request.grantType() == null) {
+            return ApiResponse.ok(failure(CREATE_API, 1, "BAD_REQUEST", "The request does not contain 'grantType'."));
+        }
+        String identifier = request.clientIdentifier() != null ? request.clientIdentifier()
+                : request.clientId() == null ? null : Long.toString(request.clientId());
+        Optional<ClientConfig> client = state.findClient(identifier);
+        if (client.isEmpty()) {
+            return ApiResponse.ok(failure(CREATE_API, 2, "BAD_REQUEST", "No client has the identifier '" + identifier + "'."));
+        }
+        boolean clientCredentials = request.grantType().equals("CLIENT_CREDENTIALS");
+        if (!clientCredentials && (request.subject() == null || request.subject().isEmpty())) {
+            return ApiResponse.ok(failure(CREATE_API, 3, "BAD_REQUEST", "The request does not contain 'subject'."));
+        }
+        if (client.get().locked()) {
+            return ApiResponse.ok(failure(CREATE_API, 4, "FORBIDDEN", "The client (ID = " + client.get().clientId() + ") is locked."));
+        }
+        List<String> scopes = request.scopes() == null ? List.of() : List.copyOf(request.scopes());
+        Grant grant = new Grant(client.get().clientId(), clientCredentials ? null : request.subject(), null, scopes, request.grantType(),
+                request.properties() == null ? List.of() : List.copyOf(request.properties()), request.authTime(), request.acr(),
+                null, null, request.sessionId(), null);
+        boolean refresh = REFRESHABLE.contains(request.grantType()) && service.supportsGrantType("REFRESH_TOKEN");
+        TokenRecord token = TokenMinter.mint(state, client.get(), grant, refresh, call.now(), new TokenMinter.Options(
+                orZero(request.accessTokenDuration()), orZero(request.refreshTokenDuration()), request.accessToken(),
+                request.dpopKeyThumbprint()));
+        ObjectNode body = RuntimeResult.of(ResultCodes.of(CREATE_API, 0, 1), "OK", "An access token was created successfully.");
+        body.put("accessToken", token.accessToken());
+        body.put("clientId", token.clientId());
+        body.put("expiresAt", token.accessTokenExpiresAt().toEpochMilli());
+        body.put("expiresIn", token.accessTokenExpiresAt().getEpochSecond() - call.nowSeconds());
+        body.put("grantType", request.grantType());
+        TokenApi.putProperties(body, grant.properties());
+        if (token.refreshToken() != null) {
+            body.put("refreshToken", token.refreshToken());
+            TokenApi.putStrings(body.putArray("refreshTokenScopes"), scopes);
+        }
+        TokenApi.putStrings(body.putArray("scopes"), scopes);
+        if (grant.subject() != null) {
+            body.put("subject", grant.subject());
+        }
+        body.put("tokenType", token.dpopJkt() != null ? "DPoP" : service.accessTokenType());
+        return ApiResponse.ok(body);
+    }
+
+    public ApiResponse update(ApiCall call) {
+        ServiceState state = call.service();
+        TokenUpdateRequest request = call.body(TokenUpdateRequest.class);
+        String identifier = request.accessToken() != null ? request.accessToken() : request.accessTokenHash();
+        if (identifier == null) {
+            return ApiResponse.ok(failure(UPDATE_API, 1, "BAD_REQUEST", "The request does not contain 'accessToken'."));
+        }
+        synchronized (state) {
+            Optional<TokenRecord> found = byAccessTokenIdentifier(state, identifier);
+            if (found.isEmpty()) {
+                return ApiResponse.ok(failure(UPDATE_API, 2, "NOT_FOUND", "The access token does not exist."));
+            }
+            TokenRecord token = found.get();
+            Grant grant = token.grant();
+            if (request.scopes() != null) {
+                grant = grant.withScopes(List.copyOf(request.scopes()));
+            }
+            if (request.properties() != null) {
+                grant = grant.withProperties(List.copyOf(request.properties()));
+            }
+            TokenRecord updated = token.withGrant(grant);
+            if (request.accessTokenExpiresAt() != null && request.accessTokenExpiresAt() > 0) {
+                updated = updated.withAccessTokenExpiresAt(Instant.ofEpochMilli(request.accessTokenExpiresAt()));
+            }
+            if (request.refreshTokenExpiresAt() != null && request.refreshTokenExpiresAt() > 0 && updated.refreshToken() != null) {
+                updated = updated.withRefreshTokenExpiresAt(Instant.ofEpochMilli(request.refreshTokenExpiresAt()));
+            }
+            state.removePair(token);
+            state.putToken(updated);
+            ObjectNode body = RuntimeResult.of(ResultCodes.of(UPDATE_API, 0, 1), "OK", "The access token was updated successfully.");
+            body.put("accessToken", updated.accessToken());
+            body.put("accessTokenExpiresAt", updated.accessTokenExpiresAt().toEpochMilli());
+            TokenApi.putProperties(body, grant.properties());
+            TokenApi.putStrings(body.putArray("scopes"), grant.scopes());
+            body.put("tokenType", updated.dpopJkt() != null ? "DPoP" : state.config().accessTokenType());
+            if (updated.refreshToken() != null) {
+                body.put("refreshTokenExpiresAt", updated.refreshTokenExpiresAt().toEpochMilli());
+            }
+            return ApiResponse.ok(body);
+        }
+    }
+
+    public ApiResponse delete(ApiCall call) {
+        String identifier = call.pathParam("accessTokenIdentifier");
+        TokenRecord token = byAccessTokenIdentifier(call.service(), identifier).orElseThrow(() -> ApiException.notFound(
+                ResultCodes.of(1, 2, 10), "The access token does not exist."));
+        call.service().removePair(token);
+        return ApiResponse.noContent();
+    }
+
+    public ApiResponse revoke(ApiCall call) {
+        ServiceState state = call.service();
+        TokenRevokeRequest request = call.body(TokenRevokeRequest.class);
+        Predicate<TokenRecord> which;
+        if (request.accessTokenIdentifier() != null) {
+            String id = request.accessTokenIdentifier();
+            which = t -> t.accessToken().equals(id) || TokenHashes.sha256Base64Url(t.accessToken()).equals(id);
+        } else if (request.refreshTokenIdentifier() != null) {
+            String id = request.refreshTokenIdentifier();
+            which = t -> t.refreshToken() != null && (t.refreshToken().equals(id) || TokenHashes.sha256Base64Url(t.refreshToken()).equals(id));
+        } else if (request.clientIdentifier() != null) {
+            ClientConfig client = state.findClient(request.clientIdentifier()).orElseThrow(() -> ApiException.notFound(
+                    ResultCodes.CLIENT_NOT_FOUND, "No client has the identifier '" + request.clientIdentifier() + "'."));
+            which = t -> t.clientId() == client.clientId() && (request.subject() == null || request.subject().equals(t.grant().subject()));
+        } else {
+            throw ApiException.badRequest("One of 'accessTokenIdentifier', 'refreshTokenIdentifier' and 'clientIdentifier' is required.");
+        }
+        int count = state.removeTokens(which);
+        ObjectNode body = ResultCodes.body(ResultCodes.of(REVOKE_API, 0, 1), "Revoked " + count + " access token(s).");
+        body.put("count", count);
+        return ApiResponse.ok(body);
+    }
+
+    public ApiResponse list(ApiCall call) {
+        ServiceState state = call.service();
+        Paging paging = Paging.from(call);
+        String clientIdentifier = call.queryParam("clientIdentifier");
+        String subject = call.queryParam("subject");
+        String status = call.queryParam("tokenStatus") == null ? "ALL" : call.queryParam("tokenStatus");
+        Optional<ClientConfig> client = Optional.empty();
+        if (clientIdentifier != null) {
+            client = Optional.of(state.findClient(clientIdentifier).orElseThrow(() -> ApiException.notFound(
+                    ResultCodes.CLIENT_NOT_FOUND, "No client has the identifier '" + clientIdentifier + "'.")));
+        }
+        Optional<ClientConfig> only = client;
+        List<TokenRecord> matching = state.tokens().stream()
+                .filter(t -> only.isEmpty() || t.clientId() == only.get().clientId())
+                .filter(t -> subject == null || subject.equals(t.grant().subject()))
+                .filter(t -> switch (status) {
+                    case "VALID" -> !t.accessTokenExpired(call.now());
+                    case "INVALID" -> t.accessTokenExpired(call.now());
+                    default -> true;
+                })
+                .sorted(Comparator.comparing(TokenRecord::createdAt).thenComparing(TokenRecord::accessToken))
+                .toList();
+        ObjectNode body = Json.object();
+        body.put("start", paging.start());
+        body.put("end", paging.end());
+        body.put("totalCount", matching.size());
+        client.ifPresent(c -> body.set("client", limitedClient(c)));
+        if (subject != null) {
+            body.put("subject", subject);
+        }
+        ArrayNode tokens = body.putArray("accessTokens");
+        for (TokenRecord token : paging.slice(matching)) {
+            ObjectNode entry = tokens.addObject();
+            entry.put("accessTokenHash", TokenHashes.sha256Base64Url(token.accessToken()));
+            entry.put("accessTokenExpiresAt", token.accessTokenExpiresAt().toEpochMilli());
+            if (token.refreshToken() != null) {
+                entry.put("refreshTokenHash", TokenHashes.sha256Base64Url(token.refreshToken()));
+                entry.put("refreshTokenExpiresAt", token.refreshTokenExpiresAt().toEpochMilli());
+                TokenApi.putStrings(entry.putArray("refreshTokenScopes"), token.grant().scopes());
+            }
+            entry.put("createdAt", token.createdAt().toEpochMilli());
+            if (token.lastRefreshedAt() != null) {
+                entry.put("lastRefreshedAt", token.lastRefreshedAt().toEpochMilli());
+            }
+            entry.put("clientId", token.clientId());
+            if (token.grant().subject() != null) {
+                entry.put("subject", token.grant().subject());
+            }
+            entry.put("grantType", token.grant().grantType());
+            TokenApi.putStrings(entry.putArray("scopes"), token.grant().scopes());
+            TokenApi.putProperties(entry, token.grant().properties());
+        }
+        return ApiResponse.ok(body);
+    }
+
+    private static ObjectNode limitedClient(ClientConfig client) {
+        ObjectNode limited = Json.object();
+        limited.put("clientId", client.clientId());
+        limited.put("clientIdAlias", client.clientIdAlias());
+        limited.put("clientIdAliasEnabled", true);
+        if (client.clientName() != null) {
+            limited.put("clientName", client.clientName());
+        }
+        return limited;
+    }
+
+    /** A token named by its value or by the SHA-256 hash of its value. */
+    static Optional<TokenRecord> byAccessTokenIdentifier(ServiceState state, String identifier) {
+        Optional<TokenRecord> byValue = state.byAccessToken(identifier);
+        if (byValue.isPresent()) {
+            return byValue;
+        }
+        return state.tokens().stream().filter(t -> TokenHashes.sha256Base64Url(t.accessToken()).equals(identifier)).findFirst();
+    }
+
+    private static ObjectNode failure(int api, int seq, String action, String message) {
+        return RuntimeResult.of(ResultCodes.of(api, action.equals("FORBIDDEN") ? 3 : 2, seq), action, message);
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+}
