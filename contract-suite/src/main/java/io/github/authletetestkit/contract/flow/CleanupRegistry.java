@@ -55,6 +55,14 @@ public final class CleanupRegistry {
 
     private final List<Pending> pending = new CopyOnWriteArrayList<>();
 
+    /** Deletes straight through the caller: the shutdown hook's way, with no recording. */
+    public static Deleter through(io.github.authletetestkit.contract.target.ApiCaller caller) {
+        return entry -> {
+            var exchange = caller.call(entry.deletion().toRequest(caller.servicePath("")));
+            return entry.description() + ": HTTP " + exchange.response().status();
+        };
+    }
+
     public Pending register(String description, Step deletion) {
         Pending entry = new Pending(description, deletion);
         pending.add(entry);

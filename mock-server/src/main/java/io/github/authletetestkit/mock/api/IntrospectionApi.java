@@ -44,7 +44,7 @@ public final class IntrospectionApi {
             putTokenInfo(body, state, token, call);
             return ApiResponse.ok(body.put("usable", false).put("sufficient", false));
         }
-        String bindingProblem = TokenBinding.problem(token, request.dpop(), request.htm(), request.htu(), call.now());
+        String bindingProblem = TokenBinding.problem(state, token, request.dpop(), request.htm(), request.htu(), call.now());
         if (bindingProblem != null) {
             ObjectNode body = RuntimeResult.challenge(service, ResultCodes.of(89, 3, 11), "UNAUTHORIZED", "DPoP",
                     "invalid_token", bindingProblem);

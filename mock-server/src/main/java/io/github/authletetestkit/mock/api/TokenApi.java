@@ -6,7 +6,6 @@ import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ScopeDefinition;
 import io.github.authletetestkit.mock.model.ServiceConfig;
-import io.github.authletetestkit.mock.oauth.DpopProofVerifier;
 import io.github.authletetestkit.mock.oauth.FormParameters;
 import io.github.authletetestkit.mock.oauth.IdTokenException;
 import io.github.authletetestkit.mock.oauth.InvalidDpopProofException;
@@ -106,8 +105,7 @@ public final class TokenApi {
         if (request.dpop() != null && !request.dpop().isEmpty()) {
             try {
                 String htu = request.htu() != null ? request.htu() : service.endpoint("tokenEndpoint");
-                dpopJkt = DpopProofVerifier.verify(request.dpop(), request.htm() != null ? request.htm() : "POST", htu, null,
-                        call.now(), Duration.ofSeconds(60)).jwkThumbprint();
+                dpopJkt = DpopProofs.verify(state, request.dpop(), request.htm() != null ? request.htm() : "POST", htu, null, call.now());
             } catch (InvalidDpopProofException e) {
                 return badRequest(service, 8, "invalid_dpop_proof", e.getMessage());
             }

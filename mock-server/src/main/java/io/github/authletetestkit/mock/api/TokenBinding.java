@@ -1,9 +1,8 @@
 package io.github.authletetestkit.mock.api;
 
-import io.github.authletetestkit.mock.oauth.DpopProofVerifier;
 import io.github.authletetestkit.mock.oauth.InvalidDpopProofException;
+import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
-import java.time.Duration;
 import java.time.Instant;
 
 /** Checks that a DPoP-bound access token is presented with a proof of its key (RFC 9449 7.1). */
@@ -12,7 +11,7 @@ final class TokenBinding {
     private TokenBinding() {}
 
     /** Null when the presentation is acceptable, else why not. */
-    static String problem(TokenRecord token, String dpop, String htm, String htu, Instant now) {
+    static String problem(ServiceState state, TokenRecord token, String dpop, String htm, String htu, Instant now) {
         if (token.dpopJkt() == null) {
             return null;
         }
@@ -20,8 +19,8 @@ final class TokenBinding {
             return "Expected a DPoP header but none was provided.";
         }
         try {
-            DpopProofVerifier.DpopProof proof = DpopProofVerifier.verify(dpop, htm, htu, token.accessToken(), now, Duration.ofSeconds(60));
-            return proof.jwkThumbprint().equals(token.dpopJkt()) ? null : "The DPoP proof is signed by another key than the one the token is bound to.";
+            String thumbprint = DpopProofs.verify(state, dpop, htm, htu, token.accessToken(), now);
+            return thumbprint.equals(token.dpopJkt()) ? null : "The DPoP proof is signed by another key than the one the token is bound to.";
         } catch (InvalidDpopProofException e) {
             return "The DPoP proof is invalid: " + e.getMessage();
         }

@@ -109,7 +109,7 @@ public final class UserInfoApi {
                     "invalid_token", "The access token does not exist or has expired."));
         }
         TokenRecord token = found.get();
-        String bindingProblem = TokenBinding.problem(token, dpop, htm == null ? "GET" : htm,
+        String bindingProblem = TokenBinding.problem(state, token, dpop, htm == null ? "GET" : htm,
                 htu == null ? service.endpoint("userInfoEndpoint") : htu, call.now());
         if (bindingProblem != null) {
             return refused(RuntimeResult.challenge(service, ResultCodes.of(api, 3, 2), "UNAUTHORIZED", "DPoP", "invalid_token", bindingProblem));

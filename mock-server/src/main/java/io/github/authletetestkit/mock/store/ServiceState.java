@@ -32,6 +32,7 @@ public final class ServiceState {
     private final Map<String, String> authReqIds = new ConcurrentHashMap<>();
     private final Map<String, PushedRequest> pushedRequests = new ConcurrentHashMap<>();
     private final Map<String, GrantedScopes> grantedScopes = new ConcurrentHashMap<>();
+    private final Map<String, Instant> dpopProofsSeen = new ConcurrentHashMap<>();
 
     public ServiceState(ServiceConfig config) {
         this.config = new AtomicReference<>(config);
@@ -217,6 +218,13 @@ public final class ServiceState {
         grantedScopes.values().removeIf(g -> g.clientId() == clientId && (subject == null || subject.equals(g.subject())));
     }
 
+    // ---- DPoP proof replay (RFC 9449 11.1)
+
+    /** Records a proof's {@code jti} for its key until {@code forgetAt}; false when the same key used it before. */
+    public boolean firstUseOfDpopProof(String jwkThumbprint, String jti, Instant forgetAt) {
+        return dpopProofsSeen.putIfAbsent(jwkThumbprint + " " + jti, forgetAt) == null;
+    }
+
     // ---- token tickets (password grant)
 
     public void putTokenTicket(TokenTicket ticket) {
@@ -336,6 +344,7 @@ public final class ServiceState {
         backchannelRequests.values().removeIf(b -> b.isExpired(now));
         dropOrphanedIndexes();
         pushedRequests.values().removeIf(p -> p.isExpired(now));
+        dpopProofsSeen.values().removeIf(forgetAt -> !now.isBefore(forgetAt));
         removeTokens(t -> t.accessTokenExpired(now) && !t.refreshTokenUsable(now));
     }
 
