@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.authletetestkit.mock.api.ApiRoutes;
 import io.github.authletetestkit.mock.http.ApiDispatcher;
 import io.github.authletetestkit.mock.http.ApiPipeline;
+import io.github.authletetestkit.mock.http.JsonErrorsHttpServer;
 import io.github.authletetestkit.mock.http.SpecValidator;
 import io.github.authletetestkit.mock.http.SpecViolation;
 import io.github.authletetestkit.mock.faults.FaultPlan;
@@ -66,6 +67,7 @@ public final class AuthleteMockServer implements AutoCloseable {
                 .port(settings.port())
                 .bindAddress(settings.bindAddress())
                 .extensions(new ApiDispatcher(pipeline))
+                .httpServerFactory(JsonErrorsHttpServer.factory())
                 // the mock keeps its own journal of Authlete calls; WireMock's would hold every request twice
                 .disableRequestJournal());
         seed();

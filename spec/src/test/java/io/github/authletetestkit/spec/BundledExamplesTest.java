@@ -87,7 +87,7 @@ class BundledExamplesTest {
         String planted = replaceOnce(content, "                action: CREATED\n                requestUri:",
                 "                action: CREATE\n                requestUri:");
         planted = replaceOnce(planted, "                requestUri: urn:", "                colour: blue\n                requestUri: urn:");
-        planted = replaceOnce(planted, "              grantType: CLIENT_CREDENTIALS\n", "              grantType: CLIENT_CREDENTIAL\n");
+        planted = replaceOnce(planted, "\n              grantType: CLIENT_CREDENTIALS\n", "\n              grantType: CLIENT_CREDENTIAL\n");
         AuthleteSpec spec = AuthleteSpec.parse("planted", planted);
         OpenApiInteractionValidator plantedValidator = OpenApiInteractionValidator.createFor(spec.openApiFlattened()).build();
         SpecExample par = examples(spec).stream()

@@ -26,6 +26,14 @@ public record Finding(String operationId, Direction direction, String pointer, S
     @Override
     public String toString() {
         return operationId + " " + direction.name().toLowerCase(java.util.Locale.ROOT) + " "
-                + (pointer.isEmpty() ? "(no pointer)" : pointer) + ": [" + key + "] " + message;
+                + displayPointer() + ": [" + key + "] " + message;
+    }
+
+    /** The pointer, or what the finding is about when it has none: the body as a whole, or the status/headers. */
+    public String displayPointer() {
+        if (!pointer.isEmpty()) {
+            return pointer;
+        }
+        return key.contains(".body.") ? "(body)" : "(no pointer: status, headers or path)";
     }
 }

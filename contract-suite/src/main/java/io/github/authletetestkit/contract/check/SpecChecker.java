@@ -123,7 +123,15 @@ public final class SpecChecker {
                     .flatMap(ValidationReport.MessageContext::getPointers)
                     .map(ValidationReport.MessageContext.Pointers::getInstance)
                     .orElse("");
-            Finding finding = new Finding(operationId, direction, pointer, message.getKey(), text(message));
+            String text = text(message);
+            if (message.getKey().endsWith(".additionalProperties")) {
+                // "member: property is not defined in the schema…": point at the member itself
+                int colon = text.indexOf(':');
+                if (colon > 0 && !text.substring(0, colon).contains(" ")) {
+                    pointer = pointer + "/" + text.substring(0, colon).replace("~", "~0").replace("/", "~1");
+                }
+            }
+            Finding finding = new Finding(operationId, direction, pointer, message.getKey(), text);
             into.add(new CheckedFinding(finding, allowList.match(title, finding).map(AllowList.Entry::reason).orElse(null)));
         }
     }

@@ -42,6 +42,8 @@ public final class Fixtures {
             throws InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("clientName", ctx.resourceName());
+        // the developer field lets --cleanup find every client the suite created with one filtered list call
+        body.put("developer", FlowEnvironment.PREFIX);
         body.put("description", "Created by the Authlete Testkit contract suite; deleted when the flow ends.");
         body.put("clientType", "CONFIDENTIAL");
         body.put("grantTypes", grantTypes);

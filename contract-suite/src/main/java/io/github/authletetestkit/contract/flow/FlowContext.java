@@ -53,6 +53,14 @@ public final class FlowContext {
         return pending;
     }
 
+    /** The deletion registered last, for a flow that will delete that resource itself. */
+    public CleanupRegistry.Pending lastCreated() {
+        if (created.isEmpty()) {
+            throw new IllegalStateException("nothing was created yet");
+        }
+        return created.get(created.size() - 1);
+    }
+
     /**
      * Performs a step that deletes something registered with {@link #deleteAfterwards}; the cleanup then has
      * nothing left to do for it.
@@ -88,6 +96,11 @@ public final class FlowContext {
     /** {@code authlete-contract-suite-<runId>-<flowId>}: the name of everything this flow creates. */
     public String resourceName() {
         return FlowEnvironment.PREFIX + "-" + env.runId() + "-" + flow.id();
+    }
+
+    /** The target's service ID (API key) as text. */
+    public String serviceIdText() {
+        return env.caller().credentials().serviceId();
     }
 
     /** The service's configuration as service-read found it. */

@@ -91,15 +91,21 @@ public final class Step {
     }
 
     /** The HTTP status(es) the step accepts; the first is the one the spec prefers. */
-    public Step expect(int... statuses) {
-        this.statuses = Arrays.stream(statuses).boxed().collect(Collectors.toCollection(LinkedHashSet::new));
+    public Step expect(int status, int... alternatives) {
+        LinkedHashSet<Integer> accepted = new LinkedHashSet<>();
+        accepted.add(status);
+        Arrays.stream(alternatives).forEach(accepted::add);
+        this.statuses = accepted;
         return this;
     }
 
     /** HTTP status and the {@code action} (one of several when more are acceptable). */
-    public Step expect(int status, String... actions) {
+    public Step expect(int status, String action, String... alternatives) {
         expect(status);
-        this.actions = new LinkedHashSet<>(Arrays.asList(actions));
+        LinkedHashSet<String> accepted = new LinkedHashSet<>();
+        accepted.add(action);
+        accepted.addAll(Arrays.asList(alternatives));
+        this.actions = accepted;
         return this;
     }
 

@@ -18,11 +18,14 @@ public final class ApiRoutes {
         UserInfoApi userInfo = new UserInfoApi();
         DiscoveryApi discovery = new DiscoveryApi();
         InfoApi info = new InfoApi();
+        DeviceFlowApi device = new DeviceFlowApi();
+        CibaApi ciba = new CibaApi();
         ParApi par = new ParApi();
         TicketApi tickets = new TicketApi();
         TokenOperationsApi tokenOperations = new TokenOperationsApi();
         GrantApi grants = new GrantApi();
         RegistrationApi registration = new RegistrationApi(clients);
+        IdTokenReissueApi idTokens = new IdTokenReissueApi();
         handlers = Map.ofEntries(
                 Map.entry("service_get_api", services::get),
                 Map.entry("service_get_list_api", services::list),
@@ -43,6 +46,13 @@ public final class ApiRoutes {
                 Map.entry("auth_token_api", tokens::token),
                 Map.entry("auth_token_issue_api", tokens::issue),
                 Map.entry("auth_token_fail_api", tokens::fail),
+                Map.entry("device_authorization_api", device::authorization),
+                Map.entry("device_verification_api", device::verification),
+                Map.entry("device_complete_api", device::complete),
+                Map.entry("backchannel_authentication_api", ciba::authentication),
+                Map.entry("backchannel_authentication_issue_api", ciba::issue),
+                Map.entry("backchannel_authentication_fail_api", ciba::fail),
+                Map.entry("backchannel_authentication_complete_api", ciba::complete),
                 Map.entry("auth_introspection_api", introspection::introspect),
                 Map.entry("auth_introspection_standard_api", introspection::standard),
                 Map.entry("auth_revocation_api", revocation::revoke),
@@ -51,6 +61,7 @@ public final class ApiRoutes {
                 Map.entry("service_jwks_get_api", discovery::jwks),
                 Map.entry("service_configuration_api", discovery::configuration),
                 Map.entry("info_api", info::info),
+                Map.entry("lifecycle_healthcheck_api", info::healthcheck),
                 Map.entry("pushed_auth_req_api", par::push),
                 Map.entry("getAuthorizationTicketInfo", tickets::info),
                 Map.entry("updateAuthorizationTicket", tickets::update),
@@ -78,7 +89,10 @@ public final class ApiRoutes {
                 Map.entry("client_registration_api", registration::register),
                 Map.entry("client_registration_get_api", registration::get),
                 Map.entry("client_registration_update_api", registration::update),
-                Map.entry("client_registration_delete_api", registration::delete));
+                Map.entry("client_registration_delete_api", registration::delete),
+                Map.entry("idtoken_reissue_api", idTokens::reissue),
+                Map.entry("native_sso_api", idTokens::nativeSso),
+                Map.entry("native_sso_logout_api", idTokens::logout));
     }
 
     public Optional<ApiHandler> handler(String operationId) {

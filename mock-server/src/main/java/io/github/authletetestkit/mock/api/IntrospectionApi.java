@@ -134,7 +134,7 @@ public final class IntrospectionApi {
             }
             boolean withHidden = Boolean.TRUE.equals(request.withHiddenProperties());
             for (Property p : token.grant().properties()) {
-                if ((withHidden || !p.hidden()) && !content.has(p.key())) {
+                if ((withHidden || !p.hidden()) && p.key() != null && !content.has(p.key())) {
                     content.put(p.key(), p.value());
                 }
             }

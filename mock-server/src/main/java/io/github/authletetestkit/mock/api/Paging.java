@@ -7,12 +7,15 @@ record Paging(int start, int end) {
 
     static final int DEFAULT_SIZE = 5;
 
-    static Paging from(ApiCall call) {
-        int start = parse(call.queryParam("start"), 0, "start");
-        int end = parse(call.queryParam("end"), start + DEFAULT_SIZE, "end");
+    Paging {
         if (start < 0 || end < start) {
             throw ApiException.badRequest("'start' must be 0 or more and 'end' must not be less than 'start'.");
         }
+    }
+
+    static Paging from(ApiCall call) {
+        int start = parse(call.queryParam("start"), 0, "start");
+        int end = parse(call.queryParam("end"), start + DEFAULT_SIZE, "end");
         return new Paging(start, end);
     }
 

@@ -53,7 +53,7 @@ public final class TokenApi {
     private static final Duration PASSWORD_TICKET_LIFETIME = Duration.ofMinutes(10);
 
     /** A token request in progress: what every grant's step needs. */
-    private record Exchange(ApiCall call, ServiceState state, ServiceConfig service, TokenRequest request,
+    record Exchange(ApiCall call, ServiceState state, ServiceConfig service, TokenRequest request,
                             FormParameters params, ClientConfig client, String clientAuthMethod, String dpopJkt) {
         ObjectNode error(int seq, String error, String description) {
             return RuntimeResult.error(service, ResultCodes.of(API, 3, seq), "BAD_REQUEST", error, description);
@@ -119,6 +119,8 @@ public final class TokenApi {
                 case "REFRESH_TOKEN" -> refreshToken(exchange);
                 case "CLIENT_CREDENTIALS" -> clientCredentials(exchange);
                 case "PASSWORD" -> password(exchange);
+                case "DEVICE_CODE" -> DeviceFlowApi.tokenGrant(exchange);
+                case "CIBA" -> CibaApi.tokenGrant(exchange);
                 default -> exchange.error(10, "unsupported_grant_type", "The mock does not implement the grant type '" + grantTypeParam + "' yet.");
             };
             return ApiResponse.ok(body);
@@ -296,7 +298,7 @@ public final class TokenApi {
         });
     }
 
-    private static ObjectNode ok(Exchange x, TokenRecord token, String idToken, String code) {
+    static ObjectNode ok(Exchange x, TokenRecord token, String idToken, String code) {
         ObjectNode body = RuntimeResult.of(code, "OK", "The token request (grant_type="
                 + x.params().first("grant_type") + ") was processed successfully.");
         putTokenFields(body, x.service(), x.client(), token, idToken, x.call(), x.aliasUsed());
@@ -322,7 +324,7 @@ public final class TokenApi {
             content.put("id_token", idToken);
         }
         for (Property p : grant.properties()) {
-            if (!p.hidden() && !content.has(p.key())) {
+            if (!p.hidden() && p.key() != null && !content.has(p.key())) {
                 content.put(p.key(), p.value());
             }
         }
@@ -355,7 +357,16 @@ public final class TokenApi {
     static void putProperties(ObjectNode body, List<Property> properties) {
         if (!properties.isEmpty()) {
             ArrayNode array = body.putArray("properties");
-            properties.forEach(p -> array.addObject().put("key", p.key()).put("value", p.value()).put("hidden", p.hidden()));
+            for (Property p : properties) {
+                ObjectNode entry = array.addObject();
+                if (p.key() != null) {
+                    entry.put("key", p.key());
+                }
+                if (p.value() != null) {
+                    entry.put("value", p.value());
+                }
+                entry.put("hidden", p.hidden());
+            }
         }
     }
 
@@ -376,7 +387,7 @@ public final class TokenApi {
         return Optional.of(requested);
     }
 
-    private static Grant withRequestProperties(Grant grant, TokenRequest request) {
+    static Grant withRequestProperties(Grant grant, TokenRequest request) {
         if (request.properties() == null || request.properties().isEmpty()) {
             return grant;
         }

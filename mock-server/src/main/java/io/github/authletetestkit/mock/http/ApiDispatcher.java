@@ -10,7 +10,12 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.common.Urls;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.authletetestkit.mock.api.ResultCodes;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +35,16 @@ public final class ApiDispatcher implements ResponseDefinitionTransformerV2 {
         this.pipeline = pipeline;
     }
 
+    /** The largest request body the mock reads; Authlete's own requests are far smaller. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
-        HttpExchange.Reply reply = pipeline.handle(toExchange(serveEvent.getRequest()));
+        Request request = serveEvent.getRequest();
+        HttpExchange.Reply reply = refusedBody(request);
+        if (reply == null) {
+            reply = pipeline.handle(toExchange(request));
+        }
         if (reply.connectionReset()) {
             return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
         }
@@ -48,6 +60,30 @@ public final class ApiDispatcher implements ResponseDefinitionTransformerV2 {
             response.withBody(reply.body());
         }
         return response.build();
+    }
+
+    /** A 413 for a body over {@link #MAX_BODY_BYTES}, a 400 for one that is not UTF-8; null for any other. */
+    static HttpExchange.Reply refusedBody(Request request) {
+        byte[] body = request.getBody();
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        String path = URI.create(request.getUrl()).getRawPath();
+        String[] segments = path.split("/");
+        String apiPath = ApiPipeline.apiPath(path, segments.length > 2 && segments[2].matches("\\d+"));
+        if (body.length > MAX_BODY_BYTES) {
+            return ApiPipeline.error(413, ResultCodes.INVALID_REQUEST, apiPath, "The request body is too large: " + body.length
+                    + " bytes; the mock accepts at most " + MAX_BODY_BYTES + " bytes.");
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            return ApiPipeline.error(400, ResultCodes.INVALID_REQUEST, apiPath, "The request body is not valid UTF-8.");
+        }
+        return null;
     }
 
     static HttpExchange toExchange(Request request) {

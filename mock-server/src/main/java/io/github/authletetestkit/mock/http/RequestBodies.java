@@ -18,18 +18,27 @@ final class RequestBodies {
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    /** The tree handlers read, and the JSON text the request validator checks (null: check the body as sent). */
-    record Parsed(JsonNode tree, String jsonForValidation) {}
+    /**
+     * The tree handlers read, and the JSON text the request validator checks (null: check the body as sent).
+     * {@code fromForm}: the body was form-encoded and {@code tree} is its members typed by the spec.
+     */
+    record Parsed(JsonNode tree, String jsonForValidation, boolean fromForm) {
+
+        Parsed(JsonNode tree, String jsonForValidation) {
+            this(tree, jsonForValidation, false);
+        }
+    }
 
     private RequestBodies() {}
 
-    static Parsed parse(HttpExchange exchange, Map<String, FormFieldTypes.Kind> formTypes) {
+    static Parsed parse(HttpExchange exchange, Map<String, RequestSchemas.Kind> formTypes) {
         String body = exchange.body();
         if (body == null || body.isBlank()) {
             return new Parsed(NullNode.getInstance(), null);
         }
         if (FORM.equals(exchange.mediaType())) {
-            return new Parsed(fromForm(body, formTypes), null);
+            JsonNode tree = fromForm(body, formTypes);
+            return new Parsed(tree, Json.write(tree), true);
         }
         JsonNode tree;
         try {
@@ -63,7 +72,7 @@ final class RequestBodies {
     }
 
     /** Each form member as the JSON type the spec gives it; repeated keys become arrays. */
-    private static JsonNode fromForm(String body, Map<String, FormFieldTypes.Kind> types) {
+    private static JsonNode fromForm(String body, Map<String, RequestSchemas.Kind> types) {
         FormParameters form;
         try {
             form = FormParameters.parse(body);
@@ -72,9 +81,9 @@ final class RequestBodies {
         }
         ObjectNode tree = Json.object();
         for (String name : form.names()) {
-            FormFieldTypes.Kind kind = types.getOrDefault(name, FormFieldTypes.Kind.STRING);
+            RequestSchemas.Kind kind = types.getOrDefault(name, RequestSchemas.Kind.STRING);
             List<String> values = form.all(name);
-            if (kind == FormFieldTypes.Kind.ARRAY || values.size() > 1) {
+            if (kind == RequestSchemas.Kind.ARRAY || values.size() > 1) {
                 ArrayNode array = tree.putArray(name);
                 values.forEach(array::add);
             } else {
@@ -84,7 +93,7 @@ final class RequestBodies {
         return tree;
     }
 
-    private static JsonNode typed(String name, String value, FormFieldTypes.Kind kind) {
+    private static JsonNode typed(String name, String value, RequestSchemas.Kind kind) {
         try {
             return switch (kind) {
                 case BOOLEAN -> {

@@ -17,6 +17,8 @@ public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // "{}}" or "{} junk" is not a JSON document: refuse it instead of reading the first value and dropping the rest
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // form bodies carry one value where JSON would have a one-element array
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

@@ -102,6 +102,18 @@ class CallerAuthenticationTest extends MockServerTestBase {
     }
 
     @Test
+    void pathsJettyRefusesStillGetAResultBody() {
+        ApiClient.Reply nul = api.send("GET", "/api/" + mock.serviceId() + "/client/get/%00", null, null);
+        ApiClient.Reply traversal = api.send("GET", "/api/" + mock.serviceId() + "/client/get/%2e%2e", null, null);
+
+        for (ApiClient.Reply reply : java.util.List.of(nul, traversal)) {
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.resultCode()).isEqualTo("A001201");
+            assertThat(reply.text("resultMessage")).contains("malformed");
+        }
+    }
+
+    @Test
     void unknownPathIs404WithResultBody() {
         ApiClient.Reply reply = api.send("GET", "/api/" + mock.serviceId() + "/no/such/api", null, null);
 

@@ -179,7 +179,9 @@ final class RequestGenerator {
         if (json != null || form != null) {
             Schema<?> schema = (json != null ? json : form).getSchema();
             JsonNode value = valid(null, schema, context, 0);
-            boolean asForm = form != null && (json == null || kind == Kind.VALID_FORM) && value instanceof ObjectNode;
+            // an empty form is no body at all, which a required body cannot be: send those as JSON
+            boolean asForm = form != null && (json == null || kind == Kind.VALID_FORM) && value instanceof ObjectNode o
+                    && !toForm(o).isEmpty();
             if (kind == Kind.VALID_FORM && !asForm) {
                 applied = Kind.VALID;
             }
@@ -208,8 +210,8 @@ final class RequestGenerator {
                 }
                 body = text.getBytes(StandardCharsets.UTF_8);
             }
-        } else if (kind == Kind.MALFORMED_JSON || kind == Kind.WRONG_CONTENT_TYPE) {
-            applied = Kind.VALID;
+        } else if (kind != Kind.BAD_QUERY && kind != Kind.JUNK_PATH && kind != Kind.OUT_OF_RANGE) {
+            applied = Kind.VALID; // the defect is one of the body, and the operation takes none
         }
         if (kind == Kind.BAD_QUERY && !badQuery || kind == Kind.JUNK_PATH && !junkPath) {
             applied = Kind.VALID;
@@ -383,6 +385,9 @@ final class RequestGenerator {
     }
 
     private String string(String name, Schema<?> schema) {
+        if ("issuer".equals(name)) {
+            return "https://as-" + word() + ".example.com";
+        }
         if ("uri".equals(schema.getFormat()) || name != null && (name.endsWith("Uri") || name.endsWith("Endpoint"))) {
             return "https://client.example.com/" + word();
         }

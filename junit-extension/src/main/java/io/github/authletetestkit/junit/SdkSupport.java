@@ -1,0 +1,36 @@
+package io.github.authletetestkit.junit;
+
+import com.authlete.common.api.AuthleteApi;
+import com.authlete.common.api.AuthleteApiImplV3;
+import com.authlete.common.conf.AuthleteSimpleConfiguration;
+
+/**
+ * The only class that links against authlete-java-common (an optional dependency). Nothing loads it
+ * unless a test asks for {@link AuthleteMock#authleteApi()}, so the extension runs without the SDK.
+ */
+final class SdkSupport {
+
+    static final String SDK_CLASS = "com.authlete.common.api.AuthleteApiImplV3";
+
+    private SdkSupport() {
+    }
+
+    static boolean available(ClassLoader loader) {
+        try {
+            Class.forName(SDK_CLASS, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** An Authlete API v3 client for the mock's default service, with the organisation token for service management. */
+    static AuthleteApi api(String baseUrl, long serviceId, String serviceToken, String orgToken) {
+        return new AuthleteApiImplV3(new AuthleteSimpleConfiguration()
+                .setApiVersion("V3")
+                .setBaseUrl(baseUrl)
+                .setServiceApiKey(Long.toString(serviceId))
+                .setServiceAccessToken(serviceToken)
+                .setServiceOwnerAccessToken(orgToken));
+    }
+}
