@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "Authlete Testkit contract suite 0.1.0",
         sortOptions = false,
-        usageHelpAutoWidth = true,
+        usageHelpWidth = 130,
         description = {
                 "Runs OAuth/OpenID Connect flows against the embedded Authlete mock, any base URL or a live Authlete region,",
                 "checks every request and response against an OpenAPI spec, and writes JUnit XML, HTML and JSON reports.",

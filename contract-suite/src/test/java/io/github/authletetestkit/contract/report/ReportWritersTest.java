@@ -112,7 +112,7 @@ class ReportWritersTest {
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("[1/4] client-credentials", "PASSED  1 calls, 1 findings, 40 ms",
                 "SKIPPED skipped: target lacks operation pushed_auth_req_api (HTTP 501)",
-                "FAILED  1 calls, 0 findings, 30 ms", "        authorization request: expected action INTERACTION but got BAD_REQUEST",
+                "FAILED  2 calls, 0 findings, 30 ms", "        authorization request: expected action INTERACTION but got BAD_REQUEST",
                 "operation", "calls", "findings", "mismatches", "client_get_api", "0+1a",
                 "auth_token_api response /expiresIn: [validation.response.body.schema.type]",
                 "Flows: 2 passed, 1 failed, 1 skipped", "RESULT: FAILED");

@@ -230,7 +230,7 @@ public final class CibaApi {
         }
         BackchannelRequest pending = found.get();
         long expiresIn = pending.requestedExpiry() > 0 ? pending.requestedExpiry()
-                : FlowSupport.serviceSeconds(service, "backchannelAuthReqIdDuration", DEFAULT_AUTH_REQ_ID_SECONDS);
+                : FlowSupport.positiveNumber(service, "backchannelAuthReqIdDuration", DEFAULT_AUTH_REQ_ID_SECONDS);
         long interval = FlowSupport.serviceNumber(service, "backchannelPollingInterval");
         BackchannelRequest issued = pending.issuedAs(RandomValues.token(), call.now().plusSeconds(expiresIn), interval);
         if (!state.replaceBackchannelRequest(pending, issued)) {

@@ -87,7 +87,7 @@ public final class DeviceFlowApi {
             return error(service, ResultCodes.of(AUTHORIZATION_API, 2, 2), "INTERNAL_SERVER_ERROR", "server_error",
                     "The service has no 'deviceVerificationUri'.");
         }
-        long expiresIn = FlowSupport.serviceSeconds(service, "deviceFlowCodeDuration", DEFAULT_CODE_SECONDS);
+        long expiresIn = FlowSupport.positiveNumber(service, "deviceFlowCodeDuration", DEFAULT_CODE_SECONDS);
         long interval = FlowSupport.serviceNumber(service, "deviceFlowPollingInterval");
         String clientIdentifier = request.clientId() != null && !request.clientId().isEmpty() ? request.clientId() : params.first("client_id");
         boolean aliasUsed = FlowSupport.aliasUsed(clientIdentifier, client);
@@ -134,7 +134,7 @@ public final class DeviceFlowApi {
     private static Optional<DeviceAuthorization> store(ServiceState state, ServiceConfig service, ClientConfig client, boolean aliasUsed,
                                                        List<String> scopes, List<String> acrs, Instant expiresAt, long interval) {
         String charset = service.endpoint("userCodeCharset");
-        int length = (int) Math.min(MAX_USER_CODE_LENGTH, FlowSupport.serviceSeconds(service, "userCodeLength", 8));
+        int length = (int) Math.min(MAX_USER_CODE_LENGTH, FlowSupport.positiveNumber(service, "userCodeLength", 8));
         for (int attempt = 0; attempt < USER_CODE_ATTEMPTS; attempt++) {
             DeviceAuthorization authorization = new DeviceAuthorization(RandomValues.token(), RandomValues.userCode(charset, length),
                     client.clientId(), aliasUsed, scopes, acrs, expiresAt, interval, null, null);

@@ -22,7 +22,7 @@ final class FlowSupport {
     private FlowSupport() {}
 
     /** A numeric service member, or {@code fallback} when absent or not positive. */
-    static long serviceSeconds(ServiceConfig service, String member, long fallback) {
+    static long positiveNumber(ServiceConfig service, String member, long fallback) {
         long value = service.toJson().path(member).asLong(0);
         return value > 0 ? value : fallback;
     }
