@@ -34,8 +34,10 @@ class ContractSuiteEntryTest {
         try {
             target = selection.open(System.getenv());
         } catch (MissingCredentialsException e) {
-            Assumptions.abort("contract suite against " + selection + " skipped: " + e.getMessage());
-            return Stream.empty();
+            // one skipped test carrying the message (an aborted factory would vanish from the surefire counts)
+            String message = "contract suite against " + selection + " skipped: " + e.getMessage();
+            System.out.println(message);
+            return Stream.of(dynamicTest(selection.value(), () -> Assumptions.abort(message)));
         }
         ContractSuite.Options options = ContractSuite.Options.defaults()
                 .withSpec(blankToNull(System.getProperty("contract.spec")))

@@ -149,8 +149,9 @@ public final class AuthleteMock {
     // ------------------------------------------------------------------ the SDK
 
     /**
-     * A ready {@code AuthleteApiImplV3} for the default service (service token, and the organisation token
-     * for service management). Needs {@code com.authlete:authlete-java-common} on the test classpath; the
+     * A ready {@code AuthleteApiImplV3} for the default service, authenticated with its service token (the
+     * SDK's v3 client sends one token for every call, so service management needs a client of your own with
+     * {@link #orgToken()}). Needs {@code com.authlete:authlete-java-common} on the test classpath; the
      * rest of the handle works without it.
      *
      * @throws IllegalStateException when the SDK is not on the classpath
@@ -162,7 +163,7 @@ public final class AuthleteMock {
                 throw new IllegalStateException("authleteApi() needs the Authlete SDK on the test classpath: add the test "
                         + "dependency com.authlete:authlete-java-common (" + SdkSupport.SDK_CLASS + " was not found).");
             }
-            api = SdkSupport.api(baseUrl(), serviceId(), serviceToken(), orgToken());
+            api = SdkSupport.api(baseUrl(), serviceId(), serviceToken());
             authleteApi = api;
         }
         return (com.authlete.common.api.AuthleteApi) api;

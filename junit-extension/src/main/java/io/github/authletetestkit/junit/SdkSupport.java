@@ -24,13 +24,12 @@ final class SdkSupport {
         }
     }
 
-    /** An Authlete API v3 client for the mock's default service, with the organisation token for service management. */
-    static AuthleteApi api(String baseUrl, long serviceId, String serviceToken, String orgToken) {
+    /** An Authlete API v3 client for the mock's default service, authenticated with the service token. */
+    static AuthleteApi api(String baseUrl, long serviceId, String serviceToken) {
         return new AuthleteApiImplV3(new AuthleteSimpleConfiguration()
                 .setApiVersion("V3")
                 .setBaseUrl(baseUrl)
                 .setServiceApiKey(Long.toString(serviceId))
-                .setServiceAccessToken(serviceToken)
-                .setServiceOwnerAccessToken(orgToken));
+                .setServiceAccessToken(serviceToken));
     }
 }

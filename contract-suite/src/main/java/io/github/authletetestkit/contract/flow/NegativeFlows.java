@@ -48,7 +48,7 @@ public final class NegativeFlows {
         @Override
         public void run(FlowContext ctx) throws InterruptedException {
             Fixtures.TestClient client = Fixtures.createClient(ctx, List.of("CLIENT_CREDENTIALS"), Map.of());
-            Fixtures.TestClient wrong = client.withSecret("wrong-" + client.secret().substring(0, 8));
+            Fixtures.TestClient wrong = client.withSecret("not-" + client.secret());
 
             ctx.call(Fixtures.token("token request with a wrong secret", wrong, Map.of("grant_type", "client_credentials"))
                     .expect(200, "INVALID_CLIENT").error("invalid_client"));

@@ -55,10 +55,6 @@ public final class Reply {
         return error == null || error.isNull() ? null : error.asText();
     }
 
-    Exchange exchange() {
-        return exchange;
-    }
-
     static JsonNode parse(String text) {
         if (text == null || text.isBlank()) {
             return MissingNode.getInstance();

@@ -14,6 +14,7 @@ public final class ConsoleReporter implements FlowRunner.Listener {
 
     private final PrintStream out;
     private final String label;
+    private int open = -1;
 
     /** @param label prefixed to progress lines (e.g. {@code mock} for the comparison run), or null */
     public ConsoleReporter(PrintStream out, String label) {
@@ -21,22 +22,36 @@ public final class ConsoleReporter implements FlowRunner.Listener {
         this.label = label;
     }
 
+    /** Starts the flow's line, so a slow flow (polling intervals on a live target) shows what is running. */
     @Override
-    public void finished(int index, int total, FlowResult result) {
-        int width = Integer.toString(total).length();
-        String counter = String.format(Locale.ROOT, "[%" + width + "d/%d]", index, total);
-        String name = (label == null ? "" : label + ": ") + result.id();
-        String dots = ".".repeat(Math.max(2, 34 - name.length()));
+    public synchronized void started(int index, int total, Flow flow) {
+        out.print(head(index, total, flow.id()));
+        out.flush();
+        open = index;
+    }
+
+    @Override
+    public synchronized void finished(int index, int total, FlowResult result) {
+        if (open != index) {
+            out.print(head(index, total, result.id()));
+        }
+        open = -1;
         String detail = switch (result.status()) {
             case SKIPPED -> "skipped: " + result.reason();
             default -> String.format(Locale.ROOT, "%d calls, %d findings, %d ms", result.calls(), result.failingFindings(),
                     result.durationMillis());
         };
-        out.printf(Locale.ROOT, "%s %s %s %-7s %s%n", counter, name, dots, result.status(), detail);
+        out.printf(Locale.ROOT, "%-7s %s%n", result.status(), detail);
         if (result.status() == FlowResult.Status.FAILED && result.reason() != null) {
             out.println("        " + result.reason());
         }
         out.flush();
+    }
+
+    private String head(int index, int total, String id) {
+        int width = Integer.toString(total).length();
+        String name = (label == null ? "" : label + ": ") + id;
+        return String.format(Locale.ROOT, "[%" + width + "d/%d] %s %s ", index, total, name, ".".repeat(Math.max(2, 34 - name.length())));
     }
 
     /** The per-operation table, the findings and differences, totals and the verdict. */

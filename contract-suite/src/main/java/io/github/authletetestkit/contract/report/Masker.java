@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -120,13 +118,4 @@ public final class Masker {
         return node;
     }
 
-    /** Masks the values of a map (for diagnostics), leaving keys. */
-    public Map<String, String> mask(Map<String, String> values) {
-        Map<String, String> result = new java.util.LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, String>> it = values.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, String> entry = it.next();
-            result.put(entry.getKey(), mask(entry.getValue()));
-        }
-        return result;
-    }
 }

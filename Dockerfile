@@ -1,0 +1,28 @@
+# Authlete Testkit mock server.
+#   docker build -t authlete-testkit/mock-server:0.1.0-SNAPSHOT .
+#   docker run --rm -p 8080:8080 authlete-testkit/mock-server:0.1.0-SNAPSHOT
+# Configuration is by environment variables only, the same names as the command line's (README: Command line).
+
+# ---- build: the project's own wrapper and a full JDK
+FROM eclipse-temurin:25-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY spec/ spec/
+COPY mock-server/ mock-server/
+COPY junit-extension/pom.xml junit-extension/
+COPY contract-suite/pom.xml contract-suite/
+RUN ./mvnw -B -q -pl mock-server -am -DskipTests package
+
+# ---- run: the executable jar on a JRE, as a user without privileges
+FROM eclipse-temurin:21-jre
+RUN useradd --system --uid 10001 --no-create-home authlete-mock
+WORKDIR /app
+COPY --from=build /src/mock-server/target/authlete-mock-server.jar /app/authlete-mock-server.jar
+USER 10001
+ENV AUTHLETE_MOCK_PORT=8080 \
+    AUTHLETE_MOCK_BIND=0.0.0.0
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+    CMD ["java", "-cp", "/app/authlete-mock-server.jar", "io.github.authletetestkit.mock.cli.HealthCheck"]
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", "/app/authlete-mock-server.jar"]
