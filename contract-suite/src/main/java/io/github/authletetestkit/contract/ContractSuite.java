@@ -162,10 +162,15 @@ public final class ContractSuite {
 
     /** Runs the flows on the target, then on a fresh embedded mock, and puts the differences into the target's report. */
     public static Comparison runAndCompare(Target target, Options options) {
+        return runAndCompare(target, options, options.listener());
+    }
+
+    /** As {@link #runAndCompare(Target, Options)}, telling {@code mockListener} about the mock's run. */
+    public static Comparison runAndCompare(Target target, Options options, FlowRunner.Listener mockListener) {
         RunReport onTarget = run(target, options);
         RunReport onMock;
         try (EmbeddedMockTarget mock = EmbeddedMockTarget.start()) {
-            onMock = run(mock, options);
+            onMock = run(mock, options.withListener(mockListener));
         }
         return new Comparison(onTarget.withDifferences("mock", Differential.compare(onTarget, onMock)), onMock);
     }

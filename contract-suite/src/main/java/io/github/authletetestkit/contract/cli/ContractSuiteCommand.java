@@ -178,7 +178,7 @@ public final class ContractSuiteCommand implements Callable<Integer> {
             RunReport report;
             if (compareWith != null) {
                 ContractSuite.Comparison comparison = ContractSuite.runAndCompare(opened,
-                        options.withListener(new ConsoleReporter(out, null)));
+                        options.withListener(new ConsoleReporter(out, null)), new ConsoleReporter(out, "mock"));
                 report = comparison.target();
                 ReportWriter.writeAll(comparison.mock(), reportDir.resolve("mock"));
             } else {

@@ -55,6 +55,13 @@ class StepTest {
     }
 
     @Test
+    void anAnswerTheMockSynthesisedFromTheSpecIsNoBehaviour() {
+        assertThat(FlowContext.synthesised(reply(200, "{\"resultCode\":\"A000001\",\"resultMessage\":\"[A000001] A response "
+                + "synthesised by the Authlete Testkit mock from the API specification.\",\"action\":\"OK\"}"))).isTrue();
+        assertThat(FlowContext.synthesised(reply(200, "{\"resultCode\":\"A160001\",\"action\":\"OK\"}"))).isFalse();
+    }
+
+    @Test
     void theCatalogueStartsWithServiceReadAndKnowsItsIds() {
         assertThat(FlowCatalog.all().get(0).id()).isEqualTo("service-read");
         assertThat(FlowCatalog.all()).extracting(Flow::id).doesNotHaveDuplicates().contains("client-lifecycle", "authorization-code",

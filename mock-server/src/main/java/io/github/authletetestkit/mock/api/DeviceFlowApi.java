@@ -246,8 +246,9 @@ public final class DeviceFlowApi {
                     return FlowSupport.decisionError(x.service(), code, "access_denied", "The end-user denied the authorization request.", decision);
                 }
                 case TRANSACTION_FAILED -> {
+                    // Authlete reports a failed transaction as expired_token, the same as for CIBA
                     String code = ResultCodes.of(TOKEN_API, 3, 67);
-                    return FlowSupport.decisionError(x.service(), code, "server_error",
+                    return FlowSupport.decisionError(x.service(), code, "expired_token",
                             "The authorization server could not obtain the end-user's decision.", decision);
                 }
                 case AUTHORIZED -> {

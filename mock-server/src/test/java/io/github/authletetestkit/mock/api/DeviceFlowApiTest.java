@@ -368,7 +368,7 @@ class DeviceFlowApiTest {
         ObjectNode failed = poll(client, issued.path("deviceCode").asText(), T0);
 
         assertThat(failed.path("action").asText()).isEqualTo("BAD_REQUEST");
-        assertThat(content(failed).path("error").asText()).isEqualTo("server_error");
+        assertThat(content(failed).path("error").asText()).isEqualTo("expired_token");
     }
 
     @Test

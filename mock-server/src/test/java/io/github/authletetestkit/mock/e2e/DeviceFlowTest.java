@@ -154,6 +154,6 @@ class DeviceFlowTest extends MockServerTestBase {
         complete(started.text("userCode"), "TRANSACTION_FAILED");
 
         assertThat(poll(thief, started.text("deviceCode")).content().get("error").asText()).isEqualTo("invalid_grant");
-        assertThat(poll(client, started.text("deviceCode")).content().get("error").asText()).isEqualTo("server_error");
+        assertThat(poll(client, started.text("deviceCode")).content().get("error").asText()).isEqualTo("expired_token");
     }
 }

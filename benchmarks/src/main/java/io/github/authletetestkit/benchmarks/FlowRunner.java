@@ -1,0 +1,69 @@
+package io.github.authletetestkit.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Runs flows on N threads for a warm-up and then a measured period; throughput and per-flow latency. */
+final class FlowRunner {
+
+    record Result(double flowsPerSecond, Benchmarks.Stats latency, int failures, String firstFailure) {}
+
+    static Result run(FlowTarget target, int callers, double warmupSeconds, double measuredSeconds) throws Exception {
+        List<FlowTarget.Caller> each = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            each.add(target.caller(i));
+        }
+        long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        long measureEnd = warmEnd + (long) (measuredSeconds * 1e9);
+        Benchmarks.Samples[] samples = new Benchmarks.Samples[callers];
+        AtomicInteger failures = new AtomicInteger();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(callers);
+        long[] firstMeasured = new long[callers];
+        long[] lastMeasured = new long[callers];
+        for (int i = 0; i < callers; i++) {
+            int index = i;
+            samples[i] = new Benchmarks.Samples();
+            Thread thread = new Thread(() -> {
+                try {
+                    FlowTarget.Caller caller = each.get(index);
+                    long now = System.nanoTime();
+                    while (now < measureEnd) {
+                        long started = now;
+                        try {
+                            caller.flow();
+                        } catch (RuntimeException | AssertionError e) {
+                            failures.incrementAndGet();
+                            firstFailure.compareAndSet(null, e.toString());
+                        }
+                        now = System.nanoTime();
+                        if (started >= warmEnd) {
+                            if (samples[index].size() == 0) {
+                                firstMeasured[index] = started;
+                            }
+                            samples[index].add(now - started);
+                            lastMeasured[index] = now;
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, "bench-caller-" + i);
+            thread.setDaemon(true);
+            thread.start();
+        }
+        done.await();
+        Benchmarks.Samples all = new Benchmarks.Samples();
+        for (Benchmarks.Samples s : samples) {
+            all.addAll(s);
+        }
+        // flows completed in the measured period, over the measured period
+        double seconds = measuredSeconds;
+        return new Result(all.size() / seconds, all.stats(), failures.get(), firstFailure.get());
+    }
+
+    private FlowRunner() {}
+}
