@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -326,13 +325,5 @@ public final class Benchmarks {
             return new Stats(sorted[sorted.length / 2], sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)],
                     sorted[sorted.length - 1], sorted.length);
         }
-    }
-
-    static List<Long> list(long... values) {
-        List<Long> l = new ArrayList<>();
-        for (long v : values) {
-            l.add(v);
-        }
-        return l;
     }
 }

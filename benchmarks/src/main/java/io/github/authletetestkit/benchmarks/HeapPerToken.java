@@ -9,7 +9,6 @@ import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.spec.AuthleteSpec;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -87,8 +86,6 @@ final class HeapPerToken {
         }
         return used;
     }
-
-    static List<Object> keep = List.of();
 
     private HeapPerToken() {}
 }

@@ -86,13 +86,6 @@ public final class FlowContext {
         }
     }
 
-    /** A member the reply must have (beyond the step's own {@code fields}). */
-    public String require(Reply reply, String member) {
-        String value = reply.text(member);
-        check(value != null && !value.isEmpty(), "the answer lacks '" + member + "'");
-        return value;
-    }
-
     /** {@code authlete-contract-suite-<runId>-<flowId>}: the name of everything this flow creates. */
     public String resourceName() {
         return FlowEnvironment.PREFIX + "-" + env.runId() + "-" + flow.id();

@@ -2,6 +2,7 @@ package io.github.authletetestkit.mock.cli;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.MockServerSettings;
+import io.github.authletetestkit.mock.journal.CallLog;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -51,10 +52,14 @@ public final class MockServerCommand implements Callable<Integer> {
             description = "Check neither requests nor responses against the spec [AUTHLETE_MOCK_NO_VALIDATION].")
     boolean noValidation;
 
+    @Option(names = "--log-format", defaultValue = "${env:AUTHLETE_MOCK_LOG_FORMAT:-TEXT}",
+            description = "One line per call on standard output: ${COMPLETION-CANDIDATES} [AUTHLETE_MOCK_LOG_FORMAT] (default: ${DEFAULT-VALUE}).")
+    CallLog logFormat;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new MockServerCommand()).execute(args));
+        System.exit(new CommandLine(new MockServerCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     /** The settings the options describe. */
@@ -70,6 +75,7 @@ public final class MockServerCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         AuthleteMockServer running = AuthleteMockServer.of(settings()).start();
+        running.journal().onCall(logFormat.writer(System.out));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.stop();
             stopped.countDown();

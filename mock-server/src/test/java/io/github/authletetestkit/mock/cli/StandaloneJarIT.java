@@ -31,6 +31,7 @@ class StandaloneJarIT {
         builder.environment().put("AUTHLETE_MOCK_SERVICE_ID", "5555555555555");
         builder.environment().put("AUTHLETE_MOCK_SERVICE_TOKEN", "token-from-env");
         builder.environment().put("AUTHLETE_MOCK_STRICT", "true");
+        builder.environment().put("AUTHLETE_MOCK_LOG_FORMAT", "json");
         Process process = builder.start();
         List<String> lines = new ArrayList<>();
         try {
@@ -56,6 +57,8 @@ class StandaloneJarIT {
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/lifecycle/healthcheck")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.body()).isEqualTo("OK");
+            String logLine = out.readLine();
+            assertThat(logLine).as("one JSON log line per call").contains("\"operation\":\"service_get_api\"", "\"status\":200");
         } finally {
             process.destroy();
         }
