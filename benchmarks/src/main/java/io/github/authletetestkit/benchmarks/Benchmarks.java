@@ -114,7 +114,8 @@ public final class Benchmarks {
                     System.err.printf(Locale.ROOT, "  %-40s %2d callers: %8.0f flows/s, median %s, p99 %s, failures %d%n", target.name(),
                             CALLERS[i], result.flowsPerSecond(), ms(result.latency().median()), ms(result.latency().p99()), result.failures());
                     if (result.failures() > 0) {
-                        System.err.println("    first failure: " + result.firstFailure());
+                        String first = result.firstFailure();
+                        System.err.println("    first failure: " + (first.length() > 300 ? first.substring(0, 300) + "…" : first));
                     }
                 }
                 throughput.put(target.name(), rates);

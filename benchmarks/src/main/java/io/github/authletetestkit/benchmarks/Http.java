@@ -17,6 +17,8 @@ final class Http {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    private static final java.util.Map<String, java.util.regex.Pattern> MEMBERS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Http() {}
 
     static HttpResponse<String> post(String url, String authorization, String contentType, String body) {
@@ -50,14 +52,10 @@ final class Http {
         }
     }
 
-    /** The string value of a top-level JSON member, found by text search: cheap, and enough for known answers. */
+    /** The string value of a JSON member, found by text search (pretty-printed or not): cheap, and enough for known answers. */
     static String member(String json, String name) {
-        String key = "\"" + name + "\":\"";
-        int at = json.indexOf(key);
-        if (at < 0) {
-            return null;
-        }
-        int start = at + key.length();
-        return json.substring(start, json.indexOf('"', start));
+        java.util.regex.Matcher m = MEMBERS.computeIfAbsent(name,
+                n -> java.util.regex.Pattern.compile("\"" + n + "\"\\s*:\\s*\"([^\"]*)\"")).matcher(json);
+        return m.find() ? m.group(1) : null;
     }
 }

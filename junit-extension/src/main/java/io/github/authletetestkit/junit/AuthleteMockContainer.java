@@ -43,6 +43,7 @@ public class AuthleteMockContainer extends GenericContainer<AuthleteMockContaine
     public static final String IMAGE_PROPERTY = "authlete.testkit.image";
     public static final String IMAGE_REPOSITORY = "authlete-testkit/mock-server";
 
+    private final DockerImageName image;
     private long serviceId = AuthleteMockServer.DEFAULT_SERVICE_ID;
     private String serviceToken = AuthleteMockServer.DEFAULT_SERVICE_TOKEN;
     private String orgToken = AuthleteMockServer.DEFAULT_ORG_TOKEN;
@@ -59,6 +60,7 @@ public class AuthleteMockContainer extends GenericContainer<AuthleteMockContaine
 
     public AuthleteMockContainer(DockerImageName image) {
         super(Objects.requireNonNull(image, "image"));
+        this.image = image;
         withExposedPorts(PORT);
         withEnv("AUTHLETE_MOCK_PORT", Integer.toString(PORT));
         withEnv("AUTHLETE_MOCK_BIND", "0.0.0.0");
@@ -140,6 +142,11 @@ public class AuthleteMockContainer extends GenericContainer<AuthleteMockContaine
     }
 
     // ------------------------------------------------------------------ what tests need
+
+    /** The image this container runs (without asking Docker, unlike {@link #getDockerImageName()}). */
+    public DockerImageName image() {
+        return image;
+    }
 
     /** {@code http://HOST:MAPPED_PORT}, once started. */
     public String baseUrl() {

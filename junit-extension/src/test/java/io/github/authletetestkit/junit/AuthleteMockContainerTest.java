@@ -39,14 +39,14 @@ class AuthleteMockContainerTest {
         String version = System.getProperty("authlete.testkit.expectedVersion");
 
         assertThat(version).isNotBlank();
-        assertThat(new AuthleteMockContainer().getDockerImageName()).isEqualTo("authlete-testkit/mock-server:" + version);
+        assertThat(new AuthleteMockContainer().image().asCanonicalNameString()).isEqualTo("authlete-testkit/mock-server:" + version);
         assertThat(AuthleteMockContainer.defaultImage()).isEqualTo(DockerImageName.parse("authlete-testkit/mock-server:" + version));
     }
 
     @Test
     void imageCanBeNamed() {
-        assertThat(new AuthleteMockContainer("registry.example.com/mock:1.2").getDockerImageName()).isEqualTo("registry.example.com/mock:1.2");
-        assertThat(new AuthleteMockContainer(DockerImageName.parse("ghcr.io/acme/mock:ci")).getDockerImageName()).isEqualTo("ghcr.io/acme/mock:ci");
+        assertThat(new AuthleteMockContainer("registry.example.com/mock:1.2").image()).isEqualTo(DockerImageName.parse("registry.example.com/mock:1.2"));
+        assertThat(new AuthleteMockContainer(DockerImageName.parse("ghcr.io/acme/mock:ci")).image().asCanonicalNameString()).isEqualTo("ghcr.io/acme/mock:ci");
     }
 
     @Test
@@ -115,9 +115,8 @@ class AuthleteMockContainerTest {
     }
 
     @Test
-    void waitStrategyKeepsWaitingForAnythingElse() {
+    void waitStrategyKeepsWaitingWhileTheHealthCheckSaysAnythingButOk() {
         try (AuthleteMockServer server = AuthleteMockServer.builder().validateRequests(false).validateResponses(false).build().start()) {
-            server.faults().add("lifecycle_healthcheck_api", io.github.authletetestkit.mock.faults.Fault.status(503), 1_000);
             server.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/lifecycle/healthcheck")
                     .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200).withBody("starting")));
             WaitStrategy wait = new Probe().waitStrategy().withStartupTimeout(Duration.ofSeconds(2));
