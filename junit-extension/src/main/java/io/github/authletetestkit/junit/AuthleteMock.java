@@ -159,7 +159,7 @@ public final class AuthleteMock {
     public com.authlete.common.api.AuthleteApi authleteApi() {
         Object api = authleteApi;
         if (api == null) {
-            if (!SdkSupport.available(AuthleteMock.class.getClassLoader())) {
+            if (!sdkAvailable(AuthleteMock.class.getClassLoader())) {
                 throw new IllegalStateException("authleteApi() needs the Authlete SDK on the test classpath: add the test "
                         + "dependency com.authlete:authlete-java-common (" + SdkSupport.SDK_CLASS + " was not found).");
             }
@@ -167,6 +167,16 @@ public final class AuthleteMock {
             authleteApi = api;
         }
         return (com.authlete.common.api.AuthleteApi) api;
+    }
+
+    /** Whether the Authlete SDK can be loaded; asked without touching {@link SdkSupport}, which links against it. */
+    static boolean sdkAvailable(ClassLoader loader) {
+        try {
+            Class.forName(SdkSupport.SDK_CLASS, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------ the service

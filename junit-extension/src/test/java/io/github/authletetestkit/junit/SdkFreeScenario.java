@@ -43,7 +43,7 @@ public final class SdkFreeScenario implements Callable<String> {
             assertThat(client.secret()).hasSize(86);
             assertThat(mock.client("web").name()).isEqualTo("web");
             mock.verify().notCalled("auth_token_api");
-            assertThatThrownBy(mock::authleteApi).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> mock.authleteApi()).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("com.authlete:authlete-java-common");
         }
     }

@@ -178,14 +178,7 @@ public final class AuthleteSpec {
             synchronized (this) {
                 result = resolvedFully;
                 if (result == null) {
-                    ParseOptions options = parseOptions();
-                    options.setResolveFully(true);
-                    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(content, null, options);
-                    if (parsed == null || parsed.getOpenAPI() == null) {
-                        throw new SpecLoadException(source, "Cannot fully resolve the OpenAPI document from "
-                                + source + ": " + (parsed == null ? "no result" : parsed.getMessages()));
-                    }
-                    result = parsed.getOpenAPI();
+                    result = parseFully();
                     resolvedFully = result;
                 }
             }
@@ -204,19 +197,24 @@ public final class AuthleteSpec {
             synchronized (this) {
                 result = flattened;
                 if (result == null) {
-                    ParseOptions options = parseOptions();
-                    options.setResolveFully(true);
-                    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(content, null, options);
-                    if (parsed == null || parsed.getOpenAPI() == null) {
-                        throw new SpecLoadException(source, "Cannot fully resolve the OpenAPI document from "
-                                + source + ": " + (parsed == null ? "no result" : parsed.getMessages()));
-                    }
-                    result = AllOfFlattener.flatten(parsed.getOpenAPI());
+                    result = AllOfFlattener.flatten(parseFully());
                     flattened = result;
                 }
             }
         }
         return result;
+    }
+
+    /** A new parse of {@link #content()} with every reference inlined. */
+    private OpenAPI parseFully() {
+        ParseOptions options = parseOptions();
+        options.setResolveFully(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(content, null, options);
+        if (parsed == null || parsed.getOpenAPI() == null) {
+            throw new SpecLoadException(source, "Cannot fully resolve the OpenAPI document from "
+                    + source + ": " + (parsed == null ? "no result" : parsed.getMessages()));
+        }
+        return parsed.getOpenAPI();
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.FormParameters;
 import io.github.authletetestkit.mock.oauth.IdTokenException;
-import io.github.authletetestkit.mock.oauth.InvalidParametersException;
 import io.github.authletetestkit.mock.oauth.RandomValues;
 import io.github.authletetestkit.mock.oauth.RedirectUris;
 import io.github.authletetestkit.mock.store.AuthorizationCode;
@@ -51,16 +50,12 @@ public final class AuthorizationApi {
         ServiceState state = call.service();
         ServiceConfig service = state.config();
         AuthorizationRequest request = call.body(AuthorizationRequest.class);
-        if (request.parameters() == null || request.parameters().isBlank()) {
-            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(4, 2, 1), "BAD_REQUEST", "invalid_request",
-                    "The request does not contain 'parameters' or it is empty."));
+        RequestParameters parsed = RequestParameters.parse(service, request.parameters(), true,
+                ResultCodes.of(4, 2, 1), ResultCodes.of(9, 3, 49));
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
         }
-        FormParameters params;
-        try {
-            params = FormParameters.parse(request.parameters());
-        } catch (InvalidParametersException e) {
-            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(9, 3, 49), "BAD_REQUEST", "invalid_request", e.getMessage()));
-        }
+        FormParameters params = parsed.params();
         boolean viaPar = params.has("request_uri");
         if (viaPar) {
             Optional<FormParameters> pushed = pushedParameters(state, params, call);
@@ -87,7 +82,7 @@ public final class AuthorizationApi {
                 "Authlete has successfully issued a ticket to the service (API Key = " + service.apiKey()
                         + ") for the authorization request from the client (ID = " + accepted.client().clientId() + ").");
         body.put("ticket", ticket.ticket());
-        body.set("client", limitedClient(accepted.client()));
+        body.set("client", ClientViews.of(accepted.client(), ClientViews.FOR_AUTHORIZATION));
         body.set("service", limitedService(service));
         ArrayNode scopes = body.putArray("scopes");
         service.scopeEntries(accepted.scopes()).forEach(scopes::add);
@@ -253,19 +248,6 @@ public final class AuthorizationApi {
         } else {
             body.put("responseContent", RedirectUris.appendParameters(redirectUri, params, mode == ResponseMode.FRAGMENT));
         }
-    }
-
-    private static ObjectNode limitedClient(ClientConfig client) {
-        ObjectNode full = client.toJson();
-        ObjectNode limited = Json.object();
-        for (String member : List.of("number", "clientId", "clientIdAlias", "clientIdAliasEnabled", "clientName", "clientNames",
-                "description", "descriptions", "logoUri", "logoUris", "tosUri", "tosUris", "policyUri", "policyUris",
-                "clientUri", "clientUris")) {
-            if (full.hasNonNull(member)) {
-                limited.set(member, full.get(member));
-            }
-        }
-        return limited;
     }
 
     private static ObjectNode limitedService(ServiceConfig service) {

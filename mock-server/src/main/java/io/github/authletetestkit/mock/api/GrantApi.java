@@ -47,7 +47,7 @@ public final class GrantApi {
         response.put("subject", subject);
         response.put("totalCount", clients.size());
         ArrayNode list = response.putArray("clients");
-        paging.slice(clients).forEach(c -> list.add(limited(c)));
+        paging.slice(clients).forEach(c -> list.add(ClientViews.of(c, ClientViews.LIMITED)));
         return ApiResponse.ok(response);
     }
 
@@ -157,15 +157,4 @@ public final class GrantApi {
         return subject;
     }
 
-    private static ObjectNode limited(ClientConfig client) {
-        ObjectNode full = client.toJson();
-        ObjectNode limited = Json.object();
-        for (String member : List.of("number", "clientName", "clientNames", "description", "descriptions", "clientId",
-                "clientIdAlias", "clientIdAliasEnabled", "clientType")) {
-            if (full.hasNonNull(member)) {
-                limited.set(member, full.get(member));
-            }
-        }
-        return limited;
-    }
 }

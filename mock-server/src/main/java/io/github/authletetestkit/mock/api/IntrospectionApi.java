@@ -5,7 +5,6 @@ import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.FormParameters;
-import io.github.authletetestkit.mock.oauth.InvalidParametersException;
 import io.github.authletetestkit.mock.store.Property;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
@@ -100,12 +99,11 @@ public final class IntrospectionApi {
         ServiceState state = call.service();
         ServiceConfig service = state.config();
         StandardRequest request = call.body(StandardRequest.class);
-        FormParameters params;
-        try {
-            params = FormParameters.parse(request.parameters());
-        } catch (InvalidParametersException e) {
-            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(STANDARD_API, 3, 2), "BAD_REQUEST", "invalid_request", e.getMessage()));
+        RequestParameters parsed = RequestParameters.parse(service, request.parameters(), false, null, ResultCodes.of(STANDARD_API, 3, 2));
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
         }
+        FormParameters params = parsed.params();
         String tokenValue = params.first("token");
         if (tokenValue == null || tokenValue.isEmpty()) {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(STANDARD_API, 3, 1), "BAD_REQUEST", "invalid_request",

@@ -5,7 +5,6 @@ import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.FormParameters;
-import io.github.authletetestkit.mock.oauth.InvalidParametersException;
 import io.github.authletetestkit.mock.oauth.RandomValues;
 import io.github.authletetestkit.mock.store.PushedRequest;
 import io.github.authletetestkit.mock.store.ServiceState;
@@ -23,15 +22,12 @@ public final class ParApi {
         ServiceState state = call.service();
         ServiceConfig service = state.config();
         PushedAuthorizationRequest request = call.body(PushedAuthorizationRequest.class);
-        if (request.parameters() == null || request.parameters().isBlank()) {
-            return badRequest(service, 1, "invalid_request", "The request does not contain 'parameters' or it is empty.");
+        RequestParameters parsed = RequestParameters.parse(service, request.parameters(), true,
+                ResultCodes.of(API, 3, 1), ResultCodes.of(API, 3, 2));
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
         }
-        FormParameters params;
-        try {
-            params = FormParameters.parse(request.parameters());
-        } catch (InvalidParametersException e) {
-            return badRequest(service, 2, "invalid_request", e.getMessage());
-        }
+        FormParameters params = parsed.params();
         ClientAuthentication.Result auth = ClientAuthentication.authenticate(state, request.clientId(), request.clientSecret(), params);
         if (!auth.ok()) {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(API, 3, auth.invalidClient() ? 3 : 4),

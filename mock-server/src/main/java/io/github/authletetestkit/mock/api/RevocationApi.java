@@ -3,7 +3,6 @@ package io.github.authletetestkit.mock.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.FormParameters;
-import io.github.authletetestkit.mock.oauth.InvalidParametersException;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
 import java.util.Optional;
@@ -19,12 +18,11 @@ public final class RevocationApi {
         ServiceState state = call.service();
         ServiceConfig service = state.config();
         RevocationRequest request = call.body(RevocationRequest.class);
-        FormParameters params;
-        try {
-            params = FormParameters.parse(request.parameters());
-        } catch (InvalidParametersException e) {
-            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(API, 3, 2), "BAD_REQUEST", "invalid_request", e.getMessage()));
+        RequestParameters parsed = RequestParameters.parse(service, request.parameters(), false, null, ResultCodes.of(API, 3, 2));
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
         }
+        FormParameters params = parsed.params();
         String tokenValue = params.first("token");
         if (tokenValue == null || tokenValue.isEmpty()) {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(API, 3, 1), "BAD_REQUEST", "invalid_request",

@@ -17,7 +17,7 @@ public final class TicketApi {
 
     public ApiResponse info(ApiCall call) {
         TicketInfoRequest request = call.body(TicketInfoRequest.class);
-        return ApiResponse.ok(live(call, request.ticket(), INFO_API)
+        return ApiResponse.ok(live(call, request.ticket())
                 .map(ticket -> withInfo(RuntimeResult.of(ResultCodes.of(INFO_API, 0, 1), "OK", "The ticket information was found."), ticket))
                 .orElseGet(() -> notFound(INFO_API)));
     }
@@ -28,7 +28,7 @@ public final class TicketApi {
             return ApiResponse.ok(RuntimeResult.of(ResultCodes.of(UPDATE_API, 2, 1), "CALLER_ERROR", "The request does not contain 'info'."));
         }
         ServiceState state = call.service();
-        Optional<AuthorizationTicket> ticket = live(call, request.ticket(), UPDATE_API);
+        Optional<AuthorizationTicket> ticket = live(call, request.ticket());
         if (ticket.isEmpty()) {
             return ApiResponse.ok(notFound(UPDATE_API));
         }
@@ -51,7 +51,7 @@ public final class TicketApi {
         return info;
     }
 
-    private static Optional<AuthorizationTicket> live(ApiCall call, String ticket, int api) {
+    private static Optional<AuthorizationTicket> live(ApiCall call, String ticket) {
         return call.service().ticket(ticket).filter(t -> !t.isExpired(call.now()));
     }
 

@@ -9,7 +9,6 @@ import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.FormParameters;
 import io.github.authletetestkit.mock.oauth.IdTokenException;
 import io.github.authletetestkit.mock.oauth.InvalidDpopProofException;
-import io.github.authletetestkit.mock.oauth.InvalidParametersException;
 import io.github.authletetestkit.mock.oauth.Pkce;
 import io.github.authletetestkit.mock.oauth.RandomValues;
 import io.github.authletetestkit.mock.store.AuthorizationCode;
@@ -74,15 +73,12 @@ public final class TokenApi {
         ServiceState state = call.service();
         ServiceConfig service = state.config();
         TokenRequest request = call.body(TokenRequest.class);
-        if (request.parameters() == null || request.parameters().isBlank()) {
-            return badRequest(service, 1, "invalid_request", "The request does not contain 'parameters' or it is empty.");
+        RequestParameters parsed = RequestParameters.parse(service, request.parameters(), true,
+                ResultCodes.of(API, 3, 1), ResultCodes.of(API, 3, 2));
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
         }
-        FormParameters params;
-        try {
-            params = FormParameters.parse(request.parameters());
-        } catch (InvalidParametersException e) {
-            return badRequest(service, 2, "invalid_request", e.getMessage());
-        }
+        FormParameters params = parsed.params();
         String grantTypeParam = params.first("grant_type");
         if (grantTypeParam == null || grantTypeParam.isEmpty()) {
             return badRequest(service, 3, "invalid_request", "The token request does not contain 'grant_type' parameter.");

@@ -182,7 +182,7 @@ public final class TokenOperationsApi {
         body.put("start", paging.start());
         body.put("end", paging.end());
         body.put("totalCount", matching.size());
-        client.ifPresent(c -> body.set("client", limitedClient(c)));
+        client.ifPresent(c -> body.set("client", ClientViews.of(c, ClientViews.LIMITED)));
         if (subject != null) {
             body.put("subject", subject);
         }
@@ -209,17 +209,6 @@ public final class TokenOperationsApi {
             TokenApi.putProperties(entry, token.grant().properties());
         }
         return ApiResponse.ok(body);
-    }
-
-    private static ObjectNode limitedClient(ClientConfig client) {
-        ObjectNode limited = Json.object();
-        limited.put("clientId", client.clientId());
-        limited.put("clientIdAlias", client.clientIdAlias());
-        limited.put("clientIdAliasEnabled", true);
-        if (client.clientName() != null) {
-            limited.put("clientName", client.clientName());
-        }
-        return limited;
     }
 
     /** A token named by its value or by the SHA-256 hash of its value. */
