@@ -129,7 +129,8 @@ public final class Benchmarks {
             StringBuilder row = new StringBuilder("| " + name + " |");
             for (int i = 0; i < CALLERS.length; i++) {
                 Stats s = latency.get(name)[i];
-                row.append(String.format(Locale.ROOT, " %.0f · %s · %s · %.2f× |", rates[i], ms(s.median()), ms(s.p99()), baseline[i] / rates[i]));
+                row.append(rates[i] == 0 ? " no flow completed |"
+                        : String.format(Locale.ROOT, " %.0f · %s · %s · %.2f× |", rates[i], ms(s.median()), ms(s.p99()), baseline[i] / rates[i]));
             }
             line(row.toString());
         });

@@ -1,6 +1,7 @@
 package io.github.authletetestkit.junit;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
+import io.github.authletetestkit.mock.journal.CallLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -139,6 +140,13 @@ public class AuthleteMockContainer extends GenericContainer<AuthleteMockContaine
     /** On by default: check requests and responses against the spec. */
     public AuthleteMockContainer withValidation(boolean validation) {
         return withEnv("AUTHLETE_MOCK_NO_VALIDATION", Boolean.toString(!validation));
+    }
+
+    /** How the mock logs each call on standard output ({@code getLogs()}): {@code TEXT} (the image's default), {@code JSON} or {@code NONE}. */
+    public AuthleteMockContainer withLogFormat(String format) {
+        String name = requireText(format, "format").toUpperCase(java.util.Locale.ROOT);
+        CallLog.valueOf(name); // fails on a format the mock does not know
+        return withEnv("AUTHLETE_MOCK_LOG_FORMAT", name);
     }
 
     // ------------------------------------------------------------------ what tests need

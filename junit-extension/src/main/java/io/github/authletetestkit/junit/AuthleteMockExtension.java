@@ -110,8 +110,11 @@ public final class AuthleteMockExtension implements BeforeAllCallback, AfterAllC
     public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
         MockConfig config = config(context);
         if (config.lifecycle() == ServerLifecycle.PER_CLASS) {
-            // a PER_CLASS test instance exists before beforeAll: its fields are filled here
-            injectFields(testInstance.getClass(), testInstance, classServer(context, config).mock);
+            // with @TestInstance(PER_CLASS) the instance exists before beforeAll (and other post-processors,
+            // such as Spring's, may read static fields now): fill both here
+            AuthleteMock mock = classServer(context, config).mock;
+            injectFields(testInstance.getClass(), null, mock);
+            injectFields(testInstance.getClass(), testInstance, mock);
         }
     }
 

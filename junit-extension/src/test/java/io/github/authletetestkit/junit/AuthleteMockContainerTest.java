@@ -50,11 +50,12 @@ class AuthleteMockContainerTest {
     }
 
     @Test
-    void environmentIsEveryVariableTheCommandLineReadsAndNothingElse() throws Exception {
-        Map<String, String> env = new AuthleteMockContainer().withSpec("/specs/a.yaml").getEnvMap();
+    void everyVariableTheCommandLineReadsCanBeSetAndNoOther() throws Exception {
+        Map<String, String> env = new AuthleteMockContainer().withSpec("/specs/a.yaml").withLogFormat("json").getEnvMap();
 
-        assertThat(env.keySet()).containsExactlyInAnyOrderElementsOf(commandLineVariables().keySet());
-        assertThat(new AuthleteMockContainer().getEnvMap()).doesNotContainKey("AUTHLETE_MOCK_SPEC");
+        assertThat(env.keySet()).as("the container's configuration surface is the command line's")
+                .containsExactlyInAnyOrderElementsOf(commandLineVariables().keySet());
+        assertThat(new AuthleteMockContainer().getEnvMap()).doesNotContainKeys("AUTHLETE_MOCK_SPEC", "AUTHLETE_MOCK_LOG_FORMAT");
     }
 
     @Test
@@ -81,7 +82,7 @@ class AuthleteMockContainerTest {
         Path spec = Files.writeString(dir.resolve("spec.yaml"), "openapi: 3.1.0\n");
         AuthleteMockContainer container = new AuthleteMockContainer().withServiceId(42).withServiceToken("s-token")
                 .withOrgToken("o-token").withIssuer("https://login.example.com").withSpecFile(spec)
-                .withStrict(false).withValidation(false);
+                .withStrict(false).withValidation(false).withLogFormat("none");
 
         MockServerSettings settings = settingsFromEnvironment(container.getEnvMap());
 
@@ -103,6 +104,7 @@ class AuthleteMockContainerTest {
         assertThatThrownBy(() -> container.withServiceId(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> container.withServiceToken(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> container.withIssuer(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> container.withLogFormat("xml")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

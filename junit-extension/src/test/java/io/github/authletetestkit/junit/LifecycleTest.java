@@ -99,7 +99,69 @@ class LifecycleTest {
                 finishedWithFailure(message(m -> m.contains("HTTP 400") && m.contains("must be absolute")))));
     }
 
+    @Test
+    void staticFieldsAreSetBeforeOtherExtensionsPrepareTheTestInstanceAsSpringDoes() {
+        ReadsStaticFieldLikeSpring.seen.clear();
+
+        run(SpringLikeFixture.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        run(SpringLikePerClassInstanceFixture.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+
+        assertThat(ReadsStaticFieldLikeSpring.seen).hasSize(2).allSatisfy(url -> assertThat(url).startsWith("http://localhost:"));
+    }
+
+    @Test
+    void aFreshServerPerTestDoesNotParseTheSpecAgain() {
+        run(PerMethodFixture.class); // the spec and validator are parsed and built once per JVM, here at the latest
+
+        java.time.Duration median = LifecycleCostBenchmark.percentile(LifecycleCostBenchmark.measure(TenFreshServers.class, 10), 50);
+
+        // a fresh server takes ~20 ms; parsing the bundled spec alone takes seconds
+        assertThat(median).isLessThan(java.time.Duration.ofMillis(750));
+    }
+
     // ------------------------------------------------------------------ fixtures
+
+    /** Like SpringExtension: prepares the test instance (there Spring starts the context and reads @DynamicPropertySource). */
+    static class ReadsStaticFieldLikeSpring implements org.junit.jupiter.api.extension.TestInstancePostProcessor {
+        static final List<String> seen = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void postProcessTestInstance(Object testInstance, org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+            AuthleteMock mock = (AuthleteMock) context.getRequiredTestClass().getDeclaredField("authlete").get(null);
+            seen.add(mock.baseUrl());
+        }
+    }
+
+    @AuthleteMockTest
+    @org.junit.jupiter.api.extension.ExtendWith(ReadsStaticFieldLikeSpring.class)
+    static class SpringLikeFixture {
+        static AuthleteMock authlete;
+
+        @Test
+        void test(AuthleteMock mock) {
+            assertThat(authlete).isSameAs(mock);
+        }
+    }
+
+    @AuthleteMockTest
+    @org.junit.jupiter.api.extension.ExtendWith(ReadsStaticFieldLikeSpring.class)
+    @org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+    static class SpringLikePerClassInstanceFixture {
+        static AuthleteMock authlete;
+
+        @Test
+        void test(AuthleteMock mock) {
+            assertThat(authlete).isSameAs(mock);
+        }
+    }
+
+    @AuthleteMockTest(lifecycle = ServerLifecycle.PER_METHOD)
+    static class TenFreshServers {
+        @RepeatedTest(10)
+        void test(AuthleteMock mock) {
+            assertThat(mock.calls()).isEmpty();
+        }
+    }
 
     @AuthleteMockTest
     static class PerClassFixture {

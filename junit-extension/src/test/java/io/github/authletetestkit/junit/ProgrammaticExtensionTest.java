@@ -77,7 +77,7 @@ class ProgrammaticExtensionTest {
     }
 
     @AfterAll
-    static void noServerRunsAfterTheClass() {
+    static void serverStillRunsInAfterAll() {
         // afterAll of the extension runs after this method; mock() still answers here
         assertThat(authlete.mock().server().isRunning()).isTrue();
     }

@@ -21,7 +21,9 @@ import io.github.authletetestkit.mock.store.ApiCredential;
 import io.github.authletetestkit.mock.store.MockStore;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.spec.AuthleteSpec;
+import com.nimbusds.jose.jwk.JWKSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +58,8 @@ public final class AuthleteMockServer implements AutoCloseable {
 
     private AuthleteMockServer(MockServerSettings settings) {
         this.settings = settings;
+        // the first server of a JVM makes the default keys while the spec is parsed: both take seconds
+        CompletableFuture<JWKSet> keys = CompletableFuture.supplyAsync(Jwks::sharedDefaultKeys);
         this.clock = settings.clock() != null ? settings.clock() : new MockClock();
         this.journal = new CallJournal(settings.journalSize());
         AuthleteSpec spec = settings.spec() == null ? AuthleteSpec.bundled() : AuthleteSpec.load(settings.spec());
@@ -70,6 +74,7 @@ public final class AuthleteMockServer implements AutoCloseable {
                 .httpServerFactory(JsonErrorsHttpServer.factory())
                 // the mock keeps its own journal of Authlete calls; WireMock's would hold every request twice
                 .disableRequestJournal());
+        keys.join();
         seed();
     }
 

@@ -30,7 +30,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A parsed OpenAPI document (3.0 or 3.1) with its operations indexed for request routing.
@@ -63,8 +66,18 @@ public final class AuthleteSpec {
     private final OperationMatcher matcher;
     private volatile OpenAPI resolvedFully;
     private volatile OpenAPI flattened;
+    /** A flattened parse started beside the first one, for loaded documents (see {@link #load}); null otherwise. */
+    private final CompletableFuture<OpenAPI> flattening;
 
-    private AuthleteSpec(String source, String content, OpenAPI openApi, List<String> messages) {
+    /** Runs the second parse of loaded documents in the background: it is most of a mock's start-up. */
+    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "authlete-spec-parser");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private AuthleteSpec(String source, String content, OpenAPI openApi, List<String> messages, CompletableFuture<OpenAPI> flattening) {
+        this.flattening = flattening;
         this.source = source;
         this.content = content;
         this.openApi = openApi;
@@ -113,7 +126,7 @@ public final class AuthleteSpec {
     /** Parses a document held in memory; not cached. {@code source} only labels it in messages. */
     public static AuthleteSpec parse(String source, String content) {
         Objects.requireNonNull(content, "content");
-        return parseContent(source == null ? "<memory>" : source, content);
+        return parseContent(source == null ? "<memory>" : source, content, false);
     }
 
     // ------------------------------------------------------------------------------ accessors
@@ -178,7 +191,7 @@ public final class AuthleteSpec {
             synchronized (this) {
                 result = resolvedFully;
                 if (result == null) {
-                    result = parseFully();
+                    result = parseFully(source, content);
                     resolvedFully = result;
                 }
             }
@@ -197,7 +210,7 @@ public final class AuthleteSpec {
             synchronized (this) {
                 result = flattened;
                 if (result == null) {
-                    result = AllOfFlattener.flatten(parseFully());
+                    result = flattening != null ? joined(flattening) : AllOfFlattener.flatten(parseFully(source, content));
                     flattened = result;
                 }
             }
@@ -205,8 +218,16 @@ public final class AuthleteSpec {
         return result;
     }
 
-    /** A new parse of {@link #content()} with every reference inlined. */
-    private OpenAPI parseFully() {
+    private static OpenAPI joined(CompletableFuture<OpenAPI> parse) {
+        try {
+            return parse.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** A new parse of the document with every reference inlined. */
+    private static OpenAPI parseFully(String source, String content) {
         ParseOptions options = parseOptions();
         options.setResolveFully(true);
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(content, null, options);
@@ -240,7 +261,7 @@ public final class AuthleteSpec {
                 synchronized (this) {
                     result = spec;
                     if (result == null) {
-                        result = parseContent(source, read(source));
+                        result = parseContent(source, read(source), true);
                         spec = result;
                     }
                 }
@@ -349,7 +370,9 @@ public final class AuthleteSpec {
         return options;
     }
 
-    private static AuthleteSpec parseContent(String source, String content) {
+    private static AuthleteSpec parseContent(String source, String content, boolean flattenInBackground) {
+        CompletableFuture<OpenAPI> flattening = flattenInBackground
+                ? CompletableFuture.supplyAsync(() -> AllOfFlattener.flatten(parseFully(source, content)), BACKGROUND) : null;
         SwaggerParseResult result;
         try {
             result = new OpenAPIV3Parser().readContents(content, null, parseOptions());
@@ -364,7 +387,7 @@ public final class AuthleteSpec {
                     + ": not an OpenAPI 3.x document" + (messages.isEmpty() ? "." : " " + messages));
         }
         try {
-            return new AuthleteSpec(source, content, openApi, messages);
+            return new AuthleteSpec(source, content, openApi, messages, flattening);
         } catch (IllegalArgumentException e) {
             throw new SpecLoadException(source, "Unsupported OpenAPI document " + source + ": " + e.getMessage(), e);
         }

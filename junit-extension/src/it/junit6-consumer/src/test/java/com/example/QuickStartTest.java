@@ -36,7 +36,7 @@ class QuickStartTest {
     }
 
     @Test
-    void everyTestStartsFromAClean(AuthleteMock mock) {
+    void everyTestStartsWithoutClients(AuthleteMock mock) {
         assertEquals(0, mock.authleteApi().getClientList().getTotalCount());
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 public final class ServiceApi {
 
     /** Members the caller cannot set: Authlete assigns them. */
+    private static final java.util.regex.Pattern NON_NEGATIVE = java.util.regex.Pattern.compile(".*(Duration|Interval|Length|Skew)");
     private static final Set<String> READ_ONLY = Set.of("apiKey", "apiSecret", "number", "serviceOwnerNumber", "createdAt", "modifiedAt");
 
     public ApiResponse get(ApiCall call) {
@@ -69,9 +70,15 @@ public final class ServiceApi {
         return ApiResponse.noContent();
     }
 
+    /** Members the caller may set, checked: lifetimes, intervals and lengths are never negative. */
     private static ObjectNode writable(ObjectNode body) {
         ObjectNode copy = body.deepCopy();
         copy.remove(READ_ONLY);
+        copy.fields().forEachRemaining(member -> {
+            if (NON_NEGATIVE.matcher(member.getKey()).matches() && member.getValue().isNumber() && member.getValue().asLong() < 0) {
+                throw ApiException.badRequest("'" + member.getKey() + "' must not be negative.");
+            }
+        });
         return copy;
     }
 

@@ -84,7 +84,7 @@ class SpecFuzzTest {
         long started = System.nanoTime();
         for (int round = 0; round < perOperation; round++) {
             for (SpecOperation operation : operations) {
-                RequestGenerator.Kind kind = withoutKnownBugs(operation, kind(random));
+                RequestGenerator.Kind kind = kind(random);
                 RequestGenerator.Generated request = generator.generate(operation, kind, values(random));
                 Driver caller = caller(operation, request, random);
                 long sentAt = System.nanoTime();
@@ -133,18 +133,6 @@ class SpecFuzzTest {
         assertThat(failures).as("requests the mock answered wrongly").isEmpty();
         assertThat(mock.specViolations()).as("responses that violate the spec").isEmpty();
         StateInvariants.check(mock);
-    }
-
-    /**
-     * Known bugs of handlers, reproduced by {@link KnownBugsTest}: unknown members sent to service/create or
-     * service/update are stored and echoed, so the answer (and every later service/get) violates the spec.
-     * Remove an entry when its bug is fixed.
-     */
-    static final java.util.Set<String> EXTRA_MEMBERS_BREAK = java.util.Set.of("service_create_api", "service_update_api");
-
-    private static RequestGenerator.Kind withoutKnownBugs(SpecOperation operation, RequestGenerator.Kind kind) {
-        return kind == RequestGenerator.Kind.EXTRA_MEMBERS && EXTRA_MEMBERS_BREAK.contains(operation.operationId())
-                ? RequestGenerator.Kind.VALID : kind;
     }
 
     /** Every kind of request; valid ones most often, so that state builds up for the later ones to use. */
