@@ -171,7 +171,7 @@ public final class ApiPipeline {
                     checked = exchange.body();
                 }
             }
-            List<String> findings = validator.checkRequest(exchange.method(), exchange.path(), exchange.query(), headers, checked);
+            List<String> findings = validator.checkRequest(operation.operation().pathTemplate(), exchange.method(), exchange.path(), exchange.query(), headers, checked);
             if (!findings.isEmpty()) {
                 throw ApiException.badRequest("The request does not conform to the API: " + String.join("; ", findings));
             }
@@ -215,7 +215,7 @@ public final class ApiPipeline {
         if (!validation.responses() || validator == null) {
             return reply;
         }
-        List<String> findings = validator.checkResponse(exchange.method(), exchange.path(), reply.status(), reply.contentType(), reply.body())
+        List<String> findings = validator.checkResponse(operation.operation().pathTemplate(), exchange.method(), exchange.path(), reply.status(), reply.contentType(), reply.body())
                 .stream()
                 // a spec that lists no 401 for an operation does not make the mock's 401 wrong
                 .filter(f -> reply.status() < 400 || !f.startsWith(SpecValidator.UNDECLARED_STATUS))

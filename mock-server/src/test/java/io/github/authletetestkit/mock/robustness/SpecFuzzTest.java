@@ -213,8 +213,9 @@ class SpecFuzzTest {
         }
         // the same check strict mode makes, done independently: does the answer conform to the spec?
         String rawPath = request.path().contains("?") ? request.path().substring(0, request.path().indexOf('?')) : request.path();
-        if (spec.match(request.method(), rawPath).isPresent()) {
-            List<String> findings = validator.checkResponse(request.method(), rawPath, status,
+        var operation = spec.match(request.method(), rawPath);
+        if (operation.isPresent()) {
+            List<String> findings = validator.checkResponse(operation.get().operation().pathTemplate(), request.method(), rawPath, status,
                     reply.contentType() == null ? null : reply.contentType().replace("; charset=utf-8", ""), reply.body()).stream()
                     .filter(f -> status < 400 || !f.startsWith(SpecValidator.UNDECLARED_STATUS))
                     .toList();
