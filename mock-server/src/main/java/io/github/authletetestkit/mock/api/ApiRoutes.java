@@ -70,6 +70,8 @@ public final class ApiRoutes {
                 Map.entry("auth_token_delete_api", tokenOperations::delete),
                 Map.entry("auth_token_revoke_api", tokenOperations::revoke),
                 Map.entry("auth_token_get_list_api", tokenOperations::list),
+                Map.entry("auth_token_create_batch_api", tokenOperations::createBatch),
+                Map.entry("auth_token_create_batch_status_api", tokenOperations::batchStatus),
                 Map.entry("client_authorization_get_list_api", grants::authorizedClients),
                 Map.entry("client_authorization_get_list_api_post", grants::authorizedClients),
                 Map.entry("client_authorization_get_list_by_subject_api", grants::authorizedClients),

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.oauth.RandomValues;
 import io.github.authletetestkit.mock.oauth.TokenHashes;
 import io.github.authletetestkit.mock.store.Grant;
 import io.github.authletetestkit.mock.store.Property;
 import io.github.authletetestkit.mock.store.ServiceState;
+import io.github.authletetestkit.mock.store.TokenBatch;
 import io.github.authletetestkit.mock.store.TokenRecord;
 import java.time.Instant;
 import java.util.Comparator;
@@ -35,26 +37,85 @@ public final class TokenOperationsApi {
     private static final int CREATE_API = 109;
     private static final int UPDATE_API = 135;
     private static final int REVOKE_API = 312;
+    private static final int BATCH_API = 110;
 
     public ApiResponse create(ApiCall call) {
+        return ApiResponse.ok(create(call, call.body(TokenCreateRequest.class), false));
+    }
+
+    /**
+     * {@code /auth/token/create/batch}: every request is checked first, so a batch with a bad request
+     * creates nothing; {@code dryRun=true} only checks. The outcome is kept for the status operation.
+     */
+    public ApiResponse createBatch(ApiCall call) {
+        if (call.body() == null || !call.body().isArray()) {
+            throw ApiException.badRequest("The request body must be a JSON array of token creation requests.");
+        }
+        List<TokenCreateRequest> requests = new java.util.ArrayList<>();
+        for (var element : call.body()) {
+            try {
+                requests.add(Json.MAPPER.treeToValue(element, TokenCreateRequest.class));
+            } catch (Exception e) {
+                throw ApiException.badRequest("A token creation request of the batch is malformed: " + e.getMessage());
+            }
+        }
+        Optional<ObjectNode> refusal = requests.stream().map(r -> create(call, r, true))
+                .filter(answer -> !"OK".equals(answer.path("action").asText())).findFirst();
+        boolean dryRun = "true".equals(call.queryParam("dryRun"));
+        if (refusal.isEmpty() && !dryRun) {
+            requests.forEach(r -> create(call, r, false));
+        }
+        TokenBatch batch = new TokenBatch(RandomValues.token(), refusal.isEmpty(),
+                refusal.map(r -> r.path("resultCode").asText()).orElse(null),
+                refusal.map(r -> r.path("resultMessage").asText()).orElse(null),
+                refusal.isEmpty() && !dryRun ? requests.size() : 0, call.now());
+        call.service().putTokenBatch(batch);
+        ObjectNode body = ResultCodes.body(ResultCodes.of(BATCH_API, 0, 1), "The batch of " + requests.size()
+                + " token creation request(s) was processed" + (dryRun ? " without creating tokens." : "."));
+        return ApiResponse.ok(body.put("requestId", batch.requestId()));
+    }
+
+    public ApiResponse batchStatus(ApiCall call) {
+        String requestId = call.pathParam("tokenBatchRequestId");
+        TokenBatch batch = call.service().tokenBatch(requestId).orElseThrow(() -> ApiException.notFound(
+                ResultCodes.of(1, 2, 11), "No token batch has the request ID '" + requestId + "'."));
+        ObjectNode body = ResultCodes.body(ResultCodes.of(BATCH_API + 1, 0, 1), "The status of the token batch was found.");
+        ObjectNode status = body.putObject("status");
+        status.put("batchKind", "CREATE");
+        status.put("requestId", batch.requestId());
+        status.put("result", batch.succeeded() ? "SUCCEEDED" : "FAILED");
+        if (batch.errorCode() != null) {
+            status.put("errorCode", batch.errorCode());
+            status.put("errorDescription", batch.errorDescription());
+        }
+        status.put("tokenCount", batch.tokenCount());
+        status.put("createdAt", batch.createdAt().toEpochMilli());
+        status.put("modifiedAt", batch.createdAt().toEpochMilli());
+        return ApiResponse.ok(body);
+    }
+
+    /** Creates the token, or with {@code checkOnly} only says whether it could: the answer of /auth/token/create. */
+    private ObjectNode create(ApiCall call, TokenCreateRequest request, boolean checkOnly) {
         ServiceState state = call.service();
         ServiceConfig service = state.config();
-        TokenCreateRequest request = call.body(TokenCreateRequest.class);
         if (request.grantType() == null) {
-            return ApiResponse.ok(failure(CREATE_API, 1, "BAD_REQUEST", "The request does not contain 'grantType'."));
+            return failure(CREATE_API, 1, "BAD_REQUEST", "The request does not contain 'grantType'.");
         }
         String identifier = request.clientIdentifier() != null ? request.clientIdentifier()
                 : request.clientId() == null ? null : Long.toString(request.clientId());
         Optional<ClientConfig> client = state.findClient(identifier);
         if (client.isEmpty()) {
-            return ApiResponse.ok(failure(CREATE_API, 2, "BAD_REQUEST", "No client has the identifier '" + identifier + "'."));
+            return failure(CREATE_API, 2, "BAD_REQUEST", "No client has the identifier '" + identifier + "'.");
         }
         boolean clientCredentials = request.grantType().equals("CLIENT_CREDENTIALS");
         if (!clientCredentials && (request.subject() == null || request.subject().isEmpty())) {
-            return ApiResponse.ok(failure(CREATE_API, 3, "BAD_REQUEST", "The request does not contain 'subject'."));
+            return failure(CREATE_API, 3, "BAD_REQUEST", "The request does not contain 'subject'.");
         }
         if (client.get().locked()) {
-            return ApiResponse.ok(failure(CREATE_API, 4, "FORBIDDEN", "The client (ID = " + client.get().clientId() + ") is locked."));
+            return failure(CREATE_API, 4, "FORBIDDEN", "The client (ID = " + client.get().clientId() + ") is locked.");
+        }
+        if (checkOnly) {
+            return RuntimeResult.of(ResultCodes.of(CREATE_API, 0, 1), "OK", "The token can be created.");
         }
         List<String> scopes = request.scopes() == null ? List.of() : List.copyOf(request.scopes());
         Grant grant = new Grant(client.get().clientId(), clientCredentials ? null : request.subject(), null, scopes, request.grantType(),
@@ -80,7 +141,7 @@ public final class TokenOperationsApi {
             body.put("subject", grant.subject());
         }
         body.put("tokenType", token.dpopJkt() != null ? "DPoP" : service.accessTokenType());
-        return ApiResponse.ok(body);
+        return body;
     }
 
     public ApiResponse update(ApiCall call) {

@@ -33,6 +33,7 @@ public final class ServiceState {
     private final Map<String, PushedRequest> pushedRequests = new ConcurrentHashMap<>();
     private final Map<String, GrantedScopes> grantedScopes = new ConcurrentHashMap<>();
     private final Map<String, Instant> dpopProofsSeen = new ConcurrentHashMap<>();
+    private final Map<String, TokenBatch> tokenBatches = new ConcurrentHashMap<>();
 
     public ServiceState(ServiceConfig config) {
         this.config = new AtomicReference<>(config);
@@ -216,6 +217,16 @@ public final class ServiceState {
     /** Forgets what the subject (or, with a null subject, everyone) granted the client. */
     public void forgetGrantedScopes(long clientId, String subject) {
         grantedScopes.values().removeIf(g -> g.clientId() == clientId && (subject == null || subject.equals(g.subject())));
+    }
+
+    // ---- token creation batches
+
+    public void putTokenBatch(TokenBatch batch) {
+        tokenBatches.put(batch.requestId(), batch);
+    }
+
+    public Optional<TokenBatch> tokenBatch(String requestId) {
+        return requestId == null ? Optional.empty() : Optional.ofNullable(tokenBatches.get(requestId));
     }
 
     // ---- DPoP proof replay (RFC 9449 11.1)

@@ -65,8 +65,10 @@ class EveryOperationAnswersTest {
         String clientId = Json.parse(client).get("clientId").asText();
         String token = Json.parse(send("POST", "/api/" + mock.serviceId() + "/auth/token/create", "application/json",
                 "{\"grantType\":\"PASSWORD\",\"clientId\":" + clientId + ",\"subject\":\"alice\"}").body()).get("accessToken").asText();
+        String batch = Json.parse(send("POST", "/api/" + mock.serviceId() + "/auth/token/create/batch", "application/json",
+                "[{\"grantType\":\"CLIENT_CREDENTIALS\",\"clientId\":" + clientId + "}]").body()).get("requestId").asText();
         pathValues = Map.of("serviceId", Long.toString(mock.serviceId()), "clientId", clientId, "clientIdentifier", clientId,
-                "subject", "alice", "accessTokenIdentifier", token, "handle", "handle-1", "tokenBatchRequestId", "batch-1");
+                "subject", "alice", "accessTokenIdentifier", token, "handle", "handle-1", "tokenBatchRequestId", batch);
     }
 
     @AfterAll
