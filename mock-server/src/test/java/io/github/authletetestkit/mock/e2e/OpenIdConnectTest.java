@@ -1,5 +1,7 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.MockHttp;
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,10 +23,11 @@ class OpenIdConnectTest extends MockServerTestBase {
     void codeFlowWithOpenidGivesASignedIdToken() throws Exception {
         Flows.Client client = flows.confidentialClient();
         String ticket = flows.ticket(Flows.codeRequest(client, "scope", "openid", "nonce", "abc123"));
-        String code = flows.issue(ticket, Map.of("authTime", mock.clock().epochSeconds() - 10, "acr", "urn:mace:incommon:iap:silver",
+        long authTime = mock.clock().epochSeconds() - 10;
+        String code = flows.issue(ticket, Map.of("authTime", authTime, "acr", "urn:mace:incommon:iap:silver",
                 "claims", "{\"email\":\"t@example.com\"}")).text("authorizationCode");
 
-        ApiClient.Reply token = flows.exchange(client, code);
+        HttpReply token = flows.exchange(client, code);
 
         String idToken = token.text("idToken");
         assertThat(token.content().get("id_token").asText()).isEqualTo(idToken);
@@ -33,7 +36,7 @@ class OpenIdConnectTest extends MockServerTestBase {
         assertThat(claims.getSubject()).isEqualTo(Flows.SUBJECT);
         assertThat(claims.getAudience()).containsExactly(Long.toString(client.id()));
         assertThat(claims.getStringClaim("nonce")).isEqualTo("abc123");
-        assertThat(claims.getLongClaim("auth_time")).isEqualTo(mock.clock().epochSeconds() - 10);
+        assertThat(claims.getLongClaim("auth_time")).isEqualTo(authTime);
         assertThat(claims.getStringClaim("acr")).isEqualTo("urn:mace:incommon:iap:silver");
         assertThat(claims.getStringClaim("email")).isEqualTo("t@example.com");
         assertThat(claims.getStringClaim("at_hash")).isEqualTo(TokenHashes.halfHash(token.text("accessToken"), JWSAlgorithm.RS256));
@@ -44,7 +47,7 @@ class OpenIdConnectTest extends MockServerTestBase {
     void noOpenidScopeMeansNoIdToken() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply token = flows.codeFlow(client, "scope", "profile");
+        HttpReply token = flows.codeFlow(client, "scope", "profile");
 
         assertThat(token.json().has("idToken")).isFalse();
         assertThat(token.content().has("id_token")).isFalse();
@@ -67,7 +70,7 @@ class OpenIdConnectTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
         String ticket = flows.ticket(Flows.codeRequest(client, "response_type", "code id_token", "scope", "openid", "nonce", "n"));
 
-        ApiClient.Reply issued = flows.issue(ticket, Map.of());
+        HttpReply issued = flows.issue(ticket, Map.of());
 
         String location = issued.text("responseContent");
         assertThat(location).startsWith(Flows.REDIRECT_URI + "#");
@@ -82,7 +85,7 @@ class OpenIdConnectTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
         String ticket = flows.ticket(Flows.codeRequest(client, "response_type", "token", "scope", "profile"));
 
-        ApiClient.Reply issued = flows.issue(ticket, Map.of());
+        HttpReply issued = flows.issue(ticket, Map.of());
 
         String location = issued.text("responseContent");
         String accessToken = Flows.redirectParam(location, "access_token");
@@ -95,8 +98,8 @@ class OpenIdConnectTest extends MockServerTestBase {
     void idTokenResponseTypeNeedsNonceAndOpenid() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply noNonce = flows.authorize(Flows.codeRequest(client, "response_type", "id_token", "scope", "openid"));
-        ApiClient.Reply noOpenid = flows.authorize(Flows.codeRequest(client, "response_type", "id_token", "nonce", "n"));
+        HttpReply noNonce = flows.authorize(Flows.codeRequest(client, "response_type", "id_token", "scope", "openid"));
+        HttpReply noOpenid = flows.authorize(Flows.codeRequest(client, "response_type", "id_token", "nonce", "n"));
 
         assertThat(Flows.redirectParam(noNonce.text("responseContent"), "error")).isEqualTo("invalid_request");
         assertThat(Flows.redirectParam(noOpenid.text("responseContent"), "error")).isEqualTo("invalid_request");
@@ -116,7 +119,7 @@ class OpenIdConnectTest extends MockServerTestBase {
     void jwksIs204WhenTheServiceHasNone() {
         api.post("/service/update", Map.of("jwks", ""));
 
-        ApiClient.Reply reply = api.get("/service/jwks/get");
+        HttpReply reply = api.get("/service/jwks/get");
 
         assertThat(reply.status()).isEqualTo(204);
         assertThat(reply.body()).isEmpty();
@@ -128,7 +131,7 @@ class OpenIdConnectTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
         String code = flows.code(Flows.codeRequest(client, "scope", "openid", "nonce", "n"));
 
-        ApiClient.Reply token = flows.exchange(client, code);
+        HttpReply token = flows.exchange(client, code);
 
         assertThat(token.action()).isEqualTo("INTERNAL_SERVER_ERROR");
     }
@@ -153,11 +156,11 @@ class OpenIdConnectTest extends MockServerTestBase {
     void configurationAppliesAPatch() {
         String patch = "[{\"op\":\"replace\",\"path\":\"/issuer\",\"value\":\"https://patched.example.com\"},{\"op\":\"remove\",\"path\":\"/jwks_uri\"}]";
 
-        JsonNode doc = api.get("/service/configuration?patch=" + ApiClient.enc(patch)).json();
+        JsonNode doc = api.get("/service/configuration?patch=" + MockHttp.enc(patch)).json();
 
         assertThat(doc.get("issuer").asText()).isEqualTo("https://patched.example.com");
         assertThat(doc.has("jwks_uri")).isFalse();
-        assertThat(api.get("/service/configuration?patch=" + ApiClient.enc("{bad")).status()).isEqualTo(400);
+        assertThat(api.get("/service/configuration?patch=" + MockHttp.enc("{bad")).status()).isEqualTo(400);
     }
 
     private JWTClaimsSet verified(String idToken) throws Exception {
