@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.MockHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.common.api.AuthleteApi;
@@ -63,7 +64,7 @@ class AuthleteJavaSdkTest extends MockServerTestBase {
         assertThat(api.getClient(created.getClientId()).getClientName()).isEqualTo("sdk client");
 
         AuthorizationResponse authorization = api.authorization(new AuthorizationRequest().setParameters(
-                "response_type=code&client_id=" + created.getClientId() + "&redirect_uri=" + ApiClient.enc(Flows.REDIRECT_URI)
+                "response_type=code&client_id=" + created.getClientId() + "&redirect_uri=" + MockHttp.enc(Flows.REDIRECT_URI)
                         + "&scope=openid+email&state=s1&nonce=n1"));
         assertThat(authorization.getAction()).isEqualTo(AuthorizationResponse.Action.INTERACTION);
 
@@ -74,7 +75,7 @@ class AuthleteJavaSdkTest extends MockServerTestBase {
 
         TokenResponse token = api.token(new TokenRequest()
                 .setParameters("grant_type=authorization_code&code=" + issued.getAuthorizationCode()
-                        + "&redirect_uri=" + ApiClient.enc(Flows.REDIRECT_URI))
+                        + "&redirect_uri=" + MockHttp.enc(Flows.REDIRECT_URI))
                 .setClientId(Long.toString(created.getClientId()))
                 .setClientSecret(created.getClientSecret()));
         assertThat(token.getAction()).isEqualTo(TokenResponse.Action.OK);

@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +18,7 @@ class AuthorizationEndpointTest extends MockServerTestBase {
     void validRequestGivesInteractionWithTicketClientAndScopes() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply reply = flows.authorize(Flows.codeRequest(client, "scope", "openid profile", "nonce", "n-1"));
+        HttpReply reply = flows.authorize(Flows.codeRequest(client, "scope", "openid profile", "nonce", "n-1"));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.action()).isEqualTo("INTERACTION");
@@ -34,7 +35,7 @@ class AuthorizationEndpointTest extends MockServerTestBase {
     void promptNoneGivesNoInteraction() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply reply = flows.authorize(Flows.codeRequest(client, "prompt", "none"));
+        HttpReply reply = flows.authorize(Flows.codeRequest(client, "prompt", "none"));
 
         assertThat(reply.action()).isEqualTo("NO_INTERACTION");
         assertThat(reply.json().get("prompts").get(0).asText()).isEqualTo("NONE");
@@ -42,7 +43,7 @@ class AuthorizationEndpointTest extends MockServerTestBase {
 
     @Test
     void missingParametersIsBadRequestA004201() {
-        ApiClient.Reply reply = api.post("/auth/authorization", Map.of("parameters", ""));
+        HttpReply reply = api.post("/auth/authorization", Map.of("parameters", ""));
 
         assertThat(reply.action()).isEqualTo("BAD_REQUEST");
         assertThat(reply.resultCode()).isEqualTo("A004201");
@@ -68,7 +69,7 @@ class AuthorizationEndpointTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
 
         String ticket = flows.ticket(Map.of("response_type", "code", "client_id", Long.toString(client.id())));
-        ApiClient.Reply issued = flows.issue(ticket, Map.of());
+        HttpReply issued = flows.issue(ticket, Map.of());
 
         assertThat(issued.text("responseContent")).startsWith(Flows.REDIRECT_URI + "?code=");
     }
@@ -93,7 +94,7 @@ class AuthorizationEndpointTest extends MockServerTestBase {
         String[] kv = parameter.split("=", 2);
         params.put(kv[0], kv[1]);
 
-        ApiClient.Reply reply = flows.authorize(params);
+        HttpReply reply = flows.authorize(params);
 
         assertThat(reply.action()).as(reply.toString()).isEqualTo("LOCATION");
         String location = reply.text("responseContent");
@@ -108,7 +109,7 @@ class AuthorizationEndpointTest extends MockServerTestBase {
     void responseTypeTheClientMayNotUseIsUnauthorizedClient() {
         Flows.Client client = flows.createClient("CONFIDENTIAL", Map.of("responseTypes", List.of("CODE")));
 
-        ApiClient.Reply reply = flows.authorize(Flows.codeRequest(client, "response_type", "token"));
+        HttpReply reply = flows.authorize(Flows.codeRequest(client, "response_type", "token"));
 
         assertThat(Flows.redirectParam(reply.text("responseContent"), "error")).isEqualTo("unauthorized_client");
     }
@@ -117,13 +118,13 @@ class AuthorizationEndpointTest extends MockServerTestBase {
     void formPostErrorsAndResultsComeAsAnAutoSubmittingForm() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply error = flows.authorize(Flows.codeRequest(client, "response_mode", "form_post", "scope", "nope"));
+        HttpReply error = flows.authorize(Flows.codeRequest(client, "response_mode", "form_post", "scope", "nope"));
         assertThat(error.action()).isEqualTo("FORM");
         assertThat(error.text("responseContent")).contains("<form method=\"post\" action=\"" + Flows.REDIRECT_URI + "\"")
                 .contains("name=\"error\" value=\"invalid_scope\"");
 
         String ticket = flows.ticket(Flows.codeRequest(client, "response_mode", "form_post"));
-        ApiClient.Reply issued = flows.issue(ticket, Map.of());
+        HttpReply issued = flows.issue(ticket, Map.of());
         assertThat(issued.action()).isEqualTo("FORM");
         assertThat(issued.text("responseContent")).contains("name=\"code\" value=\"" + issued.text("authorizationCode") + "\"");
     }
@@ -133,7 +134,7 @@ class AuthorizationEndpointTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
         String ticket = flows.ticket(Flows.codeRequest(client));
 
-        ApiClient.Reply issued = flows.issue(ticket, Map.of());
+        HttpReply issued = flows.issue(ticket, Map.of());
 
         assertThat(issued.action()).isEqualTo("LOCATION");
         assertThat(issued.resultCode()).isEqualTo("A040001");
@@ -159,8 +160,8 @@ class AuthorizationEndpointTest extends MockServerTestBase {
         String ticket = flows.ticket(Flows.codeRequest(client));
         flows.issue(ticket, Map.of());
 
-        ApiClient.Reply again = flows.issue(ticket, Map.of());
-        ApiClient.Reply fail = api.post("/auth/authorization/fail", Map.of("ticket", ticket, "reason", "DENIED"));
+        HttpReply again = flows.issue(ticket, Map.of());
+        HttpReply fail = api.post("/auth/authorization/fail", Map.of("ticket", ticket, "reason", "DENIED"));
 
         assertThat(again.action()).isEqualTo("BAD_REQUEST");
         assertThat(fail.action()).isEqualTo("BAD_REQUEST");
@@ -181,7 +182,7 @@ class AuthorizationEndpointTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
         String ticket = flows.ticket(Flows.codeRequest(client));
 
-        ApiClient.Reply reply = api.post("/auth/authorization/issue", Map.of("ticket", ticket, "subject", ""));
+        HttpReply reply = api.post("/auth/authorization/issue", Map.of("ticket", ticket, "subject", ""));
 
         assertThat(reply.action()).isEqualTo("INTERNAL_SERVER_ERROR");
         assertThat(flows.issue(ticket, Map.of()).action()).isEqualTo("LOCATION");
@@ -198,7 +199,7 @@ class AuthorizationEndpointTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
         String ticket = flows.ticket(Flows.codeRequest(client));
 
-        ApiClient.Reply reply = api.post("/auth/authorization/fail", Map.of("ticket", ticket, "reason", reason));
+        HttpReply reply = api.post("/auth/authorization/fail", Map.of("ticket", ticket, "reason", reason));
 
         assertThat(reply.action()).isEqualTo("LOCATION");
         String location = reply.text("responseContent");
@@ -211,14 +212,14 @@ class AuthorizationEndpointTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
         String ticket = flows.ticket(Flows.codeRequest(client));
 
-        ApiClient.Reply reply = api.post("/auth/authorization/fail", Map.of("ticket", ticket, "reason", "DENIED", "description", "no thanks"));
+        HttpReply reply = api.post("/auth/authorization/fail", Map.of("ticket", ticket, "reason", "DENIED", "description", "no thanks"));
 
         assertThat(Flows.redirectParam(reply.text("responseContent"), "error_description")).endsWith("no thanks");
     }
 
     @Test
     void failWithAnUnknownReasonIsRejectedAsABadCall() {
-        ApiClient.Reply reply = api.post("/auth/authorization/fail", Map.of("ticket", "t", "reason", "BOGUS"));
+        HttpReply reply = api.post("/auth/authorization/fail", Map.of("ticket", "t", "reason", "BOGUS"));
 
         assertThat(reply.status()).isEqualTo(400);
     }
@@ -228,7 +229,7 @@ class AuthorizationEndpointTest extends MockServerTestBase {
         api.post("/service/update", Map.of("parRequired", true));
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply reply = flows.authorize(Flows.codeRequest(client));
+        HttpReply reply = flows.authorize(Flows.codeRequest(client));
 
         assertThat(reply.action()).isNotEqualTo("INTERACTION");
         assertThat(Flows.redirectParam(reply.text("responseContent"), "error")).isEqualTo("invalid_request");
@@ -238,14 +239,14 @@ class AuthorizationEndpointTest extends MockServerTestBase {
     void errorDescriptionAndUriCanBeOmitted() {
         api.post("/service/update", Map.of("errorDescriptionOmitted", true, "errorUriOmitted", true));
 
-        ApiClient.Reply reply = api.post("/auth/authorization", Map.of("parameters", "response_type=code"));
+        HttpReply reply = api.post("/auth/authorization", Map.of("parameters", "response_type=code"));
 
         assertThat(reply.content().has("error_description")).isFalse();
         assertThat(reply.content().has("error_uri")).isFalse();
         assertThat(reply.content().get("error").asText()).isEqualTo("invalid_request");
     }
 
-    private static void assertBadRequest(ApiClient.Reply reply) {
+    private static void assertBadRequest(HttpReply reply) {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.action()).as(reply.toString()).isEqualTo("BAD_REQUEST");
         JsonNode error = reply.content();

@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.model.Json;
@@ -11,7 +12,7 @@ class CallerAuthenticationTest extends MockServerTestBase {
 
     @Test
     void missingAuthorizationHeaderIs401WithA001202() {
-        ApiClient.Reply reply = api.withToken(null).get("/service/get");
+        HttpReply reply = api.withToken(null).get("/service/get");
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.resultCode()).isEqualTo("A001202");
@@ -20,7 +21,7 @@ class CallerAuthenticationTest extends MockServerTestBase {
 
     @Test
     void unknownTokenIs401() {
-        ApiClient.Reply reply = api.withToken("no-such-token").post("/auth/introspection", Map.of("token", "x"));
+        HttpReply reply = api.withToken("no-such-token").post("/auth/introspection", Map.of("token", "x"));
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.resultCode()).isEqualTo("A001203");
@@ -29,8 +30,8 @@ class CallerAuthenticationTest extends MockServerTestBase {
 
     @Test
     void nonBearerSchemeOrEmptyTokenIs401() {
-        ApiClient.Reply basic = api.withAuthorizationHeader("Basic " + mock.serviceToken()).get("/service/get");
-        ApiClient.Reply empty = api.withAuthorizationHeader("Bearer ").get("/service/get");
+        HttpReply basic = api.withAuthorizationHeader("Basic " + mock.serviceToken()).get("/service/get");
+        HttpReply empty = api.withAuthorizationHeader("Bearer ").get("/service/get");
 
         assertThat(basic.status()).isEqualTo(401);
         assertThat(basic.resultCode()).isEqualTo("A001203");
@@ -44,7 +45,7 @@ class CallerAuthenticationTest extends MockServerTestBase {
 
     @Test
     void unknownServiceIs404() {
-        ApiClient.Reply reply = api.forService(1234567890123L).get("/service/get");
+        HttpReply reply = api.forService(1234567890123L).get("/service/get");
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.text("resultMessage")).startsWith("[" + reply.resultCode() + "] /service/get, ");
@@ -52,7 +53,7 @@ class CallerAuthenticationTest extends MockServerTestBase {
 
     @Test
     void nonNumericServiceIdIs404() {
-        ApiClient.Reply reply = api.send("GET", "/api/not-a-number/service/get", null, null);
+        HttpReply reply = api.send("GET", "/api/not-a-number/service/get", null, null);
 
         assertThat(reply.status()).isEqualTo(404);
     }
@@ -60,12 +61,12 @@ class CallerAuthenticationTest extends MockServerTestBase {
     @Test
     void serviceTokenOnAnotherServiceIs403AndOrgTokenWorksOnBoth() {
         ApiClient org = api.withToken(mock.orgToken());
-        ApiClient.Reply created = org.send("POST", "/api/service/create", "application/json",
+        HttpReply created = org.send("POST", "/api/service/create", "application/json",
                 Json.write(Map.of("serviceName", "second")));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long other = created.json().get("apiKey").asLong();
 
-        ApiClient.Reply refused = api.forService(other).get("/service/get");
+        HttpReply refused = api.forService(other).get("/service/get");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.resultCode()).isEqualTo("A001204");
 
@@ -80,7 +81,7 @@ class CallerAuthenticationTest extends MockServerTestBase {
         ApiClient org = api.withToken(mock.orgToken());
         long other = org.send("POST", "/api/service/create", "application/json", "{}").json().get("apiKey").asLong();
 
-        ApiClient.Reply elsewhere = org.forService(other).post("/auth/introspection", Map.of("token", accessToken));
+        HttpReply elsewhere = org.forService(other).post("/auth/introspection", Map.of("token", accessToken));
 
         assertThat(elsewhere.status()).isEqualTo(200);
         assertThat(elsewhere.action()).isEqualTo("UNAUTHORIZED");
@@ -91,20 +92,20 @@ class CallerAuthenticationTest extends MockServerTestBase {
     void healthcheckAndInfoNeedNoToken() {
         ApiClient anonymous = api.withToken(null);
 
-        ApiClient.Reply health = anonymous.send("GET", "/api/lifecycle/healthcheck", null, null);
+        HttpReply health = anonymous.send("GET", "/api/lifecycle/healthcheck", null, null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).isEqualTo("OK");
         assertThat(health.contentType()).startsWith("text/plain");
 
-        ApiClient.Reply info = anonymous.send("GET", "/api/info", null, null);
+        HttpReply info = anonymous.send("GET", "/api/info", null, null);
         assertThat(info.status()).isEqualTo(200);
         assertThat(info.text("version")).isNotBlank();
     }
 
     @Test
     void pathsJettyRefusesStillGetAResultBody() {
-        ApiClient.Reply nul = api.send("GET", "/api/" + mock.serviceId() + "/client/get/%00", null, null);
-        ApiClient.Reply traversal = api.send("GET", "/api/" + mock.serviceId() + "/client/get/%2e%2e", null, null);
+        HttpReply nul = api.send("GET", "/api/" + mock.serviceId() + "/client/get/%00", null, null);
+        HttpReply traversal = api.send("GET", "/api/" + mock.serviceId() + "/client/get/%2e%2e", null, null);
 
         assertThat(nul.status()).isEqualTo(400);
         assertThat(nul.resultCode()).isEqualTo("A001201");
@@ -115,7 +116,7 @@ class CallerAuthenticationTest extends MockServerTestBase {
 
     @Test
     void unknownPathIs404WithResultBody() {
-        ApiClient.Reply reply = api.send("GET", "/api/" + mock.serviceId() + "/no/such/api", null, null);
+        HttpReply reply = api.send("GET", "/api/" + mock.serviceId() + "/no/such/api", null, null);
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.resultCode()).matches("A\\d{6}");

@@ -1,5 +1,7 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.MockHttp;
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,33 +30,33 @@ class CibaFlowTest extends MockServerTestBase {
         return flows.createClient("CONFIDENTIAL", overrides);
     }
 
-    private ApiClient.Reply authenticate(Flows.Client client, String... params) {
+    private HttpReply authenticate(Flows.Client client, String... params) {
         Map<String, String> form = new LinkedHashMap<>();
         for (int i = 0; i + 1 < params.length; i += 2) {
             form.put(params[i], params[i + 1]);
         }
-        return api.post("/backchannel/authentication", Map.of("parameters", ApiClient.form(form),
+        return api.post("/backchannel/authentication", Map.of("parameters", MockHttp.form(form),
                 "clientId", Long.toString(client.id()), "clientSecret", client.secret()));
     }
 
     /** A ticket for a valid request of the client, in its mode. */
     private String ticket(Flows.Client client, boolean notified) {
-        ApiClient.Reply reply = notified
+        HttpReply reply = notified
                 ? authenticate(client, "scope", "openid email", "login_hint", "alice", "client_notification_token", "cnt-1")
                 : authenticate(client, "scope", "openid email", "login_hint", "alice", "binding_message", "B1");
         assertThat(reply.action()).as(reply.toString()).isEqualTo("USER_IDENTIFICATION");
         return reply.text("ticket");
     }
 
-    private ApiClient.Reply issue(String ticket) {
+    private HttpReply issue(String ticket) {
         return api.post("/backchannel/authentication/issue", Map.of("ticket", ticket));
     }
 
-    private ApiClient.Reply complete(String ticket, String result) {
+    private HttpReply complete(String ticket, String result) {
         return api.post("/backchannel/authentication/complete", Map.of("ticket", ticket, "result", result, "subject", Flows.SUBJECT));
     }
 
-    private ApiClient.Reply poll(Flows.Client client, String authReqId) {
+    private HttpReply poll(Flows.Client client, String authReqId) {
         return flows.token(client, Map.of("grant_type", GRANT, "auth_req_id", authReqId));
     }
 
@@ -62,7 +64,7 @@ class CibaFlowTest extends MockServerTestBase {
     void pollModeFromRequestToTokens() throws Exception {
         Flows.Client client = cibaClient("POLL");
 
-        ApiClient.Reply identification = authenticate(client, "scope", "openid email", "login_hint", "alice", "binding_message", "B1");
+        HttpReply identification = authenticate(client, "scope", "openid email", "login_hint", "alice", "binding_message", "B1");
         assertThat(identification.status()).isEqualTo(200);
         assertThat(identification.action()).as(identification.toString()).isEqualTo("USER_IDENTIFICATION");
         assertThat(identification.text("hintType")).isEqualTo("LOGIN_HINT");
@@ -70,7 +72,7 @@ class CibaFlowTest extends MockServerTestBase {
         assertThat(identification.text("deliveryMode")).isEqualTo("POLL");
         assertThat(identification.text("bindingMessage")).isEqualTo("B1");
 
-        ApiClient.Reply issued = issue(identification.text("ticket"));
+        HttpReply issued = issue(identification.text("ticket"));
         assertThat(issued.action()).as(issued.toString()).isEqualTo("OK");
         String authReqId = issued.text("authReqId");
         JsonNode content = issued.content();
@@ -81,12 +83,12 @@ class CibaFlowTest extends MockServerTestBase {
         assertThat(poll(client, authReqId).content().get("error").asText()).isEqualTo("authorization_pending");
         assertThat(poll(client, authReqId).content().get("error").asText()).isEqualTo("slow_down");
 
-        ApiClient.Reply completed = complete(identification.text("ticket"), "AUTHORIZED");
+        HttpReply completed = complete(identification.text("ticket"), "AUTHORIZED");
         assertThat(completed.action()).as(completed.toString()).isEqualTo("NO_ACTION");
         assertThat(completed.text("authReqId")).isEqualTo(authReqId);
 
         mock.clock().advance(Duration.ofSeconds(5));
-        ApiClient.Reply tokens = poll(client, authReqId);
+        HttpReply tokens = poll(client, authReqId);
         assertThat(tokens.action()).as(tokens.toString()).isEqualTo("OK");
         assertThat(SignedJWT.parse(tokens.content().get("id_token").asText()).getJWTClaimsSet().getSubject()).isEqualTo(Flows.SUBJECT);
         assertThat(tokens.content().get("refresh_token").asText()).isNotEmpty();
@@ -103,7 +105,7 @@ class CibaFlowTest extends MockServerTestBase {
         String ticket = ticket(client, true);
         String authReqId = issue(ticket).text("authReqId");
 
-        ApiClient.Reply completed = complete(ticket, "AUTHORIZED");
+        HttpReply completed = complete(ticket, "AUTHORIZED");
 
         assertThat(completed.action()).as(completed.toString()).isEqualTo("NOTIFICATION");
         assertThat(completed.text("clientNotificationEndpoint")).isEqualTo(NOTIFY);
@@ -119,7 +121,7 @@ class CibaFlowTest extends MockServerTestBase {
         String ticket = ticket(client, true);
         String authReqId = issue(ticket).text("authReqId");
 
-        ApiClient.Reply completed = complete(ticket, "AUTHORIZED");
+        HttpReply completed = complete(ticket, "AUTHORIZED");
 
         assertThat(completed.action()).as(completed.toString()).isEqualTo("NOTIFICATION");
         JsonNode content = completed.content();
@@ -127,7 +129,7 @@ class CibaFlowTest extends MockServerTestBase {
         assertThat(content.get("access_token").asText()).isEqualTo(completed.text("accessToken"));
         assertThat(content.get("id_token").asText()).isEqualTo(completed.text("idToken"));
         assertThat(flows.introspect(completed.text("accessToken")).action()).isEqualTo("OK");
-        ApiClient.Reply polled = poll(client, authReqId);
+        HttpReply polled = poll(client, authReqId);
         assertThat(polled.action()).isEqualTo("BAD_REQUEST");
         assertThat(polled.content().get("error").asText()).isEqualTo("unauthorized_client");
     }
@@ -140,8 +142,8 @@ class CibaFlowTest extends MockServerTestBase {
         complete(deniedTicket, "ACCESS_DENIED");
 
         String unknownUserTicket = ticket(client, false);
-        ApiClient.Reply unknownUser = api.post("/backchannel/authentication/fail", Map.of("ticket", unknownUserTicket, "reason", "UNKNOWN_USER_ID"));
-        ApiClient.Reply forbidden = api.post("/backchannel/authentication/fail", Map.of("ticket", ticket(client, false), "reason", "ACCESS_DENIED"));
+        HttpReply unknownUser = api.post("/backchannel/authentication/fail", Map.of("ticket", unknownUserTicket, "reason", "UNKNOWN_USER_ID"));
+        HttpReply forbidden = api.post("/backchannel/authentication/fail", Map.of("ticket", ticket(client, false), "reason", "ACCESS_DENIED"));
 
         assertThat(poll(client, deniedId).content().get("error").asText()).isEqualTo("access_denied");
         assertThat(unknownUser.action()).as(unknownUser.toString()).isEqualTo("BAD_REQUEST");
@@ -156,10 +158,10 @@ class CibaFlowTest extends MockServerTestBase {
         Flows.Client noMode = cibaClient(null);
         Flows.Client client = cibaClient("POLL");
 
-        ApiClient.Reply unset = authenticate(noMode, "scope", "openid", "login_hint", "alice");
-        ApiClient.Reply noOpenid = authenticate(client, "scope", "email", "login_hint", "alice");
-        ApiClient.Reply noHint = authenticate(client, "scope", "openid");
-        ApiClient.Reply wrongSecret = authenticate(client.withSecret("wrong"), "scope", "openid", "login_hint", "alice");
+        HttpReply unset = authenticate(noMode, "scope", "openid", "login_hint", "alice");
+        HttpReply noOpenid = authenticate(client, "scope", "email", "login_hint", "alice");
+        HttpReply noHint = authenticate(client, "scope", "openid");
+        HttpReply wrongSecret = authenticate(client.withSecret("wrong"), "scope", "openid", "login_hint", "alice");
 
         assertThat(unset.action()).isEqualTo("BAD_REQUEST");
         assertThat(unset.resultCode()).isEqualTo("A169301");

@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,7 @@ class ClientManagementTest extends MockServerTestBase {
 
     @Test
     void createGeneratesIdAliasAndAn86CharacterSecret() {
-        ApiClient.Reply created = api.post("/client/create", Map.of("clientName", "app", "clientType", "CONFIDENTIAL",
+        HttpReply created = api.post("/client/create", Map.of("clientName", "app", "clientType", "CONFIDENTIAL",
                 "redirectUris", List.of(Flows.REDIRECT_URI)));
 
         assertThat(created.status()).isEqualTo(201);
@@ -26,12 +27,12 @@ class ClientManagementTest extends MockServerTestBase {
 
     @Test
     void createIgnoresAssignedMembersAndRejectsBadRedirectUris() {
-        ApiClient.Reply created = api.post("/client/create", Map.of("clientId", 5, "clientSecret", "mine"));
+        HttpReply created = api.post("/client/create", Map.of("clientId", 5, "clientSecret", "mine"));
         assertThat(created.json().get("clientId").asLong()).isNotEqualTo(5);
         assertThat(created.text("clientSecret")).isNotEqualTo("mine");
 
-        ApiClient.Reply relative = api.post("/client/create", Map.of("redirectUris", List.of("/relative")));
-        ApiClient.Reply fragment = api.post("/client/create", Map.of("redirectUris", List.of("https://a.example/cb#x")));
+        HttpReply relative = api.post("/client/create", Map.of("redirectUris", List.of("/relative")));
+        HttpReply fragment = api.post("/client/create", Map.of("redirectUris", List.of("https://a.example/cb#x")));
         assertThat(relative.status()).isEqualTo(400);
         assertThat(fragment.status()).isEqualTo(400);
         assertThat(relative.text("resultMessage")).startsWith("[A001201] /client/create, ");
@@ -51,7 +52,7 @@ class ClientManagementTest extends MockServerTestBase {
 
         assertThat(api.get("/client/get/" + client.id()).json().get("clientId").asLong()).isEqualTo(client.id());
         assertThat(api.get("/client/get/alias-app").json().get("clientId").asLong()).isEqualTo(client.id());
-        ApiClient.Reply missing = api.get("/client/get/999999999999");
+        HttpReply missing = api.get("/client/get/999999999999");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.text("resultMessage")).startsWith("[A001206] /client/get/999999999999, ");
     }
@@ -75,7 +76,7 @@ class ClientManagementTest extends MockServerTestBase {
     void updateReplacesGivenMembersOnly() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply updated = api.post("/client/update/" + client.id(), Map.of("clientName", "renamed", "clientSecret", "ignored"));
+        HttpReply updated = api.post("/client/update/" + client.id(), Map.of("clientName", "renamed", "clientSecret", "ignored"));
 
         assertThat(updated.status()).isEqualTo(200);
         JsonNode after = api.get("/client/get/" + client.id()).json();
@@ -101,11 +102,11 @@ class ClientManagementTest extends MockServerTestBase {
     void lockedClientIsRefusedAtTheAuthorizationEndpointWith403() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply locked = api.post("/client/lock_flag/update/" + client.id(), Map.of("clientLocked", true));
+        HttpReply locked = api.post("/client/lock_flag/update/" + client.id(), Map.of("clientLocked", true));
         assertThat(locked.status()).isEqualTo(200);
         assertThat(locked.resultCode()).matches("A\\d{6}");
 
-        ApiClient.Reply refused = flows.authorize(Flows.codeRequest(client));
+        HttpReply refused = flows.authorize(Flows.codeRequest(client));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.resultCode()).isEqualTo("A001215");
         assertThat(refused.text("resultMessage")).isEqualTo(
@@ -126,13 +127,13 @@ class ClientManagementTest extends MockServerTestBase {
     void secretRefreshMakesTheOldSecretStopWorking() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply refreshed = api.get("/client/secret/refresh/" + client.id());
+        HttpReply refreshed = api.get("/client/secret/refresh/" + client.id());
 
         assertThat(refreshed.resultCode()).isEqualTo("A148001");
         assertThat(refreshed.text("oldClientSecret")).isEqualTo(client.secret());
         String newSecret = refreshed.text("newClientSecret");
         assertThat(newSecret).hasSize(86).isNotEqualTo(client.secret());
-        ApiClient.Reply withOld = flows.token(client, Map.of("grant_type", "client_credentials"));
+        HttpReply withOld = flows.token(client, Map.of("grant_type", "client_credentials"));
         assertThat(withOld.action()).isEqualTo("INVALID_CLIENT");
         assertThat(flows.token(client.withSecret(newSecret), Map.of("grant_type", "client_credentials")).action()).isEqualTo("OK");
     }
@@ -141,7 +142,7 @@ class ClientManagementTest extends MockServerTestBase {
     void secretUpdateChecksTheCharacters() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply updated = api.post("/client/secret/update/" + client.id(), Map.of("clientSecret", "my-own_secret"));
+        HttpReply updated = api.post("/client/secret/update/" + client.id(), Map.of("clientSecret", "my-own_secret"));
         assertThat(updated.resultCode()).isEqualTo("A149001");
         assertThat(updated.text("newClientSecret")).isEqualTo("my-own_secret");
 

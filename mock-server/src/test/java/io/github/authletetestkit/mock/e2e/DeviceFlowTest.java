@@ -1,5 +1,7 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.MockHttp;
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,13 +21,13 @@ class DeviceFlowTest extends MockServerTestBase {
         return flows.createClient(clientType, Map.of("grantTypes", List.of("DEVICE_CODE", "REFRESH_TOKEN")));
     }
 
-    private ApiClient.Reply authorize(Flows.Client client, String... params) {
+    private HttpReply authorize(Flows.Client client, String... params) {
         Map<String, String> form = new LinkedHashMap<>();
         for (int i = 0; i + 1 < params.length; i += 2) {
             form.put(params[i], params[i + 1]);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("parameters", ApiClient.form(form));
+        body.put("parameters", MockHttp.form(form));
         body.put("clientId", Long.toString(client.id()));
         if (client.secret() != null) {
             body.put("clientSecret", client.secret());
@@ -33,15 +35,15 @@ class DeviceFlowTest extends MockServerTestBase {
         return api.post("/device/authorization", body);
     }
 
-    private ApiClient.Reply verify(String userCode) {
+    private HttpReply verify(String userCode) {
         return api.post("/device/verification", Map.of("userCode", userCode));
     }
 
-    private ApiClient.Reply complete(String userCode, String result) {
+    private HttpReply complete(String userCode, String result) {
         return api.post("/device/complete", Map.of("userCode", userCode, "result", result, "subject", Flows.SUBJECT));
     }
 
-    private ApiClient.Reply poll(Flows.Client client, String deviceCode) {
+    private HttpReply poll(Flows.Client client, String deviceCode) {
         return flows.token(client, Map.of("grant_type", GRANT, "device_code", deviceCode));
     }
 
@@ -49,7 +51,7 @@ class DeviceFlowTest extends MockServerTestBase {
     void aConfidentialDeviceGetsTokensAfterTheUserApproves() throws Exception {
         Flows.Client client = deviceClient("CONFIDENTIAL");
 
-        ApiClient.Reply started = authorize(client, "scope", "openid profile");
+        HttpReply started = authorize(client, "scope", "openid profile");
         assertThat(started.status()).isEqualTo(200);
         assertThat(started.action()).as(started.toString()).isEqualTo("OK");
         JsonNode content = started.content();
@@ -60,20 +62,20 @@ class DeviceFlowTest extends MockServerTestBase {
         assertThat(content.get("expires_in").asInt()).isEqualTo(600);
         assertThat(content.get("interval").asInt()).isEqualTo(5);
 
-        ApiClient.Reply pending = poll(client, deviceCode);
+        HttpReply pending = poll(client, deviceCode);
         assertThat(pending.action()).isEqualTo("BAD_REQUEST");
         assertThat(pending.content().get("error").asText()).isEqualTo("authorization_pending");
 
-        ApiClient.Reply verified = verify(userCode);
+        HttpReply verified = verify(userCode);
         assertThat(verified.action()).as(verified.toString()).isEqualTo("VALID");
         assertThat(verified.json().get("clientId").asLong()).isEqualTo(client.id());
         assertThat(verified.json().get("scopes").findValuesAsText("name")).containsExactly("openid", "profile");
 
-        ApiClient.Reply completed = complete(userCode, "AUTHORIZED");
+        HttpReply completed = complete(userCode, "AUTHORIZED");
         assertThat(completed.action()).as(completed.toString()).isEqualTo("SUCCESS");
 
         mock.clock().advance(Duration.ofSeconds(5));
-        ApiClient.Reply tokens = poll(client, deviceCode);
+        HttpReply tokens = poll(client, deviceCode);
         assertThat(tokens.action()).as(tokens.toString()).isEqualTo("OK");
         JsonNode tokenJson = tokens.content();
         assertThat(tokenJson.get("refresh_token").asText()).isNotEmpty();
@@ -88,13 +90,13 @@ class DeviceFlowTest extends MockServerTestBase {
     @Test
     void aPublicDeviceIsDeniedWhenTheUserSaysNo() {
         Flows.Client client = deviceClient("PUBLIC").withSecret(null);
-        ApiClient.Reply started = authorize(client, "client_id", Long.toString(client.id()));
+        HttpReply started = authorize(client, "client_id", Long.toString(client.id()));
         assertThat(started.action()).as(started.toString()).isEqualTo("OK");
         assertThat(started.text("clientAuthMethod")).isEqualTo("NONE");
 
-        ApiClient.Reply completed = complete(started.text("userCode"), "ACCESS_DENIED");
-        ApiClient.Reply again = complete(started.text("userCode"), "AUTHORIZED");
-        ApiClient.Reply denied = poll(client, started.text("deviceCode"));
+        HttpReply completed = complete(started.text("userCode"), "ACCESS_DENIED");
+        HttpReply again = complete(started.text("userCode"), "AUTHORIZED");
+        HttpReply denied = poll(client, started.text("deviceCode"));
 
         assertThat(completed.action()).isEqualTo("SUCCESS");
         assertThat(again.action()).isEqualTo("USER_CODE_NOT_EXIST");
@@ -105,7 +107,7 @@ class DeviceFlowTest extends MockServerTestBase {
     @Test
     void pollingTooFastIsSlowDownAndTheCodesExpire() {
         Flows.Client client = deviceClient("CONFIDENTIAL");
-        ApiClient.Reply started = authorize(client);
+        HttpReply started = authorize(client);
         String deviceCode = started.text("deviceCode");
         String userCode = started.text("userCode");
 
@@ -123,8 +125,8 @@ class DeviceFlowTest extends MockServerTestBase {
         Flows.Client client = deviceClient("CONFIDENTIAL");
         String userCode = authorize(client).text("userCode");
 
-        ApiClient.Reply verified = api.postForm("/device/verification", Map.of("userCode", userCode));
-        ApiClient.Reply unknown = api.postForm("/device/verification", Map.of("userCode", "BCDFGHJK"));
+        HttpReply verified = api.postForm("/device/verification", Map.of("userCode", userCode));
+        HttpReply unknown = api.postForm("/device/verification", Map.of("userCode", "BCDFGHJK"));
 
         assertThat(verified.action()).as(verified.toString()).isEqualTo("VALID");
         assertThat(unknown.action()).isEqualTo("NOT_EXIST");
@@ -135,9 +137,9 @@ class DeviceFlowTest extends MockServerTestBase {
         Flows.Client codeOnly = flows.confidentialClient();
         Flows.Client device = deviceClient("CONFIDENTIAL");
 
-        ApiClient.Reply notAllowed = authorize(codeOnly);
-        ApiClient.Reply wrongSecret = authorize(device.withSecret("wrong"));
-        ApiClient.Reply badScope = authorize(device, "scope", "openid printing");
+        HttpReply notAllowed = authorize(codeOnly);
+        HttpReply wrongSecret = authorize(device.withSecret("wrong"));
+        HttpReply badScope = authorize(device, "scope", "openid printing");
 
         assertThat(notAllowed.action()).isEqualTo("BAD_REQUEST");
         assertThat(notAllowed.content().get("error").asText()).isEqualTo("unauthorized_client");
@@ -150,7 +152,7 @@ class DeviceFlowTest extends MockServerTestBase {
     void aFailedTransactionAndAnotherClientsCode() {
         Flows.Client client = deviceClient("CONFIDENTIAL");
         Flows.Client thief = deviceClient("CONFIDENTIAL");
-        ApiClient.Reply started = authorize(client);
+        HttpReply started = authorize(client);
         complete(started.text("userCode"), "TRANSACTION_FAILED");
 
         assertThat(poll(thief, started.text("deviceCode")).content().get("error").asText()).isEqualTo("invalid_grant");

@@ -1,5 +1,7 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.MockHttp;
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEObjectType;
@@ -44,10 +46,10 @@ class DpopTest extends MockServerTestBase {
         return jwt.serialize();
     }
 
-    private ApiClient.Reply tokenWithProof(Flows.Client client, String dpop) {
+    private HttpReply tokenWithProof(Flows.Client client, String dpop) {
         String code = flows.code(Flows.codeRequest(client, "scope", "openid", "nonce", "n"));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("parameters", ApiClient.form(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", Flows.REDIRECT_URI)));
+        body.put("parameters", MockHttp.form(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", Flows.REDIRECT_URI)));
         body.put("clientId", Long.toString(client.id()));
         body.put("clientSecret", client.secret());
         if (dpop != null) {
@@ -61,20 +63,20 @@ class DpopTest extends MockServerTestBase {
     @Test
     void proofBindsTheTokenAndIntrospectionDemandsAProofOfTheSameKey() throws Exception {
         Flows.Client client = flows.confidentialClient();
-        ApiClient.Reply token = tokenWithProof(client, proof(key, "POST", TOKEN_ENDPOINT, null, UUID.randomUUID().toString()));
+        HttpReply token = tokenWithProof(client, proof(key, "POST", TOKEN_ENDPOINT, null, UUID.randomUUID().toString()));
         assertThat(token.action()).as(token.toString()).isEqualTo("OK");
         assertThat(token.content().get("token_type").asText()).isEqualTo("DPoP");
         String accessToken = token.text("accessToken");
 
-        ApiClient.Reply withoutProof = flows.introspect(accessToken);
+        HttpReply withoutProof = flows.introspect(accessToken);
         assertThat(withoutProof.action()).isEqualTo("UNAUTHORIZED");
         assertThat(withoutProof.text("responseContent")).startsWith("DPoP ");
 
         String good = proof(key, "GET", RESOURCE, accessToken, UUID.randomUUID().toString());
-        ApiClient.Reply ok = api.post("/auth/introspection", Map.of("token", accessToken, "dpop", good, "htm", "GET", "htu", RESOURCE));
+        HttpReply ok = api.post("/auth/introspection", Map.of("token", accessToken, "dpop", good, "htm", "GET", "htu", RESOURCE));
         assertThat(ok.action()).isEqualTo("OK");
 
-        ApiClient.Reply replayed = api.post("/auth/introspection", Map.of("token", accessToken, "dpop", good, "htm", "GET", "htu", RESOURCE));
+        HttpReply replayed = api.post("/auth/introspection", Map.of("token", accessToken, "dpop", good, "htm", "GET", "htu", RESOURCE));
         assertThat(replayed.action()).isEqualTo("UNAUTHORIZED");
 
         ECKey other = new ECKeyGenerator(Curve.P_256).generate();
@@ -105,15 +107,15 @@ class DpopTest extends MockServerTestBase {
     void badProofsAtTheTokenEndpointAreInvalidDpopProof() throws Exception {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply wrongMethod = tokenWithProof(client, proof(key, "GET", TOKEN_ENDPOINT, null, UUID.randomUUID().toString()));
-        ApiClient.Reply wrongUri = tokenWithProof(client, proof(key, "POST", "https://elsewhere.example.com/token", null, UUID.randomUUID().toString()));
+        HttpReply wrongMethod = tokenWithProof(client, proof(key, "GET", TOKEN_ENDPOINT, null, UUID.randomUUID().toString()));
+        HttpReply wrongUri = tokenWithProof(client, proof(key, "POST", "https://elsewhere.example.com/token", null, UUID.randomUUID().toString()));
         String once = proof(key, "POST", TOKEN_ENDPOINT, null, "same-jti");
-        ApiClient.Reply first = tokenWithProof(client, once);
-        ApiClient.Reply replay = tokenWithProof(client, once);
+        HttpReply first = tokenWithProof(client, once);
+        HttpReply replay = tokenWithProof(client, once);
         mock.clock().advance(java.time.Duration.ofMinutes(5));
-        ApiClient.Reply madeAtTheMockTime = tokenWithProof(client, proof(key, "POST", TOKEN_ENDPOINT, null, UUID.randomUUID().toString()));
+        HttpReply madeAtTheMockTime = tokenWithProof(client, proof(key, "POST", TOKEN_ENDPOINT, null, UUID.randomUUID().toString()));
 
-        for (ApiClient.Reply refused : List.of(wrongMethod, wrongUri, replay)) {
+        for (HttpReply refused : List.of(wrongMethod, wrongUri, replay)) {
             assertThat(refused.action()).isEqualTo("BAD_REQUEST");
             assertThat(refused.content().get("error").asText()).isEqualTo("invalid_dpop_proof");
         }
@@ -135,7 +137,7 @@ class DpopTest extends MockServerTestBase {
     void dpopRequiredClientMustSendAProof() {
         Flows.Client client = flows.createClient("CONFIDENTIAL", Map.of("dpopRequired", true));
 
-        ApiClient.Reply reply = tokenWithProof(client, null);
+        HttpReply reply = tokenWithProof(client, null);
 
         assertThat(reply.action()).isEqualTo("BAD_REQUEST");
         assertThat(reply.content().get("error").asText()).isEqualTo("invalid_dpop_proof");

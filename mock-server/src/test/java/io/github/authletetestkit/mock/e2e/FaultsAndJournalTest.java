@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,9 +19,9 @@ class FaultsAndJournalTest extends MockServerTestBase {
     void statusFaultReplacesTheNextCallsThenTheMockAnswersAgain() {
         mock.faults().add("service_get_api", Fault.status(503), 2);
 
-        ApiClient.Reply first = api.get("/service/get");
-        ApiClient.Reply second = api.get("/service/get");
-        ApiClient.Reply third = api.get("/service/get");
+        HttpReply first = api.get("/service/get");
+        HttpReply second = api.get("/service/get");
+        HttpReply third = api.get("/service/get");
 
         assertThat(first.status()).isEqualTo(503);
         assertThat(first.text("resultMessage")).startsWith("[A001101] /service/get, ");
@@ -54,7 +55,7 @@ class FaultsAndJournalTest extends MockServerTestBase {
         mock.faults().add("service_get_api", Fault.latency(Duration.ofMillis(300)), 1);
 
         long started = System.nanoTime();
-        ApiClient.Reply reply = api.get("/service/get");
+        HttpReply reply = api.get("/service/get");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));

@@ -1,5 +1,7 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.MockHttp;
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +32,7 @@ final class Flows {
                 .add("ID_TOKEN_TOKEN").add("CODE_ID_TOKEN_TOKEN").add("NONE");
         client.putArray("redirectUris").add(REDIRECT_URI);
         overrides.forEach((k, v) -> client.set(k, Json.MAPPER.valueToTree(v)));
-        ApiClient.Reply reply = api.post("/client/create", client);
+        HttpReply reply = api.post("/client/create", client);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return new Client(reply.json().get("clientId").asLong(), reply.text("clientSecret"));
     }
@@ -40,8 +42,8 @@ final class Flows {
     }
 
     /** {@code /auth/authorization} with these request parameters. */
-    ApiClient.Reply authorize(Map<String, String> params) {
-        return api.post("/auth/authorization", Map.of("parameters", ApiClient.form(params)));
+    HttpReply authorize(Map<String, String> params) {
+        return api.post("/auth/authorization", Map.of("parameters", MockHttp.form(params)));
     }
 
     static Map<String, String> codeRequest(Client client, String... extra) {
@@ -58,12 +60,12 @@ final class Flows {
 
     /** A ticket from an accepted authorization request. */
     String ticket(Map<String, String> params) {
-        ApiClient.Reply reply = authorize(params);
+        HttpReply reply = authorize(params);
         assertThat(reply.action()).as(reply.toString()).isIn("INTERACTION", "NO_INTERACTION");
         return reply.text("ticket");
     }
 
-    ApiClient.Reply issue(String ticket, Map<String, Object> extra) {
+    HttpReply issue(String ticket, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("ticket", ticket, "subject", SUBJECT));
         body.putAll(extra);
         return api.post("/auth/authorization/issue", body);
@@ -71,14 +73,14 @@ final class Flows {
 
     /** An authorization code for a request with these parameters, approved for {@link #SUBJECT}. */
     String code(Map<String, String> params) {
-        ApiClient.Reply issued = issue(ticket(params), Map.of());
+        HttpReply issued = issue(ticket(params), Map.of());
         assertThat(issued.action()).as(issued.toString()).isEqualTo("LOCATION");
         return issued.text("authorizationCode");
     }
 
-    ApiClient.Reply token(Client client, Map<String, String> params) {
+    HttpReply token(Client client, Map<String, String> params) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("parameters", ApiClient.form(params));
+        body.put("parameters", MockHttp.form(params));
         body.put("clientId", Long.toString(client.id()));
         if (client.secret() != null) {
             body.put("clientSecret", client.secret());
@@ -86,7 +88,7 @@ final class Flows {
         return api.post("/auth/token", body);
     }
 
-    ApiClient.Reply exchange(Client client, String code, String... extra) {
+    HttpReply exchange(Client client, String code, String... extra) {
         Map<String, String> params = new LinkedHashMap<>(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT_URI));
         for (int i = 0; i + 1 < extra.length; i += 2) {
             params.put(extra[i], extra[i + 1]);
@@ -95,13 +97,13 @@ final class Flows {
     }
 
     /** A whole code flow: the token response, asserted OK. */
-    ApiClient.Reply codeFlow(Client client, String... extra) {
-        ApiClient.Reply reply = exchange(client, code(codeRequest(client, extra)));
+    HttpReply codeFlow(Client client, String... extra) {
+        HttpReply reply = exchange(client, code(codeRequest(client, extra)));
         assertThat(reply.action()).as(reply.toString()).isEqualTo("OK");
         return reply;
     }
 
-    ApiClient.Reply introspect(String token) {
+    HttpReply introspect(String token) {
         return api.post("/auth/introspection", Map.of("token", token));
     }
 

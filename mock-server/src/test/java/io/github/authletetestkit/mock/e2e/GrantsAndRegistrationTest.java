@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,11 +35,11 @@ class GrantsAndRegistrationTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
         String accessToken = flows.codeFlow(client, "scope", "profile email").text("accessToken");
 
-        ApiClient.Reply updated = api.post("/client/authorization/update/" + client.id(), Map.of("subject", Flows.SUBJECT, "scopes", List.of("email")));
+        HttpReply updated = api.post("/client/authorization/update/" + client.id(), Map.of("subject", Flows.SUBJECT, "scopes", List.of("email")));
         assertThat(updated.text("resultMessage")).startsWith("[A138001] Updated 1 access token(s)");
         assertThat(flows.introspect(accessToken).json().get("scopes").toString()).isEqualTo("[\"email\"]");
 
-        ApiClient.Reply deleted = api.delete("/client/authorization/delete/" + client.id() + "/" + Flows.SUBJECT);
+        HttpReply deleted = api.delete("/client/authorization/delete/" + client.id() + "/" + Flows.SUBJECT);
         assertThat(deleted.text("resultMessage")).startsWith("[A137001] Deleted 1 access token(s)");
         assertThat(flows.introspect(accessToken).action()).isEqualTo("UNAUTHORIZED");
         assertThat(api.post("/client/authorization/delete/" + client.id(), Map.of("subject", Flows.SUBJECT)).text("resultMessage"))
@@ -66,11 +67,11 @@ class GrantsAndRegistrationTest extends MockServerTestBase {
     void requestableScopesNarrowWhatTheClientGets() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply set = api.post("/client/extension/requestable_scopes/update/" + client.id(), Map.of("requestableScopes", List.of("profile")));
+        HttpReply set = api.post("/client/extension/requestable_scopes/update/" + client.id(), Map.of("requestableScopes", List.of("profile")));
         assertThat(set.json().get("requestableScopes").toString()).isEqualTo("[\"profile\"]");
         assertThat(api.get("/client/extension/requestable_scopes/get/" + client.id()).json().get("requestableScopes").toString())
                 .isEqualTo("[\"profile\"]");
-        ApiClient.Reply narrowed = flows.authorize(Flows.codeRequest(client, "scope", "profile email"));
+        HttpReply narrowed = flows.authorize(Flows.codeRequest(client, "scope", "profile email"));
         assertThat(narrowed.json().get("scopes").findValuesAsText("name")).containsExactly("profile");
 
         assertThat(api.delete("/client/extension/requestable_scopes/delete/" + client.id()).status()).isEqualTo(204);
@@ -83,7 +84,7 @@ class GrantsAndRegistrationTest extends MockServerTestBase {
         String metadata = Json.write(Map.of("client_name", "dyn", "redirect_uris", List.of(Flows.REDIRECT_URI),
                 "grant_types", List.of("authorization_code", "refresh_token"), "response_types", List.of("code")));
 
-        ApiClient.Reply registered = api.post("/client/registration", Map.of("json", metadata));
+        HttpReply registered = api.post("/client/registration", Map.of("json", metadata));
 
         assertThat(registered.action()).isEqualTo("CREATED");
         JsonNode content = registered.content();
@@ -97,7 +98,7 @@ class GrantsAndRegistrationTest extends MockServerTestBase {
 
         assertThat(api.post("/client/registration/get", Map.of("clientId", clientId, "token", token)).action()).isEqualTo("OK");
         assertThat(api.post("/client/registration/get", Map.of("clientId", clientId, "token", "wrong")).action()).isEqualTo("UNAUTHORIZED");
-        ApiClient.Reply updated = api.post("/client/registration/update", Map.of("clientId", clientId, "token", token,
+        HttpReply updated = api.post("/client/registration/update", Map.of("clientId", clientId, "token", token,
                 "json", Json.write(Map.of("client_name", "renamed", "redirect_uris", List.of(Flows.REDIRECT_URI)))));
         assertThat(updated.action()).isEqualTo("UPDATED");
         assertThat(updated.content().get("client_name").asText()).isEqualTo("renamed");

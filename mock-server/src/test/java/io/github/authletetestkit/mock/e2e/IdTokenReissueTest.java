@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -14,9 +15,9 @@ class IdTokenReissueTest extends MockServerTestBase {
     @Test
     void reissueGivesAFreshIdTokenForAPair() throws Exception {
         Flows.Client client = flows.confidentialClient();
-        ApiClient.Reply token = flows.codeFlow(client, "scope", "openid", "nonce", "n");
+        HttpReply token = flows.codeFlow(client, "scope", "openid", "nonce", "n");
 
-        ApiClient.Reply reissued = api.post("/idtoken/reissue", Map.of("accessToken", token.text("accessToken"),
+        HttpReply reissued = api.post("/idtoken/reissue", Map.of("accessToken", token.text("accessToken"),
                 "refreshToken", token.text("refreshToken"), "sub", "pairwise-x"));
 
         assertThat(reissued.action()).isEqualTo("OK");
@@ -27,8 +28,8 @@ class IdTokenReissueTest extends MockServerTestBase {
     @Test
     void reissueRefusesMismatchedPairsAndNonOpenidGrants() {
         Flows.Client client = flows.confidentialClient();
-        ApiClient.Reply a = flows.codeFlow(client, "scope", "openid", "nonce", "n");
-        ApiClient.Reply b = flows.codeFlow(client, "scope", "profile");
+        HttpReply a = flows.codeFlow(client, "scope", "openid", "nonce", "n");
+        HttpReply b = flows.codeFlow(client, "scope", "profile");
 
         assertThat(api.post("/idtoken/reissue", Map.of("accessToken", a.text("accessToken"), "refreshToken", b.text("refreshToken")))
                 .action()).isEqualTo("CALLER_ERROR");
@@ -39,9 +40,9 @@ class IdTokenReissueTest extends MockServerTestBase {
     @Test
     void nativeSsoIssuesADeviceSecretAndLogoutEndsTheSession() throws Exception {
         Flows.Client client = flows.confidentialClient();
-        ApiClient.Reply token = flows.codeFlow(client, "scope", "openid", "nonce", "n");
+        HttpReply token = flows.codeFlow(client, "scope", "openid", "nonce", "n");
 
-        ApiClient.Reply sso = api.post("/nativesso", Map.of("accessToken", token.text("accessToken"), "refreshToken", token.text("refreshToken"),
+        HttpReply sso = api.post("/nativesso", Map.of("accessToken", token.text("accessToken"), "refreshToken", token.text("refreshToken"),
                 "deviceSecret", "device-secret-1"));
 
         assertThat(sso.action()).as(sso.toString()).isEqualTo("OK");
@@ -52,7 +53,7 @@ class IdTokenReissueTest extends MockServerTestBase {
         String sid = claims.getStringClaim("sid");
         assertThat(sid).isNotBlank();
 
-        ApiClient.Reply logout = api.post("/nativesso/logout", Map.of("sessionId", sid));
+        HttpReply logout = api.post("/nativesso/logout", Map.of("sessionId", sid));
         assertThat(logout.action()).isEqualTo("OK");
         assertThat(logout.json().get("count").asInt()).isEqualTo(1);
         assertThat(flows.introspect(token.text("accessToken")).action()).isEqualTo("UNAUTHORIZED");

@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,9 +14,9 @@ class IntrospectionRevocationUserInfoTest extends MockServerTestBase {
     @Test
     void introspectionOkDescribesTheToken() {
         Flows.Client client = flows.confidentialClient();
-        ApiClient.Reply token = flows.codeFlow(client, "scope", "openid profile", "nonce", "n");
+        HttpReply token = flows.codeFlow(client, "scope", "openid profile", "nonce", "n");
 
-        ApiClient.Reply reply = flows.introspect(token.text("accessToken"));
+        HttpReply reply = flows.introspect(token.text("accessToken"));
 
         assertThat(reply.action()).isEqualTo("OK");
         assertThat(reply.resultCode()).isEqualTo("A056001");
@@ -36,12 +37,12 @@ class IntrospectionRevocationUserInfoTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
         String accessToken = flows.codeFlow(client, "scope", "profile").text("accessToken");
 
-        ApiClient.Reply missing = api.post("/auth/introspection", Map.of("token", ""));
-        ApiClient.Reply omitted = api.post("/auth/introspection", Map.of());
-        ApiClient.Reply unknown = flows.introspect("nope");
-        ApiClient.Reply scopes = api.post("/auth/introspection", Map.of("token", accessToken, "scopes", List.of("email")));
-        ApiClient.Reply subject = api.post("/auth/introspection", Map.of("token", accessToken, "subject", "someone-else"));
-        ApiClient.Reply fine = api.post("/auth/introspection", Map.of("token", accessToken, "scopes", List.of("profile"), "subject", Flows.SUBJECT));
+        HttpReply missing = api.post("/auth/introspection", Map.of("token", ""));
+        HttpReply omitted = api.post("/auth/introspection", Map.of());
+        HttpReply unknown = flows.introspect("nope");
+        HttpReply scopes = api.post("/auth/introspection", Map.of("token", accessToken, "scopes", List.of("email")));
+        HttpReply subject = api.post("/auth/introspection", Map.of("token", accessToken, "subject", "someone-else"));
+        HttpReply fine = api.post("/auth/introspection", Map.of("token", accessToken, "scopes", List.of("profile"), "subject", Flows.SUBJECT));
 
         assertThat(missing.action()).isEqualTo("BAD_REQUEST");
         assertThat(missing.text("responseContent")).startsWith("Bearer error=\"invalid_request\"");
@@ -71,14 +72,14 @@ class IntrospectionRevocationUserInfoTest extends MockServerTestBase {
         String ticket = flows.ticket(Flows.codeRequest(client, "scope", "profile"));
         String code = flows.issue(ticket, Map.of("properties", List.of(Map.of("key", "team", "value", "blue"),
                 Map.of("key", "secret", "value", "x", "hidden", true)))).text("authorizationCode");
-        ApiClient.Reply token = flows.exchange(client, code);
+        HttpReply token = flows.exchange(client, code);
 
         JsonNode active = api.post("/auth/introspection/standard", Map.of("parameters", "token=" + token.text("accessToken"))).content();
         JsonNode withHidden = api.post("/auth/introspection/standard", Map.of("parameters", "token=" + token.text("accessToken"),
                 "withHiddenProperties", true)).content();
         JsonNode refresh = api.post("/auth/introspection/standard", Map.of("parameters", "token=" + token.text("refreshToken"))).content();
         JsonNode inactive = api.post("/auth/introspection/standard", Map.of("parameters", "token=nope")).content();
-        ApiClient.Reply missing = api.post("/auth/introspection/standard", Map.of("parameters", "token_type_hint=access_token"));
+        HttpReply missing = api.post("/auth/introspection/standard", Map.of("parameters", "token_type_hint=access_token"));
 
         assertThat(active.get("active").asBoolean()).isTrue();
         assertThat(active.get("scope").asText()).isEqualTo("profile");
@@ -95,9 +96,9 @@ class IntrospectionRevocationUserInfoTest extends MockServerTestBase {
     @Test
     void revokingAnAccessTokenKeepsItsRefreshToken() {
         Flows.Client client = flows.confidentialClient();
-        ApiClient.Reply token = flows.codeFlow(client);
+        HttpReply token = flows.codeFlow(client);
 
-        ApiClient.Reply revoked = revoke(client, token.text("accessToken"));
+        HttpReply revoked = revoke(client, token.text("accessToken"));
 
         assertThat(revoked.action()).isEqualTo("OK");
         assertThat(revoked.resultCode()).isEqualTo("A113001");
@@ -109,7 +110,7 @@ class IntrospectionRevocationUserInfoTest extends MockServerTestBase {
     @Test
     void revokingARefreshTokenTakesTheWholePair() {
         Flows.Client client = flows.confidentialClient();
-        ApiClient.Reply token = flows.codeFlow(client);
+        HttpReply token = flows.codeFlow(client);
 
         assertThat(revoke(client, token.text("refreshToken")).action()).isEqualTo("OK");
 
@@ -137,13 +138,13 @@ class IntrospectionRevocationUserInfoTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
         String accessToken = flows.codeFlow(client, "scope", "openid email", "nonce", "n").text("accessToken");
 
-        ApiClient.Reply userInfo = api.post("/auth/userinfo", Map.of("token", accessToken));
+        HttpReply userInfo = api.post("/auth/userinfo", Map.of("token", accessToken));
         assertThat(userInfo.action()).isEqualTo("OK");
         assertThat(userInfo.resultCode()).isEqualTo("A091001");
         assertThat(userInfo.text("subject")).isEqualTo(Flows.SUBJECT);
         assertThat(userInfo.json().get("claims").toString()).contains("email", "email_verified");
 
-        ApiClient.Reply issued = api.post("/auth/userinfo/issue", Map.of("token", accessToken,
+        HttpReply issued = api.post("/auth/userinfo/issue", Map.of("token", accessToken,
                 "claims", "{\"email\":\"t@example.com\",\"name\":\"Not Consented\"}"));
         assertThat(issued.action()).isEqualTo("JSON");
         JsonNode content = issued.content();
@@ -159,7 +160,7 @@ class IntrospectionRevocationUserInfoTest extends MockServerTestBase {
 
         assertThat(api.post("/auth/userinfo", Map.of("token", "")).action()).isEqualTo("BAD_REQUEST");
         assertThat(api.post("/auth/userinfo", Map.of("token", "nope")).action()).isEqualTo("UNAUTHORIZED");
-        ApiClient.Reply forbidden = api.post("/auth/userinfo", Map.of("token", noOpenid));
+        HttpReply forbidden = api.post("/auth/userinfo", Map.of("token", noOpenid));
         assertThat(forbidden.action()).isEqualTo("FORBIDDEN");
         assertThat(forbidden.text("responseContent")).contains("insufficient_scope");
         assertThat(api.post("/auth/userinfo/issue", Map.of("token", "nope")).action()).isEqualTo("UNAUTHORIZED");
@@ -170,13 +171,13 @@ class IntrospectionRevocationUserInfoTest extends MockServerTestBase {
         Flows.Client client = flows.createClient("CONFIDENTIAL", Map.of("userInfoSignAlg", "RS256"));
         String accessToken = flows.codeFlow(client, "scope", "openid", "nonce", "n").text("accessToken");
 
-        ApiClient.Reply issued = api.post("/auth/userinfo/issue", Map.of("token", accessToken));
+        HttpReply issued = api.post("/auth/userinfo/issue", Map.of("token", accessToken));
 
         assertThat(issued.action()).isEqualTo("JWT");
         assertThat(issued.text("responseContent").split("\\.")).hasSize(3);
     }
 
-    private ApiClient.Reply revoke(Flows.Client client, String token) {
+    private HttpReply revoke(Flows.Client client, String token) {
         return api.post("/auth/revocation", Map.of("parameters", "token=" + token,
                 "clientId", Long.toString(client.id()), "clientSecret", client.secret()));
     }

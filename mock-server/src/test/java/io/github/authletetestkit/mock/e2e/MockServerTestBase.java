@@ -1,42 +1,17 @@
 package io.github.authletetestkit.mock.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.authletetestkit.mock.AuthleteMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import io.github.authletetestkit.mock.testing.StrictMockTest;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 
-/**
- * One strict mock per test class, back to its seed after every test. Strict mode answers 500 instead of
- * a response that violates the spec, and every test also fails when one was written.
- */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class MockServerTestBase {
+/** A strict mock per class ({@link StrictMockTest}) with the e2e tests' API client and flow steps. */
+abstract class MockServerTestBase extends StrictMockTest {
 
-    protected AuthleteMockServer mock;
     protected ApiClient api;
     protected Flows flows;
 
     @BeforeAll
-    void startMock() {
-        mock = AuthleteMockServer.builder().strict(true).build().start();
+    void clients() {
         api = new ApiClient(mock.baseUrl(), mock.serviceId(), mock.serviceToken());
         flows = new Flows(api);
-    }
-
-    @AfterEach
-    void noSpecViolationsThenReset() {
-        try {
-            assertThat(mock.specViolations()).as("responses that violate the spec").isEmpty();
-        } finally {
-            mock.reset();
-        }
-    }
-
-    @AfterAll
-    void stopMock() {
-        mock.stop();
     }
 }

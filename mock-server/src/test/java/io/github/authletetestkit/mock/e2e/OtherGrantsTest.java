@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The refresh, client credentials and password grants, with {@code /auth/token/issue} and {@code /fail}. */
 class OtherGrantsTest extends MockServerTestBase {
 
-    private ApiClient.Reply refresh(Flows.Client client, String refreshToken, String... extra) {
+    private HttpReply refresh(Flows.Client client, String refreshToken, String... extra) {
         Map<String, String> params = new java.util.LinkedHashMap<>(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
         for (int i = 0; i + 1 < extra.length; i += 2) {
             params.put(extra[i], extra[i + 1]);
@@ -21,9 +22,9 @@ class OtherGrantsTest extends MockServerTestBase {
     @Test
     void refreshRotatesAndInvalidatesTheOldAccessToken() {
         Flows.Client client = flows.confidentialClient();
-        ApiClient.Reply first = flows.codeFlow(client, "scope", "profile email");
+        HttpReply first = flows.codeFlow(client, "scope", "profile email");
 
-        ApiClient.Reply refreshed = refresh(client, first.text("refreshToken"));
+        HttpReply refreshed = refresh(client, first.text("refreshToken"));
 
         assertThat(refreshed.action()).isEqualTo("OK");
         assertThat(refreshed.text("accessToken")).isNotEqualTo(first.text("accessToken"));
@@ -39,7 +40,7 @@ class OtherGrantsTest extends MockServerTestBase {
         String refreshToken = flows.codeFlow(client, "scope", "profile email").text("refreshToken");
 
         assertThat(refresh(client, refreshToken, "scope", "profile phone").content().get("error").asText()).isEqualTo("invalid_scope");
-        ApiClient.Reply narrowed = refresh(client, refreshToken, "scope", "profile");
+        HttpReply narrowed = refresh(client, refreshToken, "scope", "profile");
         assertThat(narrowed.content().get("scope").asText()).isEqualTo("profile");
     }
 
@@ -49,7 +50,7 @@ class OtherGrantsTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
         String refreshToken = flows.codeFlow(client).text("refreshToken");
 
-        ApiClient.Reply refreshed = refresh(client, refreshToken);
+        HttpReply refreshed = refresh(client, refreshToken);
 
         assertThat(refreshed.text("refreshToken")).isEqualTo(refreshToken);
         assertThat(refresh(client, refreshToken).action()).isEqualTo("OK");
@@ -59,10 +60,10 @@ class OtherGrantsTest extends MockServerTestBase {
     void refreshTokenDurationKeptInheritsTheRemainingLifetime() {
         api.post("/service/update", Map.of("refreshTokenDurationKept", true, "refreshTokenDuration", 1000));
         Flows.Client client = flows.confidentialClient();
-        ApiClient.Reply first = flows.codeFlow(client);
+        HttpReply first = flows.codeFlow(client);
         mock.clock().advance(Duration.ofSeconds(300));
 
-        ApiClient.Reply refreshed = refresh(client, first.text("refreshToken"));
+        HttpReply refreshed = refresh(client, first.text("refreshToken"));
 
         assertThat(refreshed.json().get("refreshTokenExpiresAt").asLong()).isEqualTo(first.json().get("refreshTokenExpiresAt").asLong());
         assertThat(refreshed.json().get("refreshTokenDuration").asLong()).isBetween(699L, 700L);
@@ -94,11 +95,11 @@ class OtherGrantsTest extends MockServerTestBase {
         api.post("/service/update", Map.of("supportedGrantTypes", List.of("AUTHORIZATION_CODE")));
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply token = flows.codeFlow(client);
+        HttpReply token = flows.codeFlow(client);
 
         assertThat(token.json().has("refreshToken")).isFalse();
         assertThat(token.content().has("refresh_token")).isFalse();
-        ApiClient.Reply refused = refresh(client, "dummy_token");
+        HttpReply refused = refresh(client, "dummy_token");
         assertThat(refused.action()).isEqualTo("BAD_REQUEST");
         assertThat(refused.content().get("error").asText()).isEqualTo("unsupported_grant_type");
     }
@@ -111,7 +112,7 @@ class OtherGrantsTest extends MockServerTestBase {
 
         mock.clock().advance(Duration.ofSeconds(61));
 
-        ApiClient.Reply reply = flows.introspect(accessToken);
+        HttpReply reply = flows.introspect(accessToken);
         assertThat(reply.action()).isEqualTo("UNAUTHORIZED");
         assertThat(reply.json().get("existent").asBoolean()).isTrue();
         assertThat(reply.json().get("usable").asBoolean()).isFalse();
@@ -121,7 +122,7 @@ class OtherGrantsTest extends MockServerTestBase {
     void clientCredentialsGivesAnAccessTokenWithoutSubjectOrRefreshToken() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply reply = flows.token(client, Map.of("grant_type", "client_credentials", "scope", "profile"));
+        HttpReply reply = flows.token(client, Map.of("grant_type", "client_credentials", "scope", "profile"));
 
         assertThat(reply.action()).isEqualTo("OK");
         assertThat(reply.json().has("subject")).isFalse();
@@ -145,16 +146,16 @@ class OtherGrantsTest extends MockServerTestBase {
     void passwordGrantAsksTheServiceThenIssues() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply password = flows.token(client, Map.of("grant_type", "password", "username", "alice", "password", "s3cret", "scope", "profile"));
+        HttpReply password = flows.token(client, Map.of("grant_type", "password", "username", "alice", "password", "s3cret", "scope", "profile"));
 
         assertThat(password.action()).isEqualTo("PASSWORD");
         assertThat(password.text("username")).isEqualTo("alice");
         assertThat(password.text("password")).isEqualTo("s3cret");
-        ApiClient.Reply issued = api.post("/auth/token/issue", Map.of("ticket", password.text("ticket"), "subject", "alice"));
+        HttpReply issued = api.post("/auth/token/issue", Map.of("ticket", password.text("ticket"), "subject", "alice"));
         assertThat(issued.action()).isEqualTo("OK");
         assertThat(issued.content().get("access_token").asText()).isEqualTo(issued.text("accessToken"));
         assertThat(flows.introspect(issued.text("accessToken")).text("subject")).isEqualTo("alice");
-        ApiClient.Reply again = api.post("/auth/token/issue", Map.of("ticket", password.text("ticket"), "subject", "alice"));
+        HttpReply again = api.post("/auth/token/issue", Map.of("ticket", password.text("ticket"), "subject", "alice"));
         assertThat(again.action()).isEqualTo("INTERNAL_SERVER_ERROR");
     }
 
@@ -171,7 +172,7 @@ class OtherGrantsTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
         String ticket = flows.token(client, Map.of("grant_type", "password", "username", "a", "password", "b")).text("ticket");
 
-        ApiClient.Reply failed = api.post("/auth/token/fail", Map.of("ticket", ticket, "reason", "INVALID_RESOURCE_OWNER_CREDENTIALS"));
+        HttpReply failed = api.post("/auth/token/fail", Map.of("ticket", ticket, "reason", "INVALID_RESOURCE_OWNER_CREDENTIALS"));
 
         assertThat(failed.action()).isEqualTo("BAD_REQUEST");
         assertThat(failed.resultCode()).isEqualTo("A067301");

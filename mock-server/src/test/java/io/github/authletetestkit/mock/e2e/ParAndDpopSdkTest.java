@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.MockHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.common.api.AuthleteApi;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /** PAR and DPoP run end to end through Authlete's own Java SDK. */
 class ParAndDpopSdkTest extends MockServerTestBase {
 
-    private static final String CALLBACK = ApiClient.enc(Flows.REDIRECT_URI);
+    private static final String CALLBACK = MockHttp.enc(Flows.REDIRECT_URI);
 
     private AuthleteApi sdk() {
         return new AuthleteApiImplV3(new AuthleteSimpleConfiguration().setApiVersion("V3").setBaseUrl(mock.baseUrl())
@@ -50,7 +51,7 @@ class ParAndDpopSdkTest extends MockServerTestBase {
         assertThat(pushed.getAction()).isEqualTo(PushedAuthReqResponse.Action.CREATED);
 
         AuthorizationResponse authorization = api.authorization(new AuthorizationRequest()
-                .setParameters("client_id=" + id + "&request_uri=" + ApiClient.enc(pushed.getRequestUri().toString())));
+                .setParameters("client_id=" + id + "&request_uri=" + MockHttp.enc(pushed.getRequestUri().toString())));
         assertThat(authorization.getAction()).isEqualTo(AuthorizationResponse.Action.INTERACTION);
         String code = api.authorizationIssue(new AuthorizationIssueRequest().setTicket(authorization.getTicket()).setSubject("u"))
                 .getAuthorizationCode();

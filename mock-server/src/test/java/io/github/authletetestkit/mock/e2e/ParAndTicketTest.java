@@ -1,5 +1,7 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.MockHttp;
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,9 +13,9 @@ import org.junit.jupiter.api.Test;
 /** Pushed authorization requests (RFC 9126) and the ticket info/update pair. */
 class ParAndTicketTest extends MockServerTestBase {
 
-    private ApiClient.Reply push(Flows.Client client, Map<String, String> params) {
+    private HttpReply push(Flows.Client client, Map<String, String> params) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("parameters", ApiClient.form(params));
+        body.put("parameters", MockHttp.form(params));
         body.put("clientId", Long.toString(client.id()));
         if (client.secret() != null) {
             body.put("clientSecret", client.secret());
@@ -21,7 +23,7 @@ class ParAndTicketTest extends MockServerTestBase {
         return api.post("/pushed_auth_req", body);
     }
 
-    private ApiClient.Reply authorizeWith(Flows.Client client, String requestUri) {
+    private HttpReply authorizeWith(Flows.Client client, String requestUri) {
         return flows.authorize(Map.of("client_id", Long.toString(client.id()), "request_uri", requestUri));
     }
 
@@ -29,7 +31,7 @@ class ParAndTicketTest extends MockServerTestBase {
     void pushedRequestRunsTheWholeCodeFlow() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply pushed = push(client, Flows.codeRequest(client, "scope", "profile"));
+        HttpReply pushed = push(client, Flows.codeRequest(client, "scope", "profile"));
 
         assertThat(pushed.action()).isEqualTo("CREATED");
         assertThat(pushed.resultCode()).isEqualTo("A245001");
@@ -37,10 +39,10 @@ class ParAndTicketTest extends MockServerTestBase {
         assertThat(requestUri).startsWith("urn:ietf:params:oauth:request_uri:");
         assertThat(pushed.content().get("expires_in").asInt()).isEqualTo(600);
         assertThat(pushed.content().get("request_uri").asText()).isEqualTo(requestUri);
-        ApiClient.Reply authorization = authorizeWith(client, requestUri);
+        HttpReply authorization = authorizeWith(client, requestUri);
         assertThat(authorization.action()).isEqualTo("INTERACTION");
         assertThat(authorization.json().get("scopes").findValuesAsText("name")).containsExactly("profile");
-        ApiClient.Reply issued = flows.issue(authorization.text("ticket"), Map.of());
+        HttpReply issued = flows.issue(authorization.text("ticket"), Map.of());
         assertThat(issued.text("responseContent")).contains("state=testState");
         assertThat(flows.exchange(client, issued.text("authorizationCode")).action()).isEqualTo("OK");
     }
@@ -52,7 +54,7 @@ class ParAndTicketTest extends MockServerTestBase {
         String later = push(client, Flows.codeRequest(client)).text("requestUri");
 
         assertThat(authorizeWith(client, once).action()).isEqualTo("INTERACTION");
-        ApiClient.Reply reused = authorizeWith(client, once);
+        HttpReply reused = authorizeWith(client, once);
         assertThat(reused.action()).isEqualTo("BAD_REQUEST");
         assertThat(reused.resultCode()).isEqualTo("A008303");
         assertThat(reused.content().get("error").asText()).isEqualTo("invalid_request_uri");
@@ -76,7 +78,7 @@ class ParAndTicketTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
 
         assertThat(push(client.withSecret("wrong"), Flows.codeRequest(client)).action()).isEqualTo("UNAUTHORIZED");
-        ApiClient.Reply missing = push(client.withSecret(null), Flows.codeRequest(client));
+        HttpReply missing = push(client.withSecret(null), Flows.codeRequest(client));
         assertThat(missing.action()).isEqualTo("UNAUTHORIZED");
         assertThat(missing.content().get("error").asText()).isEqualTo("invalid_client");
     }
@@ -85,9 +87,9 @@ class ParAndTicketTest extends MockServerTestBase {
     void invalidPushedRequestsAreBadRequestsNeverRedirects() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply badScope = push(client, Flows.codeRequest(client, "scope", "unknown"));
-        ApiClient.Reply nested = push(client, Flows.codeRequest(client, "request_uri", "urn:x"));
-        ApiClient.Reply otherClient = push(client, Flows.codeRequest(new Flows.Client(4242424242424L, null)));
+        HttpReply badScope = push(client, Flows.codeRequest(client, "scope", "unknown"));
+        HttpReply nested = push(client, Flows.codeRequest(client, "request_uri", "urn:x"));
+        HttpReply otherClient = push(client, Flows.codeRequest(new Flows.Client(4242424242424L, null)));
 
         assertThat(badScope.action()).isEqualTo("BAD_REQUEST");
         assertThat(badScope.content().get("error").asText()).isEqualTo("invalid_scope");
@@ -108,14 +110,14 @@ class ParAndTicketTest extends MockServerTestBase {
     @Test
     void ticketInfoShowsAndUpdateReplacesTheContextWithoutConsumingTheTicket() {
         Flows.Client client = flows.confidentialClient();
-        String ticket = api.post("/auth/authorization", Map.of("parameters", ApiClient.form(Flows.codeRequest(client)),
+        String ticket = api.post("/auth/authorization", Map.of("parameters", MockHttp.form(Flows.codeRequest(client)),
                 "context", "session-1")).text("ticket");
 
-        ApiClient.Reply info = api.post("/auth/authorization/ticket/info", Map.of("ticket", ticket));
+        HttpReply info = api.post("/auth/authorization/ticket/info", Map.of("ticket", ticket));
         assertThat(info.action()).isEqualTo("OK");
         assertThat(info.json().get("info").get("context").asText()).isEqualTo("session-1");
 
-        ApiClient.Reply updated = api.post("/auth/authorization/ticket/update", Map.of("ticket", ticket, "info", "{\"context\":\"session-2\"}"));
+        HttpReply updated = api.post("/auth/authorization/ticket/update", Map.of("ticket", ticket, "info", "{\"context\":\"session-2\"}"));
         assertThat(updated.action()).isEqualTo("OK");
         JsonNode after = api.post("/auth/authorization/ticket/info", Map.of("ticket", ticket)).json();
         assertThat(after.get("info").get("context").asText()).isEqualTo("session-2");

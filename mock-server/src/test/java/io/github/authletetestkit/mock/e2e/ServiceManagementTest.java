@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ class ServiceManagementTest extends MockServerTestBase {
 
     @Test
     void updateMergesAbsentMembersKeepTheirValueAndArraysReplace() {
-        ApiClient.Reply updated = api.post("/service/update", Map.of(
+        HttpReply updated = api.post("/service/update", Map.of(
                 "accessTokenDuration", 600,
                 "supportedScopes", List.of(Map.of("name", "openid", "defaultEntry", false))));
 
@@ -51,7 +52,7 @@ class ServiceManagementTest extends MockServerTestBase {
 
     @Test
     void updateWithFormBodyWorksToo() {
-        ApiClient.Reply updated = api.postForm("/service/update", Map.of("pkceRequired", "true"));
+        HttpReply updated = api.postForm("/service/update", Map.of("pkceRequired", "true"));
 
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(api.get("/service/get").json().get("pkceRequired").asBoolean()).isTrue();
@@ -59,7 +60,7 @@ class ServiceManagementTest extends MockServerTestBase {
 
     @Test
     void updateRejectsAnInvalidJwkSet() {
-        ApiClient.Reply reply = api.post("/service/update", Map.of("jwks", "{not a jwk set"));
+        HttpReply reply = api.post("/service/update", Map.of("jwks", "{not a jwk set"));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.text("resultMessage")).contains("jwks");
@@ -97,7 +98,7 @@ class ServiceManagementTest extends MockServerTestBase {
 
     @Test
     void createNeedsAnOrganizationToken() {
-        ApiClient.Reply refused = api.send("POST", "/api/service/create", "application/json", "{}");
+        HttpReply refused = api.send("POST", "/api/service/create", "application/json", "{}");
 
         assertThat(refused.status()).isEqualTo(403);
     }
@@ -105,7 +106,7 @@ class ServiceManagementTest extends MockServerTestBase {
     @Test
     void createdServiceWorksForAFlowAndDeleteRemovesIt() {
         ApiClient org = api.withToken(mock.orgToken());
-        ApiClient.Reply created = org.send("POST", "/api/service/create", "application/json",
+        HttpReply created = org.send("POST", "/api/service/create", "application/json",
                 Json.write(Map.of("serviceName", "mine", "issuer", "https://mine.example.com")));
         long id = created.json().get("apiKey").asLong();
         assertThat(created.text("issuer")).isEqualTo("https://mine.example.com");

@@ -1,5 +1,7 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.MockHttp;
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
@@ -14,8 +16,8 @@ class SpecValidationTest extends MockServerTestBase {
 
     @Test
     void requestThatViolatesTheSpecIs400WithTheValidatorsFindings() {
-        ApiClient.Reply wrongType = api.post("/auth/token", Map.of("parameters", 123));
-        ApiClient.Reply badEnum = api.post("/client/create", Map.of("clientType", "WEIRD"));
+        HttpReply wrongType = api.post("/auth/token", Map.of("parameters", 123));
+        HttpReply badEnum = api.post("/client/create", Map.of("clientType", "WEIRD"));
 
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.text("resultMessage")).startsWith("[A001201] /auth/token, The request does not conform to the API: ")
@@ -26,7 +28,7 @@ class SpecValidationTest extends MockServerTestBase {
 
     @Test
     void nullMembersCountAsAbsentTheWaySdksSendThem() {
-        ApiClient.Reply created = api.send("POST", api.servicePath("/client/create"), "application/json",
+        HttpReply created = api.send("POST", api.servicePath("/client/create"), "application/json",
                 "{\"clientName\":\"n\",\"logoUri\":null,\"applicationType\":null,\"redirectUris\":null}");
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -35,8 +37,8 @@ class SpecValidationTest extends MockServerTestBase {
 
     @Test
     void formValuesTakeTheTypesTheSpecGivesThem() {
-        ApiClient.Reply updated = api.postForm("/service/update", Map.of("pkceRequired", "true", "accessTokenDuration", "600"));
-        ApiClient.Reply notABoolean = api.postForm("/service/update", Map.of("pkceRequired", "yes"));
+        HttpReply updated = api.postForm("/service/update", Map.of("pkceRequired", "true", "accessTokenDuration", "600"));
+        HttpReply notABoolean = api.postForm("/service/update", Map.of("pkceRequired", "yes"));
 
         assertThat(updated.json().get("pkceRequired").isBoolean()).isTrue();
         assertThat(updated.json().get("accessTokenDuration").isNumber()).isTrue();
@@ -45,7 +47,7 @@ class SpecValidationTest extends MockServerTestBase {
 
     @Test
     void malformedJsonIs400() {
-        ApiClient.Reply reply = api.send("POST", api.servicePath("/auth/token"), "application/json", "{\"parameters\":");
+        HttpReply reply = api.send("POST", api.servicePath("/auth/token"), "application/json", "{\"parameters\":");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.resultCode()).isEqualTo("A001201");
@@ -55,7 +57,7 @@ class SpecValidationTest extends MockServerTestBase {
     void formEncodedRequestsAreAccepted() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply reply = api.postForm("/auth/authorization", Map.of("parameters", ApiClient.form(Flows.codeRequest(client))));
+        HttpReply reply = api.postForm("/auth/authorization", Map.of("parameters", MockHttp.form(Flows.codeRequest(client))));
 
         assertThat(reply.action()).as(reply.toString()).isEqualTo("INTERACTION");
     }
@@ -66,8 +68,8 @@ class SpecValidationTest extends MockServerTestBase {
         Files.writeString(spec, NARROW_SPEC);
         try (AuthleteMockServer strict = AuthleteMockServer.builder().spec(spec.toString()).strict(true).build().start();
              AuthleteMockServer lenient = AuthleteMockServer.builder().spec(spec.toString()).strict(false).build().start()) {
-            ApiClient.Reply refused = new ApiClient(strict.baseUrl(), strict.serviceId(), strict.serviceToken()).get("/service/get");
-            ApiClient.Reply served = new ApiClient(lenient.baseUrl(), lenient.serviceId(), lenient.serviceToken()).get("/service/get");
+            HttpReply refused = new ApiClient(strict.baseUrl(), strict.serviceId(), strict.serviceToken()).get("/service/get");
+            HttpReply served = new ApiClient(lenient.baseUrl(), lenient.serviceId(), lenient.serviceToken()).get("/service/get");
 
             assertThat(refused.status()).isEqualTo(500);
             assertThat(refused.resultCode()).isEqualTo("A001207");

@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** {@code /auth/token/create/batch} and its status: all or nothing, with a dry run. */
 class TokenBatchTest extends MockServerTestBase {
 
-    private ApiClient.Reply batch(String query, List<Map<String, Object>> requests) {
+    private HttpReply batch(String query, List<Map<String, Object>> requests) {
         return api.send("POST", api.servicePath("/auth/token/create/batch" + query), "application/json", Json.write(requests));
     }
 
@@ -27,7 +28,7 @@ class TokenBatchTest extends MockServerTestBase {
     void batchCreatesEveryTokenAndReportsIt() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply reply = batch("", List.of(
+        HttpReply reply = batch("", List.of(
                 Map.of("grantType", "PASSWORD", "clientId", client.id(), "subject", "alice"),
                 Map.of("grantType", "CLIENT_CREDENTIALS", "clientId", client.id())));
 
@@ -43,7 +44,7 @@ class TokenBatchTest extends MockServerTestBase {
     void aBadRequestFailsTheWholeBatch() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply reply = batch("", List.of(
+        HttpReply reply = batch("", List.of(
                 Map.of("grantType", "PASSWORD", "clientId", client.id(), "subject", "alice"),
                 Map.of("grantType", "PASSWORD", "clientId", 4242424242424L, "subject", "bob")));
 
@@ -58,7 +59,7 @@ class TokenBatchTest extends MockServerTestBase {
     void dryRunChecksWithoutCreating() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply reply = batch("?dryRun=true", List.of(Map.of("grantType", "PASSWORD", "clientId", client.id(), "subject", "alice")));
+        HttpReply reply = batch("?dryRun=true", List.of(Map.of("grantType", "PASSWORD", "clientId", client.id(), "subject", "alice")));
 
         assertThat(status(reply.text("requestId")).get("result").asText()).isEqualTo("SUCCEEDED");
         assertThat(tokenCount()).isZero();

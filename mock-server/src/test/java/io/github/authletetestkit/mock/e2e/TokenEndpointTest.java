@@ -1,5 +1,7 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.MockHttp;
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +21,7 @@ class TokenEndpointTest extends MockServerTestBase {
         api.post("/service/update", Map.of("accessTokenDuration", 600, "refreshTokenDuration", 1200));
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply reply = flows.codeFlow(client, "scope", "profile email");
+        HttpReply reply = flows.codeFlow(client, "scope", "profile email");
 
         assertThat(reply.resultCode()).isEqualTo("A050001");
         assertThat(reply.text("accessToken")).hasSize(43);
@@ -44,7 +46,7 @@ class TokenEndpointTest extends MockServerTestBase {
         String code = flows.code(Flows.codeRequest(client));
         assertThat(flows.exchange(client, code).action()).isEqualTo("OK");
 
-        ApiClient.Reply reused = flows.exchange(client, code);
+        HttpReply reused = flows.exchange(client, code);
 
         assertThat(reused.action()).isEqualTo("BAD_REQUEST");
         assertThat(reused.content().get("error").asText()).isEqualTo("invalid_grant");
@@ -65,8 +67,8 @@ class TokenEndpointTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
         String code = flows.code(Flows.codeRequest(client));
 
-        ApiClient.Reply wrong = flows.exchange(client.withSecret("wrong"), code);
-        ApiClient.Reply missing = flows.exchange(client.withSecret(null), code);
+        HttpReply wrong = flows.exchange(client.withSecret("wrong"), code);
+        HttpReply missing = flows.exchange(client.withSecret(null), code);
 
         assertThat(wrong.action()).isEqualTo("INVALID_CLIENT");
         assertThat(wrong.content().get("error").asText()).isEqualTo("invalid_client");
@@ -76,7 +78,7 @@ class TokenEndpointTest extends MockServerTestBase {
 
     @Test
     void unknownClientIsInvalidClient() {
-        ApiClient.Reply reply = flows.token(new Flows.Client(4242424242424L, "x"), Map.of("grant_type", "authorization_code", "code", "c"));
+        HttpReply reply = flows.token(new Flows.Client(4242424242424L, "x"), Map.of("grant_type", "authorization_code", "code", "c"));
 
         assertThat(reply.action()).isEqualTo("INVALID_CLIENT");
     }
@@ -88,8 +90,8 @@ class TokenEndpointTest extends MockServerTestBase {
         Map<String, String> params = Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", Flows.REDIRECT_URI,
                 "client_id", Long.toString(client.id()), "client_secret", client.secret());
 
-        ApiClient.Reply both = flows.token(client, params);
-        ApiClient.Reply bodyOnly = api.post("/auth/token", Map.of("parameters", ApiClient.form(params)));
+        HttpReply both = flows.token(client, params);
+        HttpReply bodyOnly = api.post("/auth/token", Map.of("parameters", MockHttp.form(params)));
 
         assertThat(both.action()).isEqualTo("BAD_REQUEST");
         assertThat(bodyOnly.action()).isEqualTo("OK");
@@ -100,7 +102,7 @@ class TokenEndpointTest extends MockServerTestBase {
     void registeredTokenAuthMethodIsEnforced() {
         Flows.Client client = flows.createClient("CONFIDENTIAL", Map.of("tokenAuthMethod", "CLIENT_SECRET_POST"));
 
-        ApiClient.Reply viaBasic = flows.token(client, Map.of("grant_type", "client_credentials"));
+        HttpReply viaBasic = flows.token(client, Map.of("grant_type", "client_credentials"));
 
         assertThat(viaBasic.action()).isEqualTo("INVALID_CLIENT");
     }
@@ -119,7 +121,7 @@ class TokenEndpointTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
         String code = flows.code(Flows.codeRequest(client));
 
-        ApiClient.Reply missing = flows.token(client, Map.of("grant_type", "authorization_code", "code", code));
+        HttpReply missing = flows.token(client, Map.of("grant_type", "authorization_code", "code", code));
 
         assertThat(missing.content().get("error").asText()).isEqualTo("invalid_grant");
     }
@@ -138,7 +140,7 @@ class TokenEndpointTest extends MockServerTestBase {
     void grantTypeTheClientMayNotUseIsUnauthorizedClient() {
         Flows.Client client = flows.createClient("CONFIDENTIAL", Map.of("grantTypes", List.of("AUTHORIZATION_CODE")));
 
-        ApiClient.Reply reply = flows.token(client, Map.of("grant_type", "client_credentials"));
+        HttpReply reply = flows.token(client, Map.of("grant_type", "client_credentials"));
 
         assertThat(reply.content().get("error").asText()).isEqualTo("unauthorized_client");
     }
@@ -190,7 +192,7 @@ class TokenEndpointTest extends MockServerTestBase {
         Flows.Client client = flows.createClient("PUBLIC", Map.of());
         String code = flows.code(Flows.codeRequest(client, "code_challenge", Pkce.s256Challenge(VERIFIER), "code_challenge_method", "S256"));
 
-        ApiClient.Reply reply = flows.exchange(client.withSecret(null), code, "code_verifier", VERIFIER);
+        HttpReply reply = flows.exchange(client.withSecret(null), code, "code_verifier", VERIFIER);
 
         assertThat(reply.action()).isEqualTo("OK");
         assertThat(reply.text("clientAuthMethod")).isEqualTo("NONE");
@@ -200,11 +202,11 @@ class TokenEndpointTest extends MockServerTestBase {
     void extraPropertiesReachTheClientUnlessHidden() {
         Flows.Client client = flows.confidentialClient();
         String ticket = flows.ticket(Flows.codeRequest(client));
-        ApiClient.Reply issued = flows.issue(ticket, Map.of("properties", List.of(
+        HttpReply issued = flows.issue(ticket, Map.of("properties", List.of(
                 Map.of("key", "tenant_id", "value", "acme-corp"),
                 Map.of("key", "internal_user_tier", "value", "premium", "hidden", true))));
 
-        ApiClient.Reply token = flows.exchange(client, issued.text("authorizationCode"));
+        HttpReply token = flows.exchange(client, issued.text("authorizationCode"));
 
         assertThat(token.content().get("tenant_id").asText()).isEqualTo("acme-corp");
         assertThat(token.content().has("internal_user_tier")).isFalse();

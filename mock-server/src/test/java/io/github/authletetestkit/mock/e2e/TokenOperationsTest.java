@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,7 @@ class TokenOperationsTest extends MockServerTestBase {
     void createdTokensAreIndistinguishableFromFlowTokens() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply created = api.post("/auth/token/create", Map.of("grantType", "AUTHORIZATION_CODE", "clientId", client.id(),
+        HttpReply created = api.post("/auth/token/create", Map.of("grantType", "AUTHORIZATION_CODE", "clientId", client.id(),
                 "subject", "alice", "scopes", List.of("profile"), "accessTokenDuration", 300,
                 "properties", List.of(Map.of("key", "k", "value", "v"))));
 
@@ -35,11 +36,11 @@ class TokenOperationsTest extends MockServerTestBase {
     void createRules() {
         Flows.Client client = flows.confidentialClient();
 
-        ApiClient.Reply clientCredentials = api.post("/auth/token/create", Map.of("grantType", "CLIENT_CREDENTIALS", "clientId", client.id()));
-        ApiClient.Reply noSubject = api.post("/auth/token/create", Map.of("grantType", "PASSWORD", "clientId", client.id()));
-        ApiClient.Reply unknownClient = api.post("/auth/token/create", Map.of("grantType", "PASSWORD", "clientId", 4242424242424L, "subject", "a"));
+        HttpReply clientCredentials = api.post("/auth/token/create", Map.of("grantType", "CLIENT_CREDENTIALS", "clientId", client.id()));
+        HttpReply noSubject = api.post("/auth/token/create", Map.of("grantType", "PASSWORD", "clientId", client.id()));
+        HttpReply unknownClient = api.post("/auth/token/create", Map.of("grantType", "PASSWORD", "clientId", 4242424242424L, "subject", "a"));
         api.post("/client/lock_flag/update/" + client.id(), Map.of("clientLocked", true));
-        ApiClient.Reply locked = api.post("/auth/token/create", Map.of("grantType", "PASSWORD", "clientId", client.id(), "subject", "a"));
+        HttpReply locked = api.post("/auth/token/create", Map.of("grantType", "PASSWORD", "clientId", client.id(), "subject", "a"));
 
         assertThat(clientCredentials.action()).isEqualTo("OK");
         assertThat(clientCredentials.json().has("refreshToken")).isFalse();
@@ -55,7 +56,7 @@ class TokenOperationsTest extends MockServerTestBase {
         String accessToken = flows.codeFlow(client, "scope", "profile email").text("accessToken");
         long newExpiry = mock.clock().epochMillis() + 5_000;
 
-        ApiClient.Reply updated = api.post("/auth/token/update", Map.of("accessToken", accessToken, "scopes", List.of("email"),
+        HttpReply updated = api.post("/auth/token/update", Map.of("accessToken", accessToken, "scopes", List.of("email"),
                 "accessTokenExpiresAt", newExpiry));
 
         assertThat(updated.action()).isEqualTo("OK");
@@ -87,7 +88,7 @@ class TokenOperationsTest extends MockServerTestBase {
         flows.codeFlow(client);
         flows.codeFlow(client);
 
-        ApiClient.Reply revoked = api.post("/auth/token/revoke", Map.of("clientIdentifier", Long.toString(client.id()), "subject", Flows.SUBJECT));
+        HttpReply revoked = api.post("/auth/token/revoke", Map.of("clientIdentifier", Long.toString(client.id()), "subject", Flows.SUBJECT));
 
         assertThat(revoked.json().get("count").asInt()).isEqualTo(2);
         assertThat(revoked.text("resultMessage")).isEqualTo("[A312001] Revoked 2 access token(s).");

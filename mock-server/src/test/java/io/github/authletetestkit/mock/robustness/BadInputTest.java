@@ -1,16 +1,16 @@
 package io.github.authletetestkit.mock.robustness;
 
+import io.github.authletetestkit.mock.testing.StrictMockTest;
+import io.github.authletetestkit.mock.testing.MockHttp;
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,54 +18,37 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Hand-picked bad input: each is refused with a 4xx whose body names the problem ({@code resultCode} and a
  * {@code resultMessage} that says what is wrong), never a 5xx; and nothing reaches a resource it should not.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputTest {
+class BadInputTest extends StrictMockTest {
 
-    private AuthleteMockServer mock;
     private Driver api;
     private String servicePath;
 
     @BeforeAll
-    void start() {
-        mock = AuthleteMockServer.builder().strict(true).build().start();
+    void driver() {
         api = Driver.of(mock.baseUrl(), mock.serviceId(), mock.serviceToken());
         servicePath = "/api/" + mock.serviceId();
-    }
-
-    @AfterEach
-    void noViolationsThenReset() {
-        try {
-            assertThat(mock.specViolations()).as("responses that violate the spec").isEmpty();
-        } finally {
-            mock.reset();
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        mock.stop();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"parameters\": \"x\"", "{\"parameters\": \"x\"} junk", "{}}", "{'parameters': 'x'}", "{\"a\":1,}", "nul", "[1,2"})
     void malformedJsonIs400(String body) {
-        Driver.Reply reply = api.send("POST", servicePath + "/auth/authorization", "application/json", body);
+        HttpReply reply = api.send("POST", servicePath + "/auth/authorization", "application/json", body);
 
         refused(reply, 400, "A001201", "not valid JSON", "does not conform");
     }
 
     @Test
     void jsonNestedBeyondAThousandLevelsIs400() {
-        Driver.Reply reply = api.send("POST", servicePath + "/auth/authorization", "application/json", "[".repeat(5000) + "]".repeat(5000));
+        HttpReply reply = api.send("POST", servicePath + "/auth/authorization", "application/json", "[".repeat(5000) + "]".repeat(5000));
 
         refused(reply, 400, "A001201", "nesting depth");
     }
 
     @Test
     void wrongContentTypeIs400NamingTheAllowedTypes() {
-        Driver.Reply text = api.send("POST", servicePath + "/auth/authorization", "text/plain", "{\"parameters\": \"x\"}");
-        Driver.Reply none = api.send("POST", servicePath + "/auth/authorization", null, "{\"parameters\": \"x\"}");
-        Driver.Reply xml = api.send("POST", servicePath + "/auth/authorization", "application/xml", "<parameters>x</parameters>");
+        HttpReply text = api.send("POST", servicePath + "/auth/authorization", "text/plain", "{\"parameters\": \"x\"}");
+        HttpReply none = api.send("POST", servicePath + "/auth/authorization", null, "{\"parameters\": \"x\"}");
+        HttpReply xml = api.send("POST", servicePath + "/auth/authorization", "application/xml", "<parameters>x</parameters>");
 
         refused(text, 400, "A001201", "Content-Type");
         refused(none, 400, "A001201", "Content-Type");
@@ -76,7 +59,7 @@ class BadInputTest {
     void aBodyOfTenMegabytesIs413() {
         String body = "{\"parameters\":\"" + "a".repeat(10 * 1024 * 1024) + "\"}";
 
-        Driver.Reply reply = api.send("POST", servicePath + "/auth/authorization", "application/json", body);
+        HttpReply reply = api.send("POST", servicePath + "/auth/authorization", "application/json", body);
 
         refused(reply, 413, "A001201", "too large");
         assertThat(reply.text("resultMessage")).startsWith("[A001201] /auth/authorization, ");
@@ -85,10 +68,10 @@ class BadInputTest {
     @Test
     void aHugeParametersStringIs413AndALargeOneIsAnsweredInBand() {
         Driver.Client client = api.createClient("huge");
-        String prefix = "response_type=code&client_id=" + client.id() + "&redirect_uri=" + Driver.enc(Driver.REDIRECT_URI) + "&state=";
+        String prefix = "response_type=code&client_id=" + client.id() + "&redirect_uri=" + MockHttp.enc(Driver.REDIRECT_URI) + "&state=";
 
-        Driver.Reply huge = api.post("/auth/authorization", Map.of("parameters", prefix + "s".repeat(2 * 1024 * 1024)));
-        Driver.Reply large = api.post("/auth/authorization", Map.of("parameters", prefix + "s".repeat(200 * 1024)));
+        HttpReply huge = api.post("/auth/authorization", Map.of("parameters", prefix + "s".repeat(2 * 1024 * 1024)));
+        HttpReply large = api.post("/auth/authorization", Map.of("parameters", prefix + "s".repeat(200 * 1024)));
 
         refused(huge, 413, "A001201", "too large");
         // 200 KB is within the limit: an ordinary authorization request with a long state
@@ -99,10 +82,10 @@ class BadInputTest {
     @Test
     void oddButValidUnicodeIsKeptAsSent() {
         String name = "\uD83D\uDE00\uD83D\uDC4D\uD83C\uDFFD \u202Eevil\u202C e\u0301\u0301 日本語 \u0646\u0635 \u0000 \uFEFF";
-        Driver.Reply created = api.post("/client/create", Map.of("clientName", name, "clientType", "PUBLIC"));
+        HttpReply created = api.post("/client/create", Map.of("clientName", name, "clientType", "PUBLIC"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
-        Driver.Reply read = api.send("GET", servicePath + "/client/get/" + created.json().get("clientId").asLong(), null, (String) null);
+        HttpReply read = api.send("GET", servicePath + "/client/get/" + created.json().get("clientId").asLong(), null, (String) null);
 
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.text("clientName")).isEqualTo(name);
@@ -110,8 +93,8 @@ class BadInputTest {
 
     @Test
     void oddUnicodeWhereAnIdBelongsIs404NamingTheId() {
-        Driver.Reply emoji = api.send("GET", servicePath + "/client/get/%F0%9F%98%80", null, (String) null);
-        Driver.Reply rtl = api.send("GET", servicePath + "/client/get/%E2%80%AE123", null, (String) null);
+        HttpReply emoji = api.send("GET", servicePath + "/client/get/%F0%9F%98%80", null, (String) null);
+        HttpReply rtl = api.send("GET", servicePath + "/client/get/%E2%80%AE123", null, (String) null);
 
         refused(emoji, 404, "A001206", "\uD83D\uDE00");
         refused(rtl, 404, "A001206", "No client");
@@ -121,14 +104,14 @@ class BadInputTest {
     void bytesThatAreNotUtf8Are400() {
         byte[] latin1 = "{\"clientName\":\"caf\u00e9 \u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
 
-        Driver.Reply reply = api.send("POST", servicePath + "/client/create", "application/json", latin1);
+        HttpReply reply = api.send("POST", servicePath + "/client/create", "application/json", latin1);
 
         refused(reply, 400, "A001201", "UTF-8");
     }
 
     @Test
     void anUnescapedControlCharacterIs400() {
-        Driver.Reply reply = api.send("POST", servicePath + "/client/create", "application/json", "{\"clientName\":\"a\u0001b\"}");
+        HttpReply reply = api.send("POST", servicePath + "/client/create", "application/json", "{\"clientName\":\"a\u0001b\"}");
 
         refused(reply, 400, "A001201", "CTRL-CHAR");
     }
@@ -137,14 +120,14 @@ class BadInputTest {
     @ValueSource(strings = {"..%2F..%2Fservice%2Fget", "%2e%2e", "..", "..;", "%2e%2e%2f%2e%2e%2fservice%2fget", "..%5C..%5C",
             "%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd"})
     void pathTraversalInAClientIdFindsNoClient(String id) {
-        Driver.Reply reply = api.send("GET", servicePath + "/client/get/" + id, null, (String) null);
+        HttpReply reply = api.send("GET", servicePath + "/client/get/" + id, null, (String) null);
 
         refused(reply, 404, "A001206", "No client has the ID");
     }
 
     @Test
     void dotSegmentsInThePathReachNoOtherApi() {
-        Driver.Reply reply = api.send("GET", servicePath + "/client/get/../../" + mock.serviceId() + "/service/get", null, (String) null);
+        HttpReply reply = api.send("GET", servicePath + "/client/get/../../" + mock.serviceId() + "/service/get", null, (String) null);
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.resultCode()).isEqualTo("A001209");
@@ -152,7 +135,7 @@ class BadInputTest {
 
     @Test
     void aNulInThePathIsRefusedByTheHttpServer() {
-        Driver.Reply reply = api.send("GET", servicePath + "/client/get/%00", null, (String) null);
+        HttpReply reply = api.send("GET", servicePath + "/client/get/%00", null, (String) null);
 
         // Jetty refuses it before the mock sees it, with its own HTML page: a 4xx all the same
         assertThat(reply.status()).isEqualTo(400);
@@ -161,7 +144,7 @@ class BadInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"-1", "0", "99999999999999999999", "9223372036854775808", "-9223372036854775809", "1e3", "0x10"})
     void negativeAndOverflowingClientIdsAre404(String id) {
-        Driver.Reply reply = api.send("GET", servicePath + "/client/get/" + id, null, (String) null);
+        HttpReply reply = api.send("GET", servicePath + "/client/get/" + id, null, (String) null);
 
         refused(reply, 404, "A001206", "'" + id + "'");
     }
@@ -169,7 +152,7 @@ class BadInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"-5", "0", "99999999999999999999", "abc"})
     void negativeOverflowingAndNonNumericServiceIdsAre404(String id) {
-        Driver.Reply reply = api.send("GET", "/api/" + id + "/service/get", null, (String) null);
+        HttpReply reply = api.send("GET", "/api/" + id + "/service/get", null, (String) null);
 
         refused(reply, 404, "A001205", "does not exist");
     }
@@ -177,7 +160,7 @@ class BadInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"start=-1", "end=-1", "start=5&end=2", "end=2147483648", "end=99999999999999999999", "start=abc", "start=1.5"})
     void badPagingNumbersAre400(String query) {
-        Driver.Reply reply = api.send("GET", servicePath + "/client/get/list?" + query, null, (String) null);
+        HttpReply reply = api.send("GET", servicePath + "/client/get/list?" + query, null, (String) null);
 
         refused(reply, 400, "A001201", "start", "end", "int32", "integer", "does not conform");
     }
@@ -185,14 +168,14 @@ class BadInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"99999999999999999999", "1e400", "1.5", "-1e400", "\"600\""})
     void overflowingFractionalOrQuotedDurationsAre400(String value) {
-        Driver.Reply reply = api.send("POST", servicePath + "/service/update", "application/json", "{\"accessTokenDuration\": " + value + "}");
+        HttpReply reply = api.send("POST", servicePath + "/service/update", "application/json", "{\"accessTokenDuration\": " + value + "}");
 
         refused(reply, 400, "A001201", "accessTokenDuration");
     }
 
     @Test
     void aNegativeDurationIs400() {
-        Driver.Reply reply = api.send("POST", servicePath + "/service/update", "application/json", "{\"accessTokenDuration\": -1}");
+        HttpReply reply = api.send("POST", servicePath + "/service/update", "application/json", "{\"accessTokenDuration\": -1}");
 
         refused(reply, 400, "A001201", "accessTokenDuration");
     }
@@ -203,13 +186,13 @@ class BadInputTest {
             + "/api/{sid}/auth/authorization, Content-Type application/x-www-form-urlencoded, body 'parameters=%zz' → 500 "
             + "'Not valid encoding %zz'. Needs a guard in front of WireMock's request parsing (AuthleteMockServer).")
     void aFormBodyWithABadPercentEscapeIs400() {
-        Driver.Reply reply = api.send("POST", servicePath + "/auth/authorization", "application/x-www-form-urlencoded", "parameters=%zz&&=");
+        HttpReply reply = api.send("POST", servicePath + "/auth/authorization", "application/x-www-form-urlencoded", "parameters=%zz&&=");
 
         refused(reply, 400, "A001201", "form");
     }
 
     /** A refusal with this status and code whose message names the problem (any of the given words). */
-    private static void refused(Driver.Reply reply, int status, String resultCode, String... anyOf) {
+    private static void refused(HttpReply reply, int status, String resultCode, String... anyOf) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
         assertThat(reply.resultCode()).as(reply.toString()).isEqualTo(resultCode);
         String message = reply.text("resultMessage");

@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.robustness;
 
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
@@ -66,7 +67,7 @@ class CallerAuthTableTest {
             for (Caller caller : Caller.values()) {
                 freshState();
                 RequestGenerator.Generated request = generator.generate(operation, RequestGenerator.Kind.VALID, values());
-                Driver.Reply reply = driver(caller).send(request.method(), request.path(), request.contentType(), request.body());
+                HttpReply reply = driver(caller).send(request.method(), request.path(), request.contentType(), request.body());
                 cells++;
                 if (reply.status() == 501) {
                     notImplemented.add(String.valueOf(operation.operationId()));
@@ -97,7 +98,7 @@ class CallerAuthTableTest {
     }
 
     /** What is wrong with the answer for this caller, or null. */
-    static String judge(SpecOperation operation, Caller caller, Driver.Reply reply) {
+    static String judge(SpecOperation operation, Caller caller, HttpReply reply) {
         int status = reply.status();
         if (status >= 500 && status != 501) {
             return "a " + status + " answer";
@@ -116,7 +117,7 @@ class CallerAuthTableTest {
         };
     }
 
-    private static String expect(Driver.Reply reply, int status, String resultCode) {
+    private static String expect(HttpReply reply, int status, String resultCode) {
         if (reply.status() != status || !resultCode.equals(reply.resultCode())) {
             return "expected " + status + " " + resultCode;
         }
@@ -124,7 +125,7 @@ class CallerAuthTableTest {
         return message != null && message.startsWith("[" + resultCode + "] ") ? null : "no clear result message";
     }
 
-    private static String admitted(Driver.Reply reply) {
+    private static String admitted(HttpReply reply) {
         return reply.status() == 401 || reply.status() == 403 ? "a caller with a valid token was refused" : null;
     }
 

@@ -1,8 +1,9 @@
 package io.github.authletetestkit.mock.robustness;
 
+import io.github.authletetestkit.mock.testing.StrictMockTest;
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
 import java.util.ArrayList;
@@ -19,18 +20,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Many callers on one strict, validating mock (the mock as users run it): whole code flows in parallel,
  * and single-use values (authorization codes, refresh tokens) raced by several callers at once.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrencyTest {
+class ConcurrencyTest extends StrictMockTest {
 
     private static final int THREADS = 32;
     private static final int FLOWS_PER_THREAD = 200;
@@ -38,27 +35,11 @@ class ConcurrencyTest {
     private static final int RACERS = 8;
     private static final int RACE_ROUNDS = 25;
 
-    private AuthleteMockServer mock;
     private Driver api;
 
     @BeforeAll
-    void start() {
-        mock = AuthleteMockServer.builder().strict(true).build().start();
+    void driver() {
         api = Driver.of(mock.baseUrl(), mock.serviceId(), mock.serviceToken());
-    }
-
-    @AfterEach
-    void noViolationsThenReset() {
-        try {
-            assertThat(mock.specViolations()).as("responses that violate the spec").isEmpty();
-        } finally {
-            mock.reset();
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        mock.stop();
     }
 
     @Test
@@ -88,13 +69,13 @@ class ConcurrencyTest {
                             if (!codes.add(code)) {
                                 throw new AssertionError("an authorization code was issued twice: " + code);
                             }
-                            Driver.Reply token = api.redeem(client, code);
+                            HttpReply token = api.redeem(client, code);
                             Driver.expectAction(token, "OK", "auth/token");
                             String accessToken = token.text("accessToken");
                             if (tokens.putIfAbsent(accessToken, new Issued(client.id(), subject, code)) != null) {
                                 throw new AssertionError("an access token was issued twice: " + accessToken);
                             }
-                            Driver.Reply introspection = api.introspect(accessToken);
+                            HttpReply introspection = api.introspect(accessToken);
                             Driver.expectAction(introspection, "OK", "auth/introspection");
                             if (!subject.equals(introspection.text("subject"))
                                     || !Long.toString(client.id()).equals(introspection.text("clientId"))) {
@@ -139,7 +120,7 @@ class ConcurrencyTest {
         // a code redeemed once stays redeemed: a sample of them, once more
         Driver.Client first = clients.getFirst();
         tokens.values().stream().filter(i -> i.clientId() == first.id()).limit(20).forEach(issued -> {
-            Driver.Reply again = api.redeem(first, issued.code());
+            HttpReply again = api.redeem(first, issued.code());
             assertThat(again.action()).as(again.toString()).isEqualTo("BAD_REQUEST");
             assertThat(again.oauthError()).isEqualTo("invalid_grant");
         });
@@ -154,7 +135,7 @@ class ConcurrencyTest {
                 String code = api.code(client, "racer");
                 int tokensBefore = mock.defaultService().counts().accessTokens();
 
-                List<Driver.Reply> replies = race(pool, () -> api.redeem(client, code));
+                List<HttpReply> replies = race(pool, () -> api.redeem(client, code));
 
                 assertThat(replies).as("round %d: %s", round, replies).filteredOn(r -> "OK".equals(r.action())).hasSize(1);
                 assertThat(replies).as("round %d: %s", round, replies).filteredOn(r -> !"OK".equals(r.action()))
@@ -177,14 +158,14 @@ class ConcurrencyTest {
         ExecutorService pool = Executors.newFixedThreadPool(RACERS);
         try {
             for (int round = 0; round < RACE_ROUNDS; round++) {
-                Driver.Reply issued = api.redeem(client, api.code(client, "racer"));
+                HttpReply issued = api.redeem(client, api.code(client, "racer"));
                 Driver.expectAction(issued, "OK", "auth/token");
                 String refreshToken = issued.text("refreshToken");
                 assertThat(refreshToken).isNotBlank();
 
-                List<Driver.Reply> replies = race(pool, () -> api.refresh(client, refreshToken));
+                List<HttpReply> replies = race(pool, () -> api.refresh(client, refreshToken));
 
-                List<Driver.Reply> winners = replies.stream().filter(r -> "OK".equals(r.action())).toList();
+                List<HttpReply> winners = replies.stream().filter(r -> "OK".equals(r.action())).toList();
                 assertThat(winners).as("round %d: %s", round, replies).hasSize(1);
                 assertThat(replies).filteredOn(r -> !"OK".equals(r.action())).hasSize(RACERS - 1).allSatisfy(r -> {
                     assertThat(r.status()).isEqualTo(200);
@@ -205,17 +186,17 @@ class ConcurrencyTest {
     }
 
     /** Runs the call on {@link #RACERS} threads released together; their replies. */
-    private static List<Driver.Reply> race(ExecutorService pool, java.util.concurrent.Callable<Driver.Reply> call) throws Exception {
+    private static List<HttpReply> race(ExecutorService pool, java.util.concurrent.Callable<HttpReply> call) throws Exception {
         CyclicBarrier barrier = new CyclicBarrier(RACERS);
-        List<Future<Driver.Reply>> futures = new ArrayList<>();
+        List<Future<HttpReply>> futures = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
             futures.add(pool.submit(() -> {
                 barrier.await(10, TimeUnit.SECONDS);
                 return call.call();
             }));
         }
-        List<Driver.Reply> replies = new ArrayList<>();
-        for (Future<Driver.Reply> f : futures) {
+        List<HttpReply> replies = new ArrayList<>();
+        for (Future<HttpReply> f : futures) {
             replies.add(f.get(30, TimeUnit.SECONDS));
         }
         return replies;

@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.robustness;
 
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
@@ -32,9 +33,9 @@ class FuzzRegressionTest {
 
     @Test
     void unknownMembersOfAServiceAreIgnored() {
-        Driver.Reply created = org.send("POST", "/api/service/create", "application/json", "{\"serviceName\":\"x\",\"x-junk\":1}");
-        Driver.Reply updated = org.send("POST", "/api/" + mock.serviceId() + "/service/update", "application/json", "{\"x-junk\":1}");
-        Driver.Reply read = org.send("GET", "/api/" + mock.serviceId() + "/service/get", null, (String) null);
+        HttpReply created = org.send("POST", "/api/service/create", "application/json", "{\"serviceName\":\"x\",\"x-junk\":1}");
+        HttpReply updated = org.send("POST", "/api/" + mock.serviceId() + "/service/update", "application/json", "{\"x-junk\":1}");
+        HttpReply read = org.send("GET", "/api/" + mock.serviceId() + "/service/get", null, (String) null);
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.body()).doesNotContain("x-junk");
@@ -45,7 +46,7 @@ class FuzzRegressionTest {
 
     @Test
     void aServiceWithAnIssuerThatIsNotAUrlIsRefusedWith400() {
-        Driver.Reply created = org.send("POST", "/api/service/create", "application/json", "{\"issuer\":\"abc\"}");
+        HttpReply created = org.send("POST", "/api/service/create", "application/json", "{\"issuer\":\"abc\"}");
 
         assertThat(created.status()).as(created.toString()).isIn(201, 400);
         assertThat(mock.specViolations()).isEmpty();

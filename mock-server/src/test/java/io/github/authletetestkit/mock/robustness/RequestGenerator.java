@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.robustness;
 
+import io.github.authletetestkit.mock.testing.MockHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -161,7 +162,7 @@ final class RequestGenerator {
             } else if (kind == Kind.OUT_OF_RANGE && hasType(p.getSchema(), "integer")) {
                 query.add(p.getName() + "=" + pick("-1", "-2147483649", "2147483648", "99999999999999999999"));
             } else if (Boolean.TRUE.equals(p.getRequired()) || random.nextInt(3) == 0) {
-                query.add(p.getName() + "=" + Driver.enc(scalarText(p.getName(), p.getSchema(), context)));
+                query.add(p.getName() + "=" + MockHttp.enc(scalarText(p.getName(), p.getSchema(), context)));
             }
         }
         if (query.length() > 0) {
@@ -371,7 +372,7 @@ final class RequestGenerator {
         } else {
             p.put(word(), word());
         }
-        String form = Driver.form(p);
+        String form = MockHttp.form(p);
         return switch (random.nextInt(20)) {
             case 0 -> form + "&%zz=%G0&&==&" + pick(ODD_STRINGS);
             case 1 -> form + "&" + form; // every parameter twice
@@ -603,9 +604,9 @@ final class RequestGenerator {
                 return; // a form has no way to carry nested objects
             }
             if (v.isArray()) {
-                v.forEach(item -> form.add(Driver.enc(member.getKey()) + "=" + Driver.enc(item.isTextual() ? item.textValue() : item.toString())));
+                v.forEach(item -> form.add(MockHttp.enc(member.getKey()) + "=" + MockHttp.enc(item.isTextual() ? item.textValue() : item.toString())));
             } else {
-                form.add(Driver.enc(member.getKey()) + "=" + Driver.enc(v.isTextual() ? v.textValue() : v.toString()));
+                form.add(MockHttp.enc(member.getKey()) + "=" + MockHttp.enc(v.isTextual() ? v.textValue() : v.toString()));
             }
         });
         return form.toString();

@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.robustness;
 
+import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,7 +89,7 @@ class SpecFuzzTest {
                 RequestGenerator.Generated request = generator.generate(operation, kind, values(random));
                 Driver caller = caller(operation, request, random);
                 long sentAt = System.nanoTime();
-                Driver.Reply reply = caller.send(request.method(), request.path(), request.contentType(), request.body());
+                HttpReply reply = caller.send(request.method(), request.path(), request.contentType(), request.body());
                 long micros = (System.nanoTime() - sentAt) / 1_000;
                 sent++;
                 kinds.merge(request.kind(), 1, Integer::sum);
@@ -185,7 +186,7 @@ class SpecFuzzTest {
     }
 
     /** What is wrong with the answer, or null. */
-    private String check(RequestGenerator.Generated request, Driver.Reply reply) {
+    private String check(RequestGenerator.Generated request, HttpReply reply) {
         int status = reply.status();
         if (status >= 500 && status != 501) {
             return "a " + status + " answer";
@@ -227,7 +228,7 @@ class SpecFuzzTest {
     }
 
     /** Remembers tickets, codes and tokens from answers, per service, for later requests to use. */
-    private void harvest(RequestGenerator.Generated request, Driver.Reply reply) {
+    private void harvest(RequestGenerator.Generated request, HttpReply reply) {
         if (reply.status() != 200 || reply.contentType() == null || !reply.contentType().startsWith("application/json")
                 || reply.body() == null || !reply.body().startsWith("{")) {
             return;
