@@ -7,17 +7,29 @@ import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import io.github.authletetestkit.mock.api.ResultCodes;
 import io.github.authletetestkit.mock.model.Json;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import wiremock.jakarta.servlet.DispatcherType;
+import wiremock.jakarta.servlet.Filter;
+import wiremock.jakarta.servlet.FilterChain;
+import wiremock.jakarta.servlet.ServletException;
+import wiremock.jakarta.servlet.ServletRequest;
+import wiremock.jakarta.servlet.ServletResponse;
+import wiremock.jakarta.servlet.http.HttpServletResponse;
 import wiremock.org.eclipse.jetty.http.HttpFields;
 import wiremock.org.eclipse.jetty.http.HttpHeader;
 import wiremock.org.eclipse.jetty.server.Server;
 import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
+import wiremock.org.eclipse.jetty.servlet.FilterHolder;
+import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
 
 /**
- * WireMock's Jetty with one change: a request Jetty itself refuses (an encoded NUL or {@code ..} in the
- * path, a malformed request line) gets an Authlete-style JSON error instead of Jetty's HTML page. Jetty's
- * classes are WireMock's shaded copies, the only Jetty on the class path.
+ * WireMock's Jetty with one change: a request Jetty or WireMock refuses before the mock sees it (an encoded
+ * NUL or {@code ..} in the path, a malformed request line, a form body with a bad percent escape) gets an
+ * Authlete-style JSON error instead of an HTML page with a stack trace. Jetty's classes are WireMock's
+ * shaded copies, the only Jetty on the class path.
  */
 public final class JsonErrorsHttpServer extends Jetty11HttpServer {
 
@@ -36,15 +48,60 @@ public final class JsonErrorsHttpServer extends Jetty11HttpServer {
         server.setErrorHandler(new JsonBadMessages());
     }
 
+    @Override
+    protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
+        super.decorateMockServiceContextAfterConfig(context);
+        context.addFilter(new FilterHolder(new JsonFailures()), "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
+
+    private static String errorBody(int status, String message) {
+        String code = status >= 500 ? ResultCodes.SERVER_ERROR : ResultCodes.INVALID_REQUEST;
+        return Json.write(ResultCodes.body(code, message));
+    }
+
     /** Jetty's answer to a request it could not parse, as a result body. */
     static final class JsonBadMessages extends ErrorHandler {
         @Override
         public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
             fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-            String code = status >= 500 ? ResultCodes.SERVER_ERROR : ResultCodes.INVALID_REQUEST;
-            String body = Json.write(ResultCodes.body(code, "The request is malformed and was refused before it reached the API: "
-                    + (reason == null ? "HTTP " + status : reason) + "."));
+            String body = errorBody(status, "The request is malformed and was refused before it reached the API: "
+                    + (reason == null ? "HTTP " + status : reason) + ".");
             return ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * WireMock decodes a form body eagerly, before any stub or extension runs, and fails on a malformed
+     * percent escape; this filter turns that, and any other failure beneath the mock, into a JSON error.
+     */
+    static final class JsonFailures implements Filter {
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+            try {
+                chain.doFilter(request, response);
+            } catch (RuntimeException failure) {
+                if (isFormDecoding(failure)) {
+                    fail(response, 400, "The form body is malformed and was refused before it reached the API: " + failure.getMessage() + ".");
+                } else {
+                    fail(response, 500, "The mock failed beneath the API: " + failure.getClass().getSimpleName() + ".");
+                }
+            }
+        }
+
+        private static boolean isFormDecoding(RuntimeException failure) {
+            return failure instanceof IllegalArgumentException && failure.getStackTrace().length > 0
+                    && failure.getStackTrace()[0].getClassName().endsWith(".UrlEncoded");
+        }
+
+        private static void fail(ServletResponse response, int status, String message) throws IOException {
+            if (response.isCommitted()) {
+                throw new IOException(message);
+            }
+            response.reset();
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            ((HttpServletResponse) response).setStatus(status);
+            response.getOutputStream().write(errorBody(status, message).getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -9,7 +9,6 @@ import io.github.authletetestkit.mock.AuthleteMockServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -181,10 +180,6 @@ class BadInputTest extends StrictMockTest {
     }
 
     @Test
-    @Disabled("bug (WireMock 3.13.2, beneath the mock): a form body with a malformed percent escape answers 500 with WireMock's "
-            + "own error page before the mock sees it — plain WireMock with a static stub does the same. Reproduce: POST "
-            + "/api/{sid}/auth/authorization, Content-Type application/x-www-form-urlencoded, body 'parameters=%zz' → 500 "
-            + "'Not valid encoding %zz'. Needs a guard in front of WireMock's request parsing (AuthleteMockServer).")
     void aFormBodyWithABadPercentEscapeIs400() {
         HttpReply reply = api.send("POST", servicePath + "/auth/authorization", "application/x-www-form-urlencoded", "parameters=%zz&&=");
 
