@@ -25,11 +25,14 @@ public final class HealthCheck {
         return Integer.parseInt(configured.trim());
     }
 
+    /** Below the Dockerfile's HEALTHCHECK --timeout, above a cold mock's first answer on a loaded machine. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(8);
+
     static boolean check(int port) {
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(
+            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(TIMEOUT).build().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/lifecycle/healthcheck"))
-                            .timeout(Duration.ofSeconds(2)).build(),
+                            .timeout(TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().trim().equals("OK");
         } catch (Exception e) {

@@ -29,6 +29,10 @@ class DockerfileIT {
     private static final Path DOCKERFILE = Path.of("..", "Dockerfile");
     private static final Path JAR = Path.of("target", "authlete-mock-server.jar");
     private static final String JAR_IN_IMAGE = "/app/authlete-mock-server.jar";
+    private static final String AOT_CACHE_IN_IMAGE = "/app/authlete-mock-server.aot";
+    private static final Path AOT_CACHE = Path.of("target", "dockerfile-it", "authlete-mock-server.aot");
+    /** The image runs a JRE 25; on an older build JDK the ahead-of-time flags are left out. */
+    private static final boolean AOT_SUPPORTED = Runtime.version().feature() >= 25;
 
     private static List<String> runStage;
 
@@ -58,7 +62,12 @@ class DockerfileIT {
         Map<String, String> env = new LinkedHashMap<>(environment());
         int port = freePort();
         env.put("AUTHLETE_MOCK_PORT", Integer.toString(port)); // 8080 may be taken on the build machine
-        Process server = start(command("ENTRYPOINT"), env);
+        trainAheadOfTimeCache();
+        List<String> entrypoint = new ArrayList<>(command("ENTRYPOINT"));
+        if (AOT_SUPPORTED) {
+            entrypoint.add(1, "-XX:AOTMode=on"); // fail, rather than start slowly, if the image's cache does not fit the command
+        }
+        Process server = start(entrypoint, env);
         try {
             waitForBanner(server);
             assertThat(run(command("HEALTHCHECK"), env)).as("health check exit code while running").isZero();
@@ -69,10 +78,25 @@ class DockerfileIT {
         assertThat(run(command("HEALTHCHECK"), env)).as("health check exit code when stopped").isEqualTo(1);
     }
 
+    /** The run stage's training RUN, as the image build runs it: it must succeed and leave the cache behind. */
+    private static void trainAheadOfTimeCache() throws Exception {
+        Files.createDirectories(AOT_CACHE.getParent());
+        Files.deleteIfExists(AOT_CACHE);
+        List<String> training = command("RUN");
+        assertThat(training).contains("io.github.authletetestkit.mock.cli.AotTraining");
+        Process process = start(training, Map.of());
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("AOT training exit code; its output:%n%s", output).isZero();
+        if (AOT_SUPPORTED) {
+            assertThat(AOT_CACHE).isNotEmptyFile();
+        }
+    }
+
     private static int run(List<String> command, Map<String, String> env) throws Exception {
         Process process = start(command, env);
         process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
         return process.exitValue();
     }
 
@@ -105,8 +129,12 @@ class DockerfileIT {
         List<String> command = new ArrayList<>();
         for (JsonNode part : parts) {
             String arg = part.asText();
+            if (arg.startsWith("-XX:AOT") && !AOT_SUPPORTED) {
+                continue;
+            }
             command.add(arg.equals("java") ? ProcessHandle.current().info().command().orElse("java")
-                    : arg.equals(JAR_IN_IMAGE) ? JAR.toAbsolutePath().toString() : arg);
+                    : arg.equals(JAR_IN_IMAGE) ? JAR.toAbsolutePath().toString()
+                    : arg.replace(AOT_CACHE_IN_IMAGE, AOT_CACHE.toAbsolutePath().toString()));
         }
         return command;
     }
