@@ -56,7 +56,7 @@ public final class CleanupRegistry {
     private final List<Pending> pending = new CopyOnWriteArrayList<>();
 
     /** Deletes straight through the caller: the shutdown hook's way, with no recording. */
-    public static Deleter through(io.github.authletetestkit.contract.target.ApiCaller caller) {
+    public static Deleter through(ApiCaller caller) {
         return entry -> {
             var exchange = caller.call(entry.deletion().toRequest(caller.servicePath("")));
             return entry.description() + ": HTTP " + exchange.response().status();

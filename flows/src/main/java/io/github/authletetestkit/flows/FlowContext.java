@@ -1,54 +1,46 @@
 package io.github.authletetestkit.flows;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.authletetestkit.contract.check.CheckedFinding;
-import io.github.authletetestkit.contract.check.Finding;
-import io.github.authletetestkit.contract.report.Masker;
-import io.github.authletetestkit.contract.report.StepRecord;
-import io.github.authletetestkit.contract.target.ApiRequest;
-import io.github.authletetestkit.contract.target.Exchange;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A flow's handle on the run: it performs steps (every exchange checked against the spec and recorded),
- * keeps what the flow created for deletion, and says where time and names come from.
+ * A flow's handle on the run: it performs steps (every one told to the {@link FlowListener}), keeps what the
+ * flow created for deletion, and says where time and names come from.
  */
 public final class FlowContext {
 
     /** The end-user every flow authenticates. */
     public static final String SUBJECT = "contract-suite-user";
 
-    /** Members of answers whose values are secrets and must never reach a report. */
-    private static final List<String> SECRET_MEMBERS = List.of("clientSecret", "newClientSecret", "accessToken", "refreshToken",
-            "idToken", "ticket", "authorizationCode", "deviceCode", "userCode", "authReqId", "jwtAccessToken");
-
     private final FlowEnvironment env;
     private final Flow flow;
-    private final List<StepRecord> steps = new ArrayList<>();
+    private final FlowListener listener;
     private final List<CleanupRegistry.Pending> created = new ArrayList<>();
     private final List<String> cleanupFailures = new ArrayList<>();
+    /** The flow's last own step: a failed {@link #check} is about its answer. */
+    private Step lastStep;
 
-    FlowContext(FlowEnvironment env, Flow flow) {
+    FlowContext(FlowEnvironment env, Flow flow, FlowListener listener) {
         this.env = env;
         this.flow = flow;
+        this.listener = listener;
     }
 
     /**
-     * Performs the step and checks the exchange against the spec.
+     * Performs the step and checks the answer against the step's expectation.
      *
      * @throws FlowFailure when the answer does not meet the step's expectation (or none came)
      * @throws FlowSkipped when the target lacks the operation (HTTP 501, or a 404 that is not about a resource)
      */
     public Reply call(Step step) throws InterruptedException {
-        return execute(step, StepRecord.Phase.FLOW);
+        return execute(step, false);
     }
 
     /** Registers the deletion of something the flow just created; it runs after the flow, whatever happens. */
     public CleanupRegistry.Pending deleteAfterwards(String description, Step deletion) {
-        CleanupRegistry.Pending pending = env.registry().register(env.masker().mask(description), deletion);
+        CleanupRegistry.Pending pending = env.registry().register(description, deletion);
         created.add(pending);
         return pending;
     }
@@ -75,14 +67,8 @@ public final class FlowContext {
     /** Fails the flow with a behaviour mismatch attached to the last step, unless the condition holds. */
     public void check(boolean condition, String message) {
         if (!condition) {
-            String masked = env.masker().mask(message);
-            if (!steps.isEmpty()) {
-                StepRecord last = steps.remove(steps.size() - 1);
-                steps.add(new StepRecord(last.name(), last.phase(), last.operationId(), last.method(), last.path(), last.expected(),
-                        last.status(), last.action(), last.durationMillis(), last.retries(), last.findings(),
-                        last.mismatch() == null ? masked : last.mismatch() + "; " + masked, last.responseBody()));
-            }
-            throw new FlowFailure((steps.isEmpty() ? "" : steps.get(steps.size() - 1).name() + ": ") + masked);
+            listener.checkFailed(message);
+            throw new FlowFailure((lastStep == null ? "" : lastStep.name() + ": ") + message);
         }
     }
 
@@ -93,7 +79,7 @@ public final class FlowContext {
 
     /** The target's service ID (API key) as text. */
     public String serviceIdText() {
-        return env.caller().credentials().serviceId();
+        return env.caller().serviceId();
     }
 
     /** The service's configuration as service-read found it. */
@@ -107,11 +93,7 @@ public final class FlowContext {
 
     /** Lets the target's time pass (a polling interval): the mock's clock moves, a live target is waited for. */
     public void elapse(Duration duration) throws InterruptedException {
-        env.target().elapse(duration);
-    }
-
-    List<StepRecord> steps() {
-        return List.copyOf(steps);
+        env.clock().elapse(duration);
     }
 
     List<String> cleanupFailures() {
@@ -131,9 +113,9 @@ public final class FlowContext {
                     continue;
                 }
                 try {
-                    execute(pending.deletion(), StepRecord.Phase.CLEANUP);
-                    if (steps.get(steps.size() - 1).mismatch() != null) {
-                        cleanupFailures.add(pending.description() + ": " + steps.get(steps.size() - 1).mismatch());
+                    String mismatch = pending.deletion().mismatch(execute(pending.deletion(), true));
+                    if (mismatch != null) {
+                        cleanupFailures.add(pending.description() + ": " + mismatch);
                     }
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -149,29 +131,29 @@ public final class FlowContext {
         }
     }
 
-    private Reply execute(Step step, StepRecord.Phase phase) throws InterruptedException {
+    private Reply execute(Step step, boolean cleanup) throws InterruptedException {
+        if (!cleanup) {
+            lastStep = step;
+        }
         ApiRequest request = step.toRequest(env.caller().servicePath(""));
         Exchange exchange;
         try {
             exchange = env.caller().call(request);
         } catch (IOException e) {
             String why = "no answer: " + e;
-            record(step, phase, request, null, List.of(), why);
-            throw new FlowFailure(step.name() + ": " + env.masker().mask(why), e);
+            listener.performed(new StepEvent(step, cleanup, request, null, why, false));
+            throw new FlowFailure(step.name() + ": " + why, e);
         }
         Reply reply = new Reply(exchange);
-        harvestSecrets(reply.json());
-        if (phase == StepRecord.Phase.FLOW && (synthesised(reply) || unavailable(step, reply))) {
-            // the spec may not describe the answer of a missing operation: no findings for this one
-            record(step, phase, request, exchange, List.of(), null);
+        if (!cleanup && (synthesised(reply) || unavailable(step, reply))) {
+            listener.performed(new StepEvent(step, false, request, reply, null, true));
             throw FlowSkipped.lacksOperation(step.operationId(),
                     synthesised(reply) ? "the mock synthesised the answer from the spec" : "HTTP " + reply.status());
         }
-        List<CheckedFinding> findings = env.checker().check(exchange);
         String mismatch = step.mismatch(reply);
-        record(step, phase, request, exchange, findings, mismatch);
-        if (mismatch != null && phase == StepRecord.Phase.FLOW) {
-            throw new FlowFailure(step.name() + ": " + env.masker().mask(mismatch));
+        listener.performed(new StepEvent(step, cleanup, request, reply, mismatch, false));
+        if (mismatch != null && !cleanup) {
+            throw new FlowFailure(step.name() + ": " + mismatch);
         }
         return reply;
     }
@@ -206,35 +188,4 @@ public final class FlowContext {
     }
 
     static final String SYNTHESISED_CODE = "A000001";
-
-    private void harvestSecrets(JsonNode json) {
-        if (json.isObject()) {
-            for (String member : SECRET_MEMBERS) {
-                JsonNode value = json.get(member);
-                if (value != null && value.isTextual()) {
-                    env.masker().register(value.asText());
-                }
-            }
-        }
-    }
-
-    private void record(Step step, StepRecord.Phase phase, ApiRequest request, Exchange exchange, List<CheckedFinding> findings,
-                        String mismatch) {
-        Masker masker = env.masker();
-        String path = masker.mask(request.path().replace("/api/" + env.caller().credentials().serviceId() + "/", "/api/{serviceId}/"));
-        List<CheckedFinding> masked = findings.stream()
-                .map(f -> new CheckedFinding(new Finding(f.finding().operationId(), f.finding().direction(), f.finding().pointer(),
-                        f.finding().key(), masker.mask(f.finding().message())), f.allowedBecause()))
-                .toList();
-        String action = null;
-        if (exchange != null) {
-            JsonNode body = Reply.parse(exchange.response().body());
-            action = body.hasNonNull("action") ? body.get("action").asText() : null;
-        }
-        steps.add(new StepRecord(step.name(), phase, step.operationId(), step.method(), path, step.expectation(),
-                exchange == null ? 0 : exchange.response().status(), action,
-                exchange == null ? 0 : exchange.elapsed().toMillis(), exchange == null ? 0 : exchange.retries(), masked,
-                mismatch == null ? null : masker.mask(mismatch),
-                exchange == null ? null : masker.maskBody(exchange.response().body())));
-    }
 }

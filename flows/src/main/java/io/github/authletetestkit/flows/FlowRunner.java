@@ -1,74 +1,79 @@
 package io.github.authletetestkit.flows;
 
-import io.github.authletetestkit.contract.report.FlowResult;
-import io.github.authletetestkit.contract.report.StepRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Runs flows one after the other in one {@link FlowEnvironment}: decides what to skip before a flow starts
- * (read-only mode, operations the spec lacks, what the service does not support), runs it, and always runs
- * its cleanup. An interrupt stops the run after the current flow's cleanup.
+ * (read-only mode, operations the target's spec lacks, what the service does not support), runs it, and always
+ * runs its cleanup. An interrupt stops the run after the current flow's cleanup.
+ *
+ * <pre>{@code
+ * FlowEnvironment env = new FlowEnvironment(caller, TargetClock.REAL, new CleanupRegistry(), "run1");
+ * List<FlowOutcome> outcomes = new FlowRunner(env, false, operationId -> true, FlowListener.NONE)
+ *         .run(FlowCatalog.select(List.of("authorization-code")));
+ * }</pre>
  */
 public final class FlowRunner {
 
-    /** Told about each flow as it starts and ends: the progress line. */
-    public interface Listener {
-        default void started(int index, int total, Flow flow) {
-        }
-
-        default void finished(int index, int total, FlowResult result) {
-        }
-    }
-
     private final FlowEnvironment env;
     private final boolean readOnly;
-    private final Listener listener;
+    private final Predicate<String> knownOperation;
+    private final FlowListener listener;
 
-    public FlowRunner(FlowEnvironment env, boolean readOnly, Listener listener) {
-        this.env = env;
+    /**
+     * @param readOnly       skip the flows that create resources
+     * @param knownOperation whether the target's spec has an operation (by operationId); a flow needing one it
+     *                       lacks is skipped
+     * @param listener       told about every flow and step; {@code null} for none
+     */
+    public FlowRunner(FlowEnvironment env, boolean readOnly, Predicate<String> knownOperation, FlowListener listener) {
+        this.env = Objects.requireNonNull(env, "env");
         this.readOnly = readOnly;
-        this.listener = listener == null ? new Listener() { } : listener;
+        this.knownOperation = Objects.requireNonNull(knownOperation, "knownOperation");
+        this.listener = listener == null ? FlowListener.NONE : listener;
     }
 
-    public List<FlowResult> run(List<Flow> flows) {
-        List<FlowResult> results = new ArrayList<>();
+    public List<FlowOutcome> run(List<Flow> flows) {
+        List<FlowOutcome> outcomes = new ArrayList<>();
         boolean interrupted = false;
         for (int i = 0; i < flows.size(); i++) {
             Flow flow = flows.get(i);
             listener.started(i + 1, flows.size(), flow);
-            FlowResult result = interrupted ? skipped(flow, "the run was interrupted") : runOne(flow);
+            FlowOutcome outcome = interrupted ? FlowOutcome.skipped(flow, "the run was interrupted") : runOne(flow);
             interrupted |= Thread.currentThread().isInterrupted();
-            results.add(result);
-            listener.finished(i + 1, flows.size(), result);
+            outcomes.add(outcome);
+            listener.finished(i + 1, flows.size(), outcome);
         }
-        return results;
+        return outcomes;
     }
 
-    FlowResult runOne(Flow flow) {
+    FlowOutcome runOne(Flow flow) {
         String reason = preflight(flow);
         if (reason != null) {
-            return skipped(flow, reason);
+            return FlowOutcome.skipped(flow, reason);
         }
-        FlowContext ctx = new FlowContext(env, flow);
+        FlowContext ctx = new FlowContext(env, flow, listener);
         long started = System.nanoTime();
-        FlowResult.Status status = FlowResult.Status.PASSED;
+        FlowOutcome.Status status = FlowOutcome.Status.PASSED;
         String why = null;
         try {
             flow.run(ctx);
         } catch (FlowSkipped e) {
-            status = FlowResult.Status.SKIPPED;
+            status = FlowOutcome.Status.SKIPPED;
             why = e.getMessage();
         } catch (FlowFailure e) {
-            status = FlowResult.Status.FAILED;
+            status = FlowOutcome.Status.FAILED;
             why = e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            status = FlowResult.Status.FAILED;
+            status = FlowOutcome.Status.FAILED;
             why = "interrupted";
         } catch (RuntimeException e) {
-            status = FlowResult.Status.FAILED;
-            why = "unexpected error: " + env.masker().mask(String.valueOf(e));
+            status = FlowOutcome.Status.FAILED;
+            why = "unexpected error: " + e;
         } finally {
             ctx.cleanUp();
         }
@@ -76,10 +81,9 @@ public final class FlowRunner {
         if (!cleanupFailures.isEmpty()) {
             String cleanup = "cleanup failed: " + String.join("; ", cleanupFailures);
             why = why == null ? cleanup : why + "; " + cleanup;
-            status = FlowResult.Status.FAILED;
+            status = FlowOutcome.Status.FAILED;
         }
-        return new FlowResult(flow.id(), flow.title(), status, why, flow.operations(), flow.createsResources(),
-                (System.nanoTime() - started) / 1_000_000, ctx.steps());
+        return new FlowOutcome(flow, status, why, (System.nanoTime() - started) / 1_000_000);
     }
 
     private String preflight(Flow flow) {
@@ -87,7 +91,7 @@ public final class FlowRunner {
             return "creates resources (--read-only)";
         }
         for (String operation : flow.operations()) {
-            if (!env.checker().hasOperation(operation)) {
+            if (!knownOperation.test(operation)) {
                 return FlowSkipped.lacksOperation(operation, "not in the spec").getMessage();
             }
         }
@@ -99,10 +103,5 @@ public final class FlowRunner {
             return flow.unsupportedBy(service).orElse(null);
         }
         return null;
-    }
-
-    private static FlowResult skipped(Flow flow, String reason) {
-        return new FlowResult(flow.id(), flow.title(), FlowResult.Status.SKIPPED, reason, flow.operations(), flow.createsResources(),
-                0, List.<StepRecord>of());
     }
 }

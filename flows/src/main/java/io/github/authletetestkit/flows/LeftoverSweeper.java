@@ -1,9 +1,6 @@
 package io.github.authletetestkit.flows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.authletetestkit.contract.check.SpecChecker;
-import io.github.authletetestkit.contract.target.ApiCaller;
-import io.github.authletetestkit.contract.target.Exchange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +8,8 @@ import java.util.Map;
 
 /**
  * {@code --cleanup}: finds the clients earlier (interrupted) runs left behind — developer
- * {@link FlowEnvironment#PREFIX} and a name starting with it — revokes their tokens when the target has
- * {@code auth/token/revoke}, and deletes them (which also removes their tokens and grants).
+ * {@link FlowEnvironment#PREFIX} and a name starting with it — revokes their tokens when asked to (the target
+ * has {@code auth/token/revoke}), and deletes them (which also removes their tokens and grants).
  * Do not run it while another run against the same service is in progress: it cannot tell that run's
  * clients from leftovers.
  */
@@ -27,7 +24,8 @@ public final class LeftoverSweeper {
     private LeftoverSweeper() {
     }
 
-    public static Result sweep(ApiCaller caller, SpecChecker checker) throws IOException, InterruptedException {
+    /** @param revoke call {@code auth/token/revoke} for each client first (only when the target has it) */
+    public static Result sweep(ApiCaller caller, boolean revoke) throws IOException, InterruptedException {
         List<JsonNode> leftovers = new ArrayList<>();
         for (int start = 0; ; start += PAGE) {
             Exchange page = caller.call(Step.get("list leftover clients", "client_get_list_api",
@@ -47,7 +45,6 @@ public final class LeftoverSweeper {
                 break;
             }
         }
-        boolean revoke = checker.hasOperation("auth_token_revoke_api");
         List<String> log = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         int deleted = 0;

@@ -2,7 +2,6 @@ package io.github.authletetestkit.flows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.github.authletetestkit.contract.target.Exchange;
 
 /** A target's answer as a flow reads it: the status, the JSON body, {@code action}, {@code responseContent}. */
 public final class Reply {
@@ -13,6 +12,11 @@ public final class Reply {
 
     Reply(Exchange exchange) {
         this.exchange = exchange;
+    }
+
+    /** The request and the answer as they went over the wire. */
+    public Exchange exchange() {
+        return exchange;
     }
 
     public int status() {

@@ -2,7 +2,6 @@ package io.github.authletetestkit.flows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.authletetestkit.contract.target.ApiRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

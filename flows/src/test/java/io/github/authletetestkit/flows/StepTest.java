@@ -3,9 +3,6 @@ package io.github.authletetestkit.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.authletetestkit.contract.target.ApiRequest;
-import io.github.authletetestkit.contract.target.ApiResponse;
-import io.github.authletetestkit.contract.target.Exchange;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package io.github.authletetestkit.contract.target;
 
+import io.github.authletetestkit.flows.ApiCaller;
+import io.github.authletetestkit.flows.ApiRequest;
+import io.github.authletetestkit.flows.ApiResponse;
+import io.github.authletetestkit.flows.Exchange;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,7 +12,7 @@ import java.util.Objects;
  * Calls the target: picks the credential, paces under the hourly limits, retries a 429 with back-off.
  * Thread-safe; cleanup from a shutdown hook uses the same caller as the flows.
  */
-public final class ApiCaller {
+public final class PacedCaller implements ApiCaller {
 
     private final Transport transport;
     private final Credentials credentials;
@@ -16,7 +20,7 @@ public final class ApiCaller {
     private final RetryPolicy retry;
     private final Sleeper sleeper;
 
-    public ApiCaller(Transport transport, Credentials credentials, Pacer pacer, RetryPolicy retry, Sleeper sleeper) {
+    public PacedCaller(Transport transport, Credentials credentials, Pacer pacer, RetryPolicy retry, Sleeper sleeper) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.pacer = Objects.requireNonNull(pacer, "pacer");
@@ -24,15 +28,12 @@ public final class ApiCaller {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
-    public Credentials credentials() {
-        return credentials;
+    @Override
+    public String serviceId() {
+        return credentials.serviceId();
     }
 
-    /** The service's path prefix: {@code /api/{serviceId}}. */
-    public String servicePath(String apiPath) {
-        return "/api/" + credentials.serviceId() + apiPath;
-    }
-
+    @Override
     public Exchange call(ApiRequest request) throws IOException, InterruptedException {
         String token = switch (request.auth()) {
             case SERVICE -> credentials.serviceToken();
