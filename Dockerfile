@@ -9,6 +9,8 @@ WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY spec/ spec/
+# the mock's tests run the shared flows: -am builds flows too
+COPY flows/ flows/
 COPY mock-server/ mock-server/
 COPY junit-extension/pom.xml junit-extension/
 COPY contract-suite/pom.xml contract-suite/

@@ -2,23 +2,24 @@ package io.github.authletetestkit.contract;
 
 import io.github.authletetestkit.contract.check.AllowList;
 import io.github.authletetestkit.contract.check.SpecChecker;
-import io.github.authletetestkit.contract.flow.CleanupRegistry;
-import io.github.authletetestkit.contract.flow.Flow;
-import io.github.authletetestkit.contract.flow.FlowCatalog;
-import io.github.authletetestkit.contract.flow.FlowEnvironment;
-import io.github.authletetestkit.contract.flow.FlowRunner;
-import io.github.authletetestkit.contract.flow.LeftoverSweeper;
-import io.github.authletetestkit.contract.report.FlowResult;
+import io.github.authletetestkit.contract.report.FlowRecorder;
 import io.github.authletetestkit.contract.report.Masker;
+import io.github.authletetestkit.contract.report.ProgressListener;
 import io.github.authletetestkit.contract.report.RunReport;
-import io.github.authletetestkit.contract.target.ApiCaller;
 import io.github.authletetestkit.contract.target.EmbeddedMockTarget;
 import io.github.authletetestkit.contract.target.JdkHttpTransport;
+import io.github.authletetestkit.contract.target.PacedCaller;
 import io.github.authletetestkit.contract.target.Pacer;
 import io.github.authletetestkit.contract.target.RetryPolicy;
 import io.github.authletetestkit.contract.target.Sleeper;
 import io.github.authletetestkit.contract.target.Target;
 import io.github.authletetestkit.contract.target.Transport;
+import io.github.authletetestkit.flows.CleanupRegistry;
+import io.github.authletetestkit.flows.Flow;
+import io.github.authletetestkit.flows.FlowCatalog;
+import io.github.authletetestkit.flows.FlowEnvironment;
+import io.github.authletetestkit.flows.FlowRunner;
+import io.github.authletetestkit.flows.LeftoverSweeper;
 import io.github.authletetestkit.spec.AuthleteSpec;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -64,7 +65,7 @@ public final class ContractSuite {
      * @param requestTimeout  per HTTP request
      * @param transports      how to reach a base URL (tests put a recording or failing transport here)
      */
-    public record Options(String spec, List<String> flows, boolean readOnly, AllowList allowList, FlowRunner.Listener listener,
+    public record Options(String spec, List<String> flows, boolean readOnly, AllowList allowList, ProgressListener listener,
                           boolean shutdownHook, Sleeper sleeper, Clock clock, Duration requestTimeout,
                           Function<String, Transport> transports) {
 
@@ -96,7 +97,7 @@ public final class ContractSuite {
             return new Options(spec, flows, readOnly, value, listener, shutdownHook, sleeper, clock, requestTimeout, transports);
         }
 
-        public Options withListener(FlowRunner.Listener value) {
+        public Options withListener(ProgressListener value) {
             return new Options(spec, flows, readOnly, allowList, value, shutdownHook, sleeper, clock, requestTimeout, transports);
         }
 
@@ -136,17 +137,17 @@ public final class ContractSuite {
         SpecChecker checker = new SpecChecker(spec, options.allowList());
         List<Flow> flows = FlowCatalog.select(options.flows());
         Masker masker = new Masker(target.credentials().secrets());
-        ApiCaller caller = caller(target, options);
+        PacedCaller caller = caller(target, options);
         CleanupRegistry registry = new CleanupRegistry();
         String runId = HexFormat.of().formatHex(randomBytes());
-        FlowEnvironment env = new FlowEnvironment(target, caller, checker, masker, registry, runId);
+        FlowEnvironment env = new FlowEnvironment(caller, target::elapse, registry, runId);
+        FlowRecorder recorder = new FlowRecorder(checker, masker, caller.serviceId(), options.listener());
 
-        Thread hook = options.shutdownHook() ? shutdownHook(registry, caller) : null;
+        Thread hook = options.shutdownHook() ? shutdownHook(registry, caller, masker) : null;
         Instant started = Instant.now();
         long begin = System.nanoTime();
-        List<FlowResult> results;
         try {
-            results = new FlowRunner(env, options.readOnly(), options.listener()).run(flows);
+            new FlowRunner(env, options.readOnly(), checker::hasOperation, recorder).run(flows);
         } finally {
             if (hook != null) {
                 try {
@@ -157,7 +158,7 @@ public final class ContractSuite {
             }
         }
         return new RunReport(target.name(), target.baseUrl(), spec.source(), title(spec), spec.version(), null, runId, started,
-                (System.nanoTime() - begin) / 1_000_000, results, List.of());
+                (System.nanoTime() - begin) / 1_000_000, recorder.results(), List.of());
     }
 
     /** Runs the flows on the target, then on a fresh embedded mock, and puts the differences into the target's report. */
@@ -166,7 +167,7 @@ public final class ContractSuite {
     }
 
     /** As {@link #runAndCompare(Target, Options)}, telling {@code mockListener} about the mock's run. */
-    public static Comparison runAndCompare(Target target, Options options, FlowRunner.Listener mockListener) {
+    public static Comparison runAndCompare(Target target, Options options, ProgressListener mockListener) {
         RunReport onTarget = run(target, options);
         RunReport onMock;
         try (EmbeddedMockTarget mock = EmbeddedMockTarget.start()) {
@@ -177,21 +178,22 @@ public final class ContractSuite {
 
     /** {@code --cleanup}: removes what earlier, interrupted runs left on the target. */
     public static LeftoverSweeper.Result cleanup(Target target, Options options) throws IOException, InterruptedException {
-        return LeftoverSweeper.sweep(caller(target, options), new SpecChecker(options.loadSpec(), options.allowList()));
+        boolean revoke = new SpecChecker(options.loadSpec(), options.allowList()).hasOperation("auth_token_revoke_api");
+        return LeftoverSweeper.sweep(caller(target, options), revoke);
     }
 
-    private static ApiCaller caller(Target target, Options options) {
-        return new ApiCaller(options.transport(target.baseUrl()), target.credentials(),
+    private static PacedCaller caller(Target target, Options options) {
+        return new PacedCaller(options.transport(target.baseUrl()), target.credentials(),
                 new Pacer(target.limits(), options.clock(), options.sleeper()), RetryPolicy.standard(), options.sleeper());
     }
 
-    private static Thread shutdownHook(CleanupRegistry registry, ApiCaller caller) {
+    private static Thread shutdownHook(CleanupRegistry registry, PacedCaller caller, Masker masker) {
         Thread hook = new Thread(() -> {
             List<String> log = registry.runUnclaimed(CleanupRegistry.through(caller));
             if (!log.isEmpty()) {
                 PrintStream err = System.err;
                 err.println("Run interrupted: deleted what it had created:");
-                log.forEach(line -> err.println("  " + line));
+                log.forEach(line -> err.println("  " + masker.mask(line)));
                 err.flush();
             }
         }, "authlete-contract-suite-cleanup");

@@ -6,14 +6,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authletetestkit.contract.flow.FlowEnvironment;
-import io.github.authletetestkit.contract.flow.LeftoverSweeper;
 import io.github.authletetestkit.contract.report.FlowResult;
 import io.github.authletetestkit.contract.report.RunReport;
 import io.github.authletetestkit.contract.report.StepRecord;
 import io.github.authletetestkit.contract.target.RateLimits;
 import io.github.authletetestkit.contract.target.RemoteTarget;
 import io.github.authletetestkit.contract.target.Sleeper;
+import io.github.authletetestkit.flows.FlowEnvironment;
+import io.github.authletetestkit.flows.LeftoverSweeper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package io.github.authletetestkit.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.authletetestkit.contract.target.ApiRequest;
-import io.github.authletetestkit.contract.target.ApiResponse;
 import io.github.authletetestkit.contract.target.Transport;
+import io.github.authletetestkit.flows.ApiRequest;
+import io.github.authletetestkit.flows.ApiResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.contract.report.FlowResult;
 import io.github.authletetestkit.contract.report.RunReport;
-import io.github.authletetestkit.contract.target.ApiResponse;
 import io.github.authletetestkit.contract.target.RateLimits;
 import io.github.authletetestkit.contract.target.RemoteTarget;
 import io.github.authletetestkit.contract.target.Sleeper;
 import io.github.authletetestkit.contract.target.Transport;
+import io.github.authletetestkit.flows.ApiResponse;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,10 +1,6 @@
 package io.github.authletetestkit.contract.cli;
 
 import io.github.authletetestkit.contract.ContractSuite;
-import io.github.authletetestkit.contract.flow.Flow;
-import io.github.authletetestkit.contract.flow.FlowCatalog;
-import io.github.authletetestkit.contract.flow.FlowEnvironment;
-import io.github.authletetestkit.contract.flow.LeftoverSweeper;
 import io.github.authletetestkit.contract.report.ConsoleReporter;
 import io.github.authletetestkit.contract.report.ReportWriter;
 import io.github.authletetestkit.contract.report.RunReport;
@@ -12,6 +8,10 @@ import io.github.authletetestkit.contract.target.Credentials;
 import io.github.authletetestkit.contract.target.MissingCredentialsException;
 import io.github.authletetestkit.contract.target.Target;
 import io.github.authletetestkit.contract.target.TargetSelection;
+import io.github.authletetestkit.flows.Flow;
+import io.github.authletetestkit.flows.FlowCatalog;
+import io.github.authletetestkit.flows.FlowEnvironment;
+import io.github.authletetestkit.flows.LeftoverSweeper;
 import io.github.authletetestkit.spec.SpecLoadException;
 import java.io.IOException;
 import java.io.PrintStream;

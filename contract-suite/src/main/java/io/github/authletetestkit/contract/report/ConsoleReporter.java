@@ -1,14 +1,13 @@
 package io.github.authletetestkit.contract.report;
 
 import io.github.authletetestkit.contract.check.CheckedFinding;
-import io.github.authletetestkit.contract.flow.Flow;
-import io.github.authletetestkit.contract.flow.FlowRunner;
+import io.github.authletetestkit.flows.Flow;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
 /** A progress line per flow as it ends, and the summary table at the end of a run. */
-public final class ConsoleReporter implements FlowRunner.Listener {
+public final class ConsoleReporter implements ProgressListener {
 
     private static final int MAX_LISTED = 50;
 

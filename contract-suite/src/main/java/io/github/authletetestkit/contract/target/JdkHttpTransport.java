@@ -1,5 +1,7 @@
 package io.github.authletetestkit.contract.target;
 
+import io.github.authletetestkit.flows.ApiRequest;
+import io.github.authletetestkit.flows.ApiResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,7 @@
 package io.github.authletetestkit.contract.target;
 
+import io.github.authletetestkit.flows.ApiRequest;
+import io.github.authletetestkit.flows.ApiResponse;
 import java.io.IOException;
 
 /** Sends one request to a base URL and returns the answer: the only place that speaks HTTP. */

@@ -2,9 +2,9 @@ package io.github.authletetestkit.contract.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authletetestkit.contract.target.ApiRequest;
-import io.github.authletetestkit.contract.target.ApiResponse;
-import io.github.authletetestkit.contract.target.Exchange;
+import io.github.authletetestkit.flows.ApiRequest;
+import io.github.authletetestkit.flows.ApiResponse;
+import io.github.authletetestkit.flows.Exchange;
 import io.github.authletetestkit.spec.AuthleteSpec;
 import java.time.Duration;
 import java.util.List;

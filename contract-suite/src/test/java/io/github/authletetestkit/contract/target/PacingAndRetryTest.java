@@ -2,6 +2,9 @@ package io.github.authletetestkit.contract.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authletetestkit.flows.ApiRequest;
+import io.github.authletetestkit.flows.ApiResponse;
+import io.github.authletetestkit.flows.Exchange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +86,7 @@ class PacingAndRetryTest {
             answers.add(response);
             return response;
         };
-        ApiCaller caller = new ApiCaller(transport, new Credentials("1", "token", null),
+        PacedCaller caller = new PacedCaller(transport, new Credentials("1", "token", null),
                 new Pacer(RateLimits.authlete(), time, time), RetryPolicy.standard(), time);
 
         Exchange exchange = caller.call(new ApiRequest("service_get_api", "GET", "/api/1/service/get", null, null, ApiRequest.Auth.SERVICE));
@@ -103,7 +106,7 @@ class PacingAndRetryTest {
             return new ApiResponse(429, Map.of("retry-after", List.of("100000")), "");
         };
         RetryPolicy policy = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(2));
-        ApiCaller caller = new ApiCaller(transport, new Credentials("1", "token", null),
+        PacedCaller caller = new PacedCaller(transport, new Credentials("1", "token", null),
                 new Pacer(RateLimits.unlimited(), time, time), policy, time);
 
         Exchange exchange = caller.call(new ApiRequest("auth_token_api", "POST", "/api/1/auth/token", null, null, ApiRequest.Auth.SERVICE));
@@ -120,7 +123,7 @@ class PacingAndRetryTest {
             tokens.add(token);
             return new ApiResponse(200, Map.of(), "{}");
         };
-        ApiCaller caller = new ApiCaller(transport, new Credentials("1", "svc", "org"),
+        PacedCaller caller = new PacedCaller(transport, new Credentials("1", "svc", "org"),
                 new Pacer(RateLimits.unlimited(), Clock.systemUTC(), Sleeper.REAL), RetryPolicy.standard(), Sleeper.REAL);
 
         for (ApiRequest.Auth auth : ApiRequest.Auth.values()) {
