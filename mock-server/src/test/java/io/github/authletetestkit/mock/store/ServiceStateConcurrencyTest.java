@@ -43,7 +43,7 @@ class ServiceStateConcurrencyTest {
     @Test
     void oneTicketIsConsumedOnceAmongEightThreads() throws Exception {
         state.putTicket(new AuthorizationTicket("t", 1, false, "https://c/cb", true, "code", ResponseMode.QUERY, List.of(),
-                null, null, null, null, 0, null, null, NOW.plusSeconds(60)));
+                null, null, null, null, 0, null, null, NOW.plusSeconds(60), null));
 
         assertThat(race(() -> state.consumeTicket("t").isPresent())).isEqualTo(1);
     }
