@@ -26,6 +26,7 @@ public final class ApiRoutes {
         GrantApi grants = new GrantApi();
         RegistrationApi registration = new RegistrationApi(clients);
         IdTokenReissueApi idTokens = new IdTokenReissueApi();
+        GrantManagementApi grantManagement = new GrantManagementApi();
         handlers = Map.ofEntries(
                 Map.entry("service_get_api", services::get),
                 Map.entry("service_get_list_api", services::list),
@@ -94,7 +95,8 @@ public final class ApiRoutes {
                 Map.entry("client_registration_delete_api", registration::delete),
                 Map.entry("idtoken_reissue_api", idTokens::reissue),
                 Map.entry("native_sso_api", idTokens::nativeSso),
-                Map.entry("native_sso_logout_api", idTokens::logout));
+                Map.entry("native_sso_logout_api", idTokens::logout),
+                Map.entry("grant_m_api", grantManagement::manage));
     }
 
     public Optional<ApiHandler> handler(String operationId) {

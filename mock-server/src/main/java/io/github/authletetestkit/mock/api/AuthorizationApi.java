@@ -65,7 +65,7 @@ public final class AuthorizationApi {
             }
             params = pushed.get();
         }
-        AuthorizationRules.Outcome outcome = AuthorizationRules.evaluate(service, params, state::findClient, viaPar);
+        AuthorizationRules.Outcome outcome = AuthorizationRules.evaluate(service, params, state::findClient, state::grant, viaPar);
         if (outcome.failure() != null) {
             return ApiResponse.ok(failure(service, outcome.failure()));
         }
@@ -74,7 +74,7 @@ public final class AuthorizationApi {
                 accepted.clientIdAliasUsed(), accepted.redirectUri(), accepted.redirectUriExplicit(),
                 ResponseTypes.wireValue(accepted.responseType()), accepted.responseMode(), accepted.scopes(), accepted.state(),
                 accepted.nonce(), accepted.codeChallenge(), accepted.codeChallengeMethod(), accepted.maxAge(), null,
-                request.context(), call.now().plusSeconds(ServiceConfig.TICKET_SECONDS));
+                request.context(), call.now().plusSeconds(ServiceConfig.TICKET_SECONDS), accepted.grantManagement());
         state.putTicket(ticket);
         boolean noInteraction = accepted.prompts().equals(List.of("none"));
         String code = ResultCodes.of(4, 0, 1);
@@ -99,6 +99,12 @@ public final class AuthorizationApi {
         }
         if (accepted.loginHint() != null) {
             body.put("loginHint", accepted.loginHint());
+        }
+        if (accepted.grantManagement() != null) {
+            body.put("gmAction", accepted.grantManagement().action().name());
+            if (accepted.grantManagement().grantId() != null) {
+                body.put("grantId", accepted.grantManagement().grantId());
+            }
         }
         return ApiResponse.ok(body);
     }
@@ -143,7 +149,7 @@ public final class AuthorizationApi {
         String grantType = ticket.requests("code") ? "AUTHORIZATION_CODE" : "IMPLICIT";
         Grant grant = new Grant(ticket.clientId(), request.subject(), request.sub(), List.copyOf(scopes), grantType,
                 request.properties() == null ? List.of() : List.copyOf(request.properties()), request.authTime(), request.acr(),
-                request.claims(), ticket.nonce(), request.sessionId(), request.idTokenAudType());
+                request.claims(), ticket.nonce(), request.sessionId(), request.idTokenAudType(), null);
         try {
             return ApiResponse.ok(issueResponse(call, state, client.get(), ticket, grant, request));
         } catch (IdTokenException e) {

@@ -1,5 +1,8 @@
 package io.github.authletetestkit.mock.api;
 
+import io.github.authletetestkit.mock.grants.GrantRequest;
+import io.github.authletetestkit.mock.grants.GrantRules;
+import io.github.authletetestkit.mock.grants.ManagedGrant;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.ScopeDefinition;
 import io.github.authletetestkit.mock.model.ServiceConfig;
@@ -12,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Authlete's decision sequence for an authorization request, as pure logic: errors before a trusted
@@ -27,7 +31,7 @@ final class AuthorizationRules {
     record Accepted(ClientConfig client, boolean clientIdAliasUsed, String redirectUri, boolean redirectUriExplicit,
                     String responseType, ResponseMode responseMode, List<String> scopes, String state, String nonce,
                     String codeChallenge, String codeChallengeMethod, long maxAge, List<String> prompts,
-                    String loginHint, String display) {}
+                    String loginHint, String display, GrantRequest grantManagement) {}
 
     /** A rule that failed; {@code redirectUri} is null when the error must not go back to the client. */
     record Failure(String code, String error, String description, String redirectUri, ResponseMode mode, String state) {
@@ -41,8 +45,8 @@ final class AuthorizationRules {
 
     private AuthorizationRules() {}
 
-    static Outcome evaluate(ServiceConfig service, FormParameters params, java.util.function.Function<String, Optional<ClientConfig>> clients,
-                            boolean viaPar) {
+    static Outcome evaluate(ServiceConfig service, FormParameters params, Function<String, Optional<ClientConfig>> clients,
+                            Function<String, Optional<ManagedGrant>> grants, boolean viaPar) {
         String clientIdParam = params.first("client_id");
         if (clientIdParam == null || clientIdParam.isEmpty()) {
             return fail(2, "invalid_request", "The authorization request does not contain 'client_id' parameter.");
@@ -66,7 +70,7 @@ final class AuthorizationRules {
                     ? "The client has not exactly one registered redirect URI and the request does not contain 'redirect_uri'."
                     : "The redirect URI '" + requestedRedirect + "' is not registered for the client.");
         }
-        return new Redirecting(service, client, params, redirect.get(), requestedRedirect != null, requestedScopes, viaPar).evaluate();
+        return new Redirecting(service, client, params, redirect.get(), requestedRedirect != null, requestedScopes, grants, viaPar).evaluate();
     }
 
     /** A failure before the redirect URI is trusted: the error is shown, never redirected. */
@@ -88,7 +92,8 @@ final class AuthorizationRules {
 
     /** The rules that apply once the redirect URI can be trusted: their failures go back to the client. */
     private record Redirecting(ServiceConfig service, ClientConfig client, FormParameters params, String redirectUri,
-                               boolean explicit, List<String> requestedScopes, boolean viaPar) {
+                               boolean explicit, List<String> requestedScopes, Function<String, Optional<ManagedGrant>> grants,
+                               boolean viaPar) {
 
         Outcome evaluate() {
             String state = params.first("state");
@@ -198,11 +203,16 @@ final class AuthorizationRules {
                     return reject.with(22, "invalid_request", "'claims' must be a JSON object.");
                 }
             }
+            GrantRules.AuthorizationCheck grantManagement = GrantRules.checkAuthorization(params.first("grant_management_action"),
+                    params.first("grant_id"), service.grantManagementActionRequired(), client.clientId(), grants);
+            if (grantManagement.refusal() != null) {
+                return reject.with(23 + grantManagement.refusal().ordinal(), grantManagement.refusal().error(), grantManagement.description());
+            }
             String clientIdParam = params.first("client_id");
             boolean aliasUsed = !clientIdParam.equals(Long.toString(client.clientId()));
             return new Outcome(new Accepted(client, aliasUsed, redirectUri, explicit, type, mode.get(), scopes, state,
                     nonce, challenge, method, maxAge, prompts, params.first("login_hint"),
-                    display == null ? "PAGE" : display.toUpperCase()), null);
+                    display == null ? "PAGE" : display.toUpperCase(), grantManagement.request()), null);
         }
 
         /** Requested scopes, narrowed to the client's requestable ones, or the service's defaults when none. */

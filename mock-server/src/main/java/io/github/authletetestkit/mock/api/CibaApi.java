@@ -451,7 +451,7 @@ public final class CibaApi {
         }
         claims.put(name, value);
         return new Grant(grant.clientId(), grant.subject(), grant.sub(), grant.scopes(), grant.grantType(), grant.properties(),
-                grant.authTimeSeconds(), grant.acr(), Json.write(claims), grant.nonce(), grant.sessionId(), grant.idTokenAudType());
+                grant.authTimeSeconds(), grant.acr(), Json.write(claims), grant.nonce(), grant.sessionId(), grant.idTokenAudType(), grant.grantId());
     }
 
     // ---- /auth/token, grant_type=urn:openid:params:grant-type:ciba

@@ -121,7 +121,7 @@ final class FlowSupport {
                                     Long accessTokenDuration, Long refreshTokenDuration, String accessToken) {
         Grant grant = result != EndUserDecision.Result.AUTHORIZED ? null
                 : new Grant(clientId, subject, sub, withoutNulls(scopes), grantType, withoutNulls(properties), authTime, acr, claims,
-                        null, null, idTokenAudType);
+                        null, null, idTokenAudType, null);
         return new EndUserDecision(result, grant, errorDescription, errorUri, orZero(accessTokenDuration),
                 orZero(refreshTokenDuration), accessToken);
     }

@@ -65,14 +65,15 @@ public final class IdTokenReissueApi {
         if (sessionId != null && grant.sessionId() == null) {
             // the pair joins the new session, so that /nativesso/logout finds it
             Grant inSession = new Grant(grant.clientId(), grant.subject(), grant.sub(), grant.scopes(), grant.grantType(),
-                    grant.properties(), grant.authTimeSeconds(), grant.acr(), grant.claims(), grant.nonce(), sessionId, grant.idTokenAudType());
+                    grant.properties(), grant.authTimeSeconds(), grant.acr(), grant.claims(), grant.nonce(), sessionId, grant.idTokenAudType(),
+                    grant.grantId());
             state.removePair(pair.get());
             state.putToken(pair.get().withGrant(inSession));
         }
         Grant forIdToken = new Grant(grant.clientId(), grant.subject(), request.sub() != null ? request.sub() : grant.sub(), grant.scopes(),
                 grant.grantType(), grant.properties(), grant.authTimeSeconds(), grant.acr(),
                 request.claims() != null ? request.claims() : grant.claims(), null, sessionId,
-                request.idTokenAudType() != null ? request.idTokenAudType() : grant.idTokenAudType());
+                request.idTokenAudType() != null ? request.idTokenAudType() : grant.idTokenAudType(), grant.grantId());
         String deviceSecret = nativeSso ? (request.deviceSecret() != null ? request.deviceSecret() : RandomValues.token()) : null;
         String idToken;
         try {
@@ -106,7 +107,7 @@ public final class IdTokenReissueApi {
         ObjectNode claims = grant.claims() == null ? Json.object() : (ObjectNode) Json.parse(grant.claims());
         claims.put("ds_hash", hash);
         return new Grant(grant.clientId(), grant.subject(), grant.sub(), grant.scopes(), grant.grantType(), grant.properties(),
-                grant.authTimeSeconds(), grant.acr(), Json.write(claims), grant.nonce(), grant.sessionId(), grant.idTokenAudType());
+                grant.authTimeSeconds(), grant.acr(), Json.write(claims), grant.nonce(), grant.sessionId(), grant.idTokenAudType(), grant.grantId());
     }
 
     private static ObjectNode callerError(int api, int seq, String message) {

@@ -93,6 +93,9 @@ public final class IntrospectionApi {
         if (token.grant().authTimeSeconds() != null) {
             body.put("authTime", token.grant().authTimeSeconds());
         }
+        if (token.grant().grantId() != null) {
+            body.put("grantId", token.grant().grantId());
+        }
     }
 
     public ApiResponse standard(ApiCall call) {
@@ -129,6 +132,9 @@ public final class IntrospectionApi {
             content.put("iss", service.issuer());
             if (token.dpopJkt() != null) {
                 content.putObject("cnf").put("jkt", token.dpopJkt());
+            }
+            if (token.grant().grantId() != null) {
+                content.put("grant_id", token.grant().grantId());
             }
             boolean withHidden = Boolean.TRUE.equals(request.withHiddenProperties());
             for (Property p : token.grant().properties()) {

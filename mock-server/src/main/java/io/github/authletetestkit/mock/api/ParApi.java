@@ -40,7 +40,7 @@ public final class ParApi {
         FormParameters withClient = params.has("client_id") ? params : FormParameters.parse(request.parameters()
                 + (request.parameters().isEmpty() ? "" : "&") + "client_id=" + client.clientId());
         AuthorizationRules.Outcome outcome = AuthorizationRules.evaluate(service, withClient,
-                id -> state.findClient(id).filter(c -> c.clientId() == client.clientId()), true);
+                id -> state.findClient(id).filter(c -> c.clientId() == client.clientId()), state::grant, true);
         if (outcome.failure() != null) {
             return ApiResponse.ok(RuntimeResult.error(service, outcome.failure().code(), "BAD_REQUEST",
                     outcome.failure().error(), outcome.failure().description()));

@@ -120,7 +120,7 @@ public final class TokenOperationsApi {
         List<String> scopes = request.scopes() == null ? List.of() : List.copyOf(request.scopes());
         Grant grant = new Grant(client.get().clientId(), clientCredentials ? null : request.subject(), null, scopes, request.grantType(),
                 request.properties() == null ? List.of() : List.copyOf(request.properties()), request.authTime(), request.acr(),
-                null, null, request.sessionId(), null);
+                null, null, request.sessionId(), null, null);
         boolean refresh = REFRESHABLE.contains(request.grantType()) && service.supportsGrantType("REFRESH_TOKEN");
         TokenRecord token = TokenMinter.mint(state, client.get(), grant, refresh, call.now(), new TokenMinter.Options(
                 orZero(request.accessTokenDuration()), orZero(request.refreshTokenDuration()), request.accessToken(),

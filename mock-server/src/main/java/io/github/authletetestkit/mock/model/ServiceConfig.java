@@ -65,6 +65,7 @@ public final class ServiceConfig extends JsonDocument {
     public boolean tokenExpirationLinked() { return flag("tokenExpirationLinked"); }
     public boolean singleAccessTokenPerSubject() { return flag("singleAccessTokenPerSubject"); }
     public boolean loopbackRedirectionUriVariable() { return flag("loopbackRedirectionUriVariable"); }
+    public boolean grantManagementActionRequired() { return flag("grantManagementActionRequired"); }
     public String jwks() { return text("jwks"); }
     public String idTokenSignatureKeyId() { return text("idTokenSignatureKeyId"); }
     public String userInfoSignatureKeyId() { return text("userInfoSignatureKeyId"); }

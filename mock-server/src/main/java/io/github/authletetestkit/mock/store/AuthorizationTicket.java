@@ -1,11 +1,13 @@
 package io.github.authletetestkit.mock.store;
 
+import io.github.authletetestkit.mock.grants.GrantRequest;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A validated authorization request waiting for the end-user's decision; consumed by the first
- * {@code /auth/authorization/issue} or {@code /fail}.
+ * {@code /auth/authorization/issue} or {@code /fail}. {@code grantManagement} is what the request asked of
+ * Grant Management (null when nothing); it takes effect when the code is exchanged.
  */
 public record AuthorizationTicket(
         String ticket,
@@ -23,7 +25,8 @@ public record AuthorizationTicket(
         long maxAge,
         String fixedSubject,
         String context,
-        Instant expiresAt) {
+        Instant expiresAt,
+        GrantRequest grantManagement) {
 
     public boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
@@ -35,6 +38,7 @@ public record AuthorizationTicket(
 
     public AuthorizationTicket withContext(String newContext) {
         return new AuthorizationTicket(ticket, clientId, clientIdAliasUsed, redirectUri, redirectUriExplicit, responseType,
-                responseMode, scopes, state, nonce, codeChallenge, codeChallengeMethod, maxAge, fixedSubject, newContext, expiresAt);
+                responseMode, scopes, state, nonce, codeChallenge, codeChallengeMethod, maxAge, fixedSubject, newContext, expiresAt,
+                grantManagement);
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What the end-user (or the client itself) granted: carried from the issue call to every token minted
- * from it, and on through refreshes.
+ * from it, and on through refreshes. {@code grantId} names the managed grant (Grant Management) the tokens
+ * belong to; null when the authorization request asked nothing of grant management.
  */
 public record Grant(
         long clientId,
@@ -18,25 +19,30 @@ public record Grant(
         String claims,
         String nonce,
         String sessionId,
-        String idTokenAudType) {
+        String idTokenAudType,
+        String grantId) {
 
     public boolean hasScope(String scope) {
         return scopes.contains(scope);
     }
 
     public Grant withScopes(List<String> newScopes) {
-        return new Grant(clientId, subject, sub, newScopes, grantType, properties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType);
+        return new Grant(clientId, subject, sub, newScopes, grantType, properties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType, grantId);
     }
 
     public Grant withGrantType(String newGrantType) {
-        return new Grant(clientId, subject, sub, scopes, newGrantType, properties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType);
+        return new Grant(clientId, subject, sub, scopes, newGrantType, properties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType, grantId);
     }
 
     public Grant withProperties(List<Property> newProperties) {
-        return new Grant(clientId, subject, sub, scopes, grantType, newProperties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType);
+        return new Grant(clientId, subject, sub, scopes, grantType, newProperties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType, grantId);
+    }
+
+    public Grant withGrantId(String newGrantId) {
+        return new Grant(clientId, subject, sub, scopes, grantType, properties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType, newGrantId);
     }
 
     public static Grant forClient(long clientId, List<String> scopes, String grantType) {
-        return new Grant(clientId, null, null, scopes, grantType, List.of(), null, null, null, null, null, null);
+        return new Grant(clientId, null, null, scopes, grantType, List.of(), null, null, null, null, null, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.store;
 
+import io.github.authletetestkit.mock.grants.ManagedGrant;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import java.time.Instant;
@@ -9,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Everything one service holds: its configuration, clients, and the live tickets, codes and tokens.
@@ -34,6 +37,8 @@ public final class ServiceState {
     private final Map<String, GrantedScopes> grantedScopes = new ConcurrentHashMap<>();
     private final Map<String, Instant> dpopProofsSeen = new ConcurrentHashMap<>();
     private final Map<String, TokenBatch> tokenBatches = new ConcurrentHashMap<>();
+    /** Grant Management's grants by grant ID; changed only under their key's lock, see {@link #changeGrant}. */
+    private final Map<String, ManagedGrant> grants = new ConcurrentHashMap<>();
 
     public ServiceState(ServiceConfig config) {
         this.config = new AtomicReference<>(config);
@@ -101,6 +106,7 @@ public final class ServiceState {
         dropOrphanedIndexes();
         pushedRequests.values().removeIf(p -> p.clientId() == clientId);
         forgetGrantedScopes(clientId, null);
+        grants.values().removeIf(g -> g.clientId() == clientId);
         return true;
     }
 
@@ -217,6 +223,42 @@ public final class ServiceState {
     /** Forgets what the subject (or, with a null subject, everyone) granted the client. */
     public void forgetGrantedScopes(long clientId, String subject) {
         grantedScopes.values().removeIf(g -> g.clientId() == clientId && (subject == null || subject.equals(g.subject())));
+    }
+
+    // ---- Grant Management
+
+    public Optional<ManagedGrant> grant(String grantId) {
+        return grantId == null ? Optional.empty() : Optional.ofNullable(grants.get(grantId));
+    }
+
+    /**
+     * Replaces the grant under {@code grantId} (null when there is none yet) by what {@code change} makes of it,
+     * and runs {@code then} with the new grant (minting its tokens) under the same lock, so that a concurrent
+     * {@link #revokeGrant} sees the grant and its tokens together or neither. Empty, changing nothing, when
+     * {@code change} refuses.
+     */
+    public <T> Optional<T> changeGrant(String grantId, Function<ManagedGrant, Optional<ManagedGrant>> change,
+                                       Function<ManagedGrant, T> then) {
+        AtomicReference<T> result = new AtomicReference<>();
+        grants.compute(grantId, (id, current) -> {
+            Optional<ManagedGrant> changed = change.apply(current);
+            changed.ifPresent(g -> result.set(then.apply(g)));
+            return changed.orElse(current);
+        });
+        return Optional.ofNullable(result.get());
+    }
+
+    /** Deletes the grant and every token issued under it; false when it was unknown or a concurrent caller revoked it first. */
+    public boolean revokeGrant(String grantId) {
+        AtomicBoolean revoked = new AtomicBoolean();
+        if (grantId != null) {
+            grants.computeIfPresent(grantId, (id, grant) -> {
+                removeTokens(t -> id.equals(t.grant().grantId()));
+                revoked.set(true);
+                return null;
+            });
+        }
+        return revoked.get();
     }
 
     // ---- token creation batches

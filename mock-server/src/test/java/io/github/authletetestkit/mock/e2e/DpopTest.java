@@ -4,17 +4,9 @@ import io.github.authletetestkit.mock.testing.MockHttp;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import io.github.authletetestkit.mock.oauth.TokenHashes;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +26,8 @@ class DpopTest extends MockServerTestBase {
         key = new ECKeyGenerator(Curve.P_256).generate();
     }
 
-    private String proof(ECKey signer, String htm, String htu, String accessToken, String jti) throws Exception {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().jwtID(jti).claim("htm", htm).claim("htu", htu)
-                .issueTime(Date.from(mock.clock().instant()));
-        if (accessToken != null) {
-            claims.claim("ath", TokenHashes.sha256Base64Url(accessToken));
-        }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("dpop+jwt"))
-                .jwk(signer.toPublicJWK()).build(), claims.build());
-        jwt.sign(new ECDSASigner(signer));
-        return jwt.serialize();
+    private String proof(ECKey signer, String htm, String htu, String accessToken, String jti) {
+        return DpopProofMaker.proof(signer, htm, htu, accessToken, jti, mock.clock().instant());
     }
 
     private HttpReply tokenWithProof(Flows.Client client, String dpop) {

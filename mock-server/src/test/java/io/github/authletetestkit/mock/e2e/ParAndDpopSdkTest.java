@@ -15,18 +15,9 @@ import com.authlete.common.dto.PushedAuthReqRequest;
 import com.authlete.common.dto.PushedAuthReqResponse;
 import com.authlete.common.dto.TokenRequest;
 import com.authlete.common.dto.TokenResponse;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import io.github.authletetestkit.mock.oauth.TokenHashes;
-import java.util.Date;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** PAR and DPoP run end to end through Authlete's own Java SDK. */
@@ -81,15 +72,7 @@ class ParAndDpopSdkTest extends MockServerTestBase {
         assertThat(withProof.getAction()).isEqualTo(IntrospectionResponse.Action.OK);
     }
 
-    private String proof(ECKey key, String htm, String htu, String accessToken) throws Exception {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().jwtID(UUID.randomUUID().toString()).claim("htm", htm).claim("htu", htu)
-                .issueTime(Date.from(mock.clock().instant()));
-        if (accessToken != null) {
-            claims.claim("ath", TokenHashes.sha256Base64Url(accessToken));
-        }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("dpop+jwt"))
-                .jwk(key.toPublicJWK()).build(), claims.build());
-        jwt.sign(new ECDSASigner(key));
-        return jwt.serialize();
+    private String proof(ECKey key, String htm, String htu, String accessToken) {
+        return DpopProofMaker.proof(key, htm, htu, accessToken, mock.clock().instant());
     }
 }

@@ -61,6 +61,11 @@ final class StateInvariants {
         assertThat(counts.refreshTokens()).as("refresh tokens of service %d", service.serviceId()).isEqualTo(withRefresh);
         for (TokenRecord token : tokens) {
             assertThat(service.client(token.clientId())).as("client of token %s", token.accessToken()).isPresent();
+            if (token.grant().grantId() != null) {
+                // a revoked grant takes its tokens along
+                assertThat(service.grant(token.grant().grantId()).map(g -> g.clientId()))
+                        .as("grant of token %s", token.accessToken()).contains(token.clientId());
+            }
             assertThat(token.accessTokenExpiresAt()).as("expiry of %s", token.accessToken()).isAfterOrEqualTo(token.createdAt());
             if (token.refreshToken() != null) {
                 assertThat(token.refreshTokenExpiresAt()).isNotNull();
