@@ -156,31 +156,6 @@ class OperationMatcherTest {
         assertThatThrownBy(() -> PathTemplate.of("/a//b")).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Test
-    void matchingIsCheap() {
-        String[][] requests = {
-                {"POST", "/api/21653835348762/auth/token"},
-                {"GET", "/api/21653835348762/client/get/26478243745571"},
-                {"GET", "/api/service/get/list"},
-                {"POST", "/api/21653835348762/auth/introspection"},
-        };
-        for (int i = 0; i < 20_000; i++) { // warm up
-            MATCHER.match(requests[i & 3][0], requests[i & 3][1]);
-        }
-        int rounds = 200_000;
-        int found = 0;
-        long start = System.nanoTime();
-        for (int i = 0; i < rounds; i++) {
-            if (MATCHER.match(requests[i & 3][0], requests[i & 3][1]).isPresent()) {
-                found++;
-            }
-        }
-        double microsPerMatch = (System.nanoTime() - start) / 1_000.0 / rounds;
-        assertThat(found).isEqualTo(rounds);
-        // very generous bound (typically well under a microsecond) so that a slow CI box never flakes
-        assertThat(microsPerMatch).isLessThan(20.0);
-    }
-
     private static Map<String, String> parse(String parameters) {
         Map<String, String> result = new LinkedHashMap<>();
         if (parameters == null || parameters.isBlank()) {
