@@ -5,6 +5,8 @@ import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
 import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import io.github.authletetestkit.mock.admin.AdminToken;
+import io.github.authletetestkit.mock.admin.AdminTokenFilter;
 import io.github.authletetestkit.mock.api.ResultCodes;
 import io.github.authletetestkit.mock.model.Json;
 import java.io.IOException;
@@ -29,17 +31,28 @@ import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
  * WireMock's Jetty with one change: a request Jetty or WireMock refuses before the mock sees it (an encoded
  * NUL or {@code ..} in the path, a malformed request line, a form body with a bad percent escape) gets an
  * Authlete-style JSON error instead of an HTML page with a stack trace. Jetty's classes are WireMock's
- * shaded copies, the only Jetty on the class path.
+ * shaded copies, the only Jetty on the class path. With an admin token, {@code /__admin} also demands it.
  */
 public final class JsonErrorsHttpServer extends Jetty11HttpServer {
 
-    public JsonErrorsHttpServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
+    private final AdminToken adminToken;
+
+    public JsonErrorsHttpServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs, AdminToken adminToken) {
         super(options, admin, stubs);
+        this.adminToken = adminToken;
     }
 
-    /** Plugs this server into a WireMock configuration. */
-    public static HttpServerFactory factory() {
-        return JsonErrorsHttpServer::new;
+    /** Plugs this server into a WireMock configuration; {@code adminToken} null leaves {@code /__admin} open. */
+    public static HttpServerFactory factory(AdminToken adminToken) {
+        return (options, admin, stubs) -> new JsonErrorsHttpServer(options, admin, stubs, adminToken);
+    }
+
+    @Override
+    protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
+        super.decorateAdminServiceContextAfterConfig(context);
+        if (adminToken != null) {
+            context.addFilter(new FilterHolder(new AdminTokenFilter(adminToken)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
     }
 
     @Override
