@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.authletetestkit.mock.admin.AdminApi;
 import io.github.authletetestkit.mock.admin.AdminRoutes;
 import io.github.authletetestkit.mock.admin.AdminToken;
@@ -77,11 +78,15 @@ public final class AuthleteMockServer implements AutoCloseable {
                 new ApiPipeline.Validation(settings.validateRequests(), settings.validateResponses(), settings.strict()), journal,
                 new RateLimiter(settings.rateLimitTable(), settings.rateLimits()));
         Set<String> operationIds = spec.operations().stream().map(SpecOperation::operationId).filter(Objects::nonNull).collect(Collectors.toSet());
-        this.wireMock = new WireMockServer(wireMockConfig()
+        WireMockConfiguration config = wireMockConfig();
+        if (settings.adminToken() != null) {
+            config.adminAuthenticator(new AdminToken(settings.adminToken()));
+        }
+        this.wireMock = new WireMockServer(config
                 .port(settings.port())
                 .bindAddress(settings.bindAddress())
                 .extensions(new ApiDispatcher(pipeline), new AdminApi(AdminRoutes.of(this, operationIds)))
-                .httpServerFactory(JsonErrorsHttpServer.factory(settings.adminToken() == null ? null : new AdminToken(settings.adminToken())))
+                .httpServerFactory(JsonErrorsHttpServer.factory())
                 // the mock keeps its own journal of Authlete calls; WireMock's would hold every request twice
                 .disableRequestJournal());
         keys.join();
@@ -202,7 +207,7 @@ public final class AuthleteMockServer implements AutoCloseable {
 
     /**
      * Back to the seed: the default service as configured at start, no clients, tickets or tokens; the clock
-     * to real time; no faults; rate-limit counters at zero (the emulation stays on or off).
+     * to real time; no faults; rate-limit emulation as configured, its counters at zero.
      */
     public void reset() {
         store.clear();
@@ -210,7 +215,7 @@ public final class AuthleteMockServer implements AutoCloseable {
         clock.reset();
         pipeline.clearViolations();
         pipeline.faults().clear();
-        pipeline.rateLimiter().clear();
+        pipeline.rateLimiter().enable(settings.rateLimits());
         journal.clear();
     }
 

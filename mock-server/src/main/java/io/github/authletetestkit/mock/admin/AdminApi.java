@@ -1,13 +1,19 @@
 package io.github.authletetestkit.mock.admin;
 
+import com.github.tomakehurst.wiremock.admin.AdminTask;
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.url.PathParams;
+import com.github.tomakehurst.wiremock.core.Admin;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.authletetestkit.mock.model.Json;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,31 +29,55 @@ public final class AdminApi implements AdminApiExtension {
 
     private static final Logger LOG = Logger.getLogger(AdminApi.class.getName());
 
-    private final List<AdminRoute> routes;
+    private final Map<String, AdminRoute> routes = new LinkedHashMap<>();
 
     public AdminApi(List<AdminRoute> routes) {
-        this.routes = List.copyOf(routes);
+        routes.forEach(route -> this.routes.put(route.method() + " " + route.path(), route));
     }
 
+    /**
+     * One task per method on {@code /authlete/{route}} that dispatches by route name. WireMock finds a task's
+     * path template by the task's class, so every registration needs a class of its own; dispatching
+     * ourselves also gives an unknown route a JSON 404 instead of WireMock's plain one.
+     */
     @Override
     public void contributeAdminApiRoutes(Router router) {
-        for (AdminRoute route : routes) {
-            router.add(RequestMethod.fromString(route.method()), PREFIX + route.path(),
-                    (admin, serveEvent, pathParams) -> respond(route, serveEvent.getRequest()));
+        router.add(RequestMethod.GET, PREFIX + "{route}", new Get());
+        router.add(RequestMethod.POST, PREFIX + "{route}", new Post());
+        router.add(RequestMethod.DELETE, PREFIX + "{route}", new Delete());
+    }
+
+    private abstract class Dispatch implements AdminTask {
+        @Override
+        public ResponseDefinition execute(Admin admin, ServeEvent serveEvent, PathParams pathParams) {
+            Request request = serveEvent.getRequest();
+            return render(reply(request.getMethod().getName(), pathParams.get("route"), request));
         }
     }
 
-    static ResponseDefinition respond(AdminRoute route, Request request) {
-        String body = request.getBody() == null || request.getBody().length == 0 ? null : request.getBodyAsString();
-        AdminReply reply;
-        try {
-            reply = route.handler().handle(body);
-        } catch (AdminInputException e) {
-            reply = AdminReply.error(400, e.getMessage(), e.field());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "The admin API failed on " + route.method() + " " + route.path(), e);
-            reply = AdminReply.error(500, "The admin API failed: " + e.getClass().getSimpleName() + ".", null);
+    private final class Get extends Dispatch {}
+
+    private final class Post extends Dispatch {}
+
+    private final class Delete extends Dispatch {}
+
+    private AdminReply reply(String method, String path, Request request) {
+        AdminRoute route = routes.get(method + " " + path);
+        if (route == null) {
+            return AdminReply.error(404, "The admin API has no route " + method + " /__admin" + PREFIX + path + ".", null);
         }
+        String body = request.getBody() == null || request.getBody().length == 0 ? null : request.getBodyAsString();
+        try {
+            return route.handler().handle(body);
+        } catch (AdminInputException e) {
+            return AdminReply.error(400, e.getMessage(), e.field());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The admin API failed on " + method + " " + path, e);
+            return AdminReply.error(500, "The admin API failed: " + e.getClass().getSimpleName() + ".", null);
+        }
+    }
+
+    private static ResponseDefinition render(AdminReply reply) {
         ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition().withStatus(reply.status());
         if (reply.body() != null) {
             response.withHeader("Content-Type", "application/json").withBody(Json.write(reply.body()));

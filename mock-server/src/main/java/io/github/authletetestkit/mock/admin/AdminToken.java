@@ -1,16 +1,26 @@
 package io.github.authletetestkit.mock.admin;
 
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.security.Authenticator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
 
-/** The bearer token the admin API demands, compared in constant time. */
-public final class AdminToken {
+/**
+ * The bearer token the admin API demands, compared in constant time. As WireMock's admin authenticator it
+ * also tells the HTTP server to guard {@code /__admin} with {@link AdminTokenFilter}.
+ */
+public final class AdminToken implements Authenticator {
 
     private final byte[] expected;
 
     public AdminToken(String token) {
         this.expected = Objects.requireNonNull(token, "token").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean authenticate(Request request) {
+        return permits(request.getHeader("Authorization"));
     }
 
     /** Whether an {@code Authorization} header value (null when absent) carries the token. */

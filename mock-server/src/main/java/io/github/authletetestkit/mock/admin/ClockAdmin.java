@@ -40,14 +40,16 @@ final class ClockAdmin {
         Optional<Duration> advance = in.text("advance").map(ClockAdmin::duration)
                 .or(() -> in.integer("advanceSeconds", -MAX_SECONDS, MAX_SECONDS).map(Duration::ofSeconds));
         Optional<Instant> set = in.text("set").map(ClockAdmin::instant);
-        if (frozen.isPresent() && !frozen.get()) {
-            clock.unfreeze();
-        }
+        // freeze first, so that a frozen clock stands exactly where it was set
+        frozen.ifPresent(on -> {
+            if (on) {
+                clock.freeze();
+            } else {
+                clock.unfreeze();
+            }
+        });
         advance.ifPresent(clock::advance);
         set.ifPresent(clock::set);
-        if (frozen.isPresent() && frozen.get()) {
-            clock.freeze();
-        }
         return AdminReply.ok(describe());
     }
 
@@ -80,6 +82,6 @@ final class ClockAdmin {
                 .put("now", now.toString())
                 .put("epochSeconds", now.getEpochSecond())
                 .put("frozen", clock.isFrozen())
-                .put("offsetSeconds", clock.offset().getSeconds());
+                .put("offsetSeconds", Math.round(clock.offset().toMillis() / 1000.0));
     }
 }

@@ -12,6 +12,7 @@ import io.github.authletetestkit.mock.model.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumSet;
 import wiremock.jakarta.servlet.DispatcherType;
 import wiremock.jakarta.servlet.Filter;
@@ -22,6 +23,8 @@ import wiremock.jakarta.servlet.ServletResponse;
 import wiremock.jakarta.servlet.http.HttpServletResponse;
 import wiremock.org.eclipse.jetty.http.HttpFields;
 import wiremock.org.eclipse.jetty.http.HttpHeader;
+import wiremock.org.eclipse.jetty.server.Handler;
+import wiremock.org.eclipse.jetty.server.HandlerContainer;
 import wiremock.org.eclipse.jetty.server.Server;
 import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
 import wiremock.org.eclipse.jetty.servlet.FilterHolder;
@@ -35,24 +38,34 @@ import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
  */
 public final class JsonErrorsHttpServer extends Jetty11HttpServer {
 
-    private final AdminToken adminToken;
+    private static final String ADMIN_CONTEXT = "/__admin";
 
-    public JsonErrorsHttpServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs, AdminToken adminToken) {
+    public JsonErrorsHttpServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
         super(options, admin, stubs);
-        this.adminToken = adminToken;
     }
 
-    /** Plugs this server into a WireMock configuration; {@code adminToken} null leaves {@code /__admin} open. */
-    public static HttpServerFactory factory(AdminToken adminToken) {
-        return (options, admin, stubs) -> new JsonErrorsHttpServer(options, admin, stubs, adminToken);
+    /** Plugs this server into a WireMock configuration. */
+    public static HttpServerFactory factory() {
+        return JsonErrorsHttpServer::new;
     }
 
+    /**
+     * With an {@link AdminToken} as the admin authenticator, its filter guards the whole admin context and
+     * answers a JSON 401 (WireMock's own check would answer one without a body). Done here because the
+     * superclass builds the handlers from its constructor, before any field of this class is set.
+     */
     @Override
-    protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
-        super.decorateAdminServiceContextAfterConfig(context);
-        if (adminToken != null) {
-            context.addFilter(new FilterHolder(new AdminTokenFilter(adminToken)), "/*", EnumSet.of(DispatcherType.REQUEST));
+    protected Handler createHandler(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
+        Handler handler = super.createHandler(options, admin, stubs);
+        if (options.getAdminAuthenticator() instanceof AdminToken token) {
+            ServletContextHandler adminContext = Arrays.stream(((HandlerContainer) handler).getChildHandlersByClass(ServletContextHandler.class))
+                    .map(ServletContextHandler.class::cast)
+                    .filter(context -> ADMIN_CONTEXT.equals(context.getContextPath()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("WireMock has no " + ADMIN_CONTEXT + " context to guard"));
+            adminContext.addFilter(new FilterHolder(new AdminTokenFilter(token)), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
+        return handler;
     }
 
     @Override
