@@ -51,7 +51,8 @@ public final class AdminApi implements AdminApiExtension {
         @Override
         public ResponseDefinition execute(Admin admin, ServeEvent serveEvent, PathParams pathParams) {
             Request request = serveEvent.getRequest();
-            return render(reply(request.getMethod().getName(), pathParams.get("route"), request));
+            String body = request.getBody() == null || request.getBody().length == 0 ? null : request.getBodyAsString();
+            return render(reply(request.getMethod().getName(), pathParams.get("route"), body));
         }
     }
 
@@ -61,12 +62,12 @@ public final class AdminApi implements AdminApiExtension {
 
     private final class Delete extends Dispatch {}
 
-    private AdminReply reply(String method, String path, Request request) {
+    /** The answer of the route {@code method path}; every failure becomes a JSON error. */
+    AdminReply reply(String method, String path, String body) {
         AdminRoute route = routes.get(method + " " + path);
         if (route == null) {
             return AdminReply.error(404, "The admin API has no route " + method + " /__admin" + PREFIX + path + ".", null);
         }
-        String body = request.getBody() == null || request.getBody().length == 0 ? null : request.getBodyAsString();
         try {
             return route.handler().handle(body);
         } catch (AdminInputException e) {

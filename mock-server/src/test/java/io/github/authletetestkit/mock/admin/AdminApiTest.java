@@ -2,10 +2,13 @@ package io.github.authletetestkit.mock.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.MockServerSettings;
 import io.github.authletetestkit.mock.faults.Fault;
+import io.github.authletetestkit.mock.faults.FaultPlan;
 import io.github.authletetestkit.mock.testing.AdminHttp;
 import io.github.authletetestkit.mock.testing.HttpReply;
+import io.github.authletetestkit.mock.testing.MockHttp;
 import io.github.authletetestkit.mock.testing.StrictMockTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,8 +64,8 @@ class AdminApiTest extends StrictMockTest {
 
     @Test
     void wireMocksOwnAdminApiNeedsTheTokenToo() {
-        HttpReply refused = io.github.authletetestkit.mock.testing.MockHttp.send(mock.baseUrl(), null, "GET", "/__admin/mappings", null, (String) null);
-        HttpReply allowed = io.github.authletetestkit.mock.testing.MockHttp.send(mock.baseUrl(), "Bearer " + TOKEN, "GET", "/__admin/mappings", null, (String) null);
+        HttpReply refused = MockHttp.send(mock.baseUrl(), null, "GET", "/__admin/mappings", null, (String) null);
+        HttpReply allowed = MockHttp.send(mock.baseUrl(), "Bearer " + TOKEN, "GET", "/__admin/mappings", null, (String) null);
 
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.text("error")).contains("Bearer");
@@ -72,8 +75,28 @@ class AdminApiTest extends StrictMockTest {
     @Test
     void theSchemeIsCaseInsensitiveAndTheApiIsUntouched() {
         assertThat(admin.send("GET", "clock", "bearer " + TOKEN, null).status()).isEqualTo(200);
-        assertThat(io.github.authletetestkit.mock.testing.MockHttp.send(mock.baseUrl(), "Bearer " + mock.serviceToken(), "GET",
+        assertThat(MockHttp.send(mock.baseUrl(), "Bearer " + mock.serviceToken(), "GET",
                 "/api/" + mock.serviceId() + "/service/get", null, (String) null).status()).as("/api needs no admin token").isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownRouteIsAJson404AfterTheTokenCheck() {
+        HttpReply unknown = MockHttp.send(mock.baseUrl(), "Bearer " + TOKEN, "GET", AdminHttp.PREFIX + "nope", null, (String) null);
+        HttpReply unauthenticated = MockHttp.send(mock.baseUrl(), null, "GET", AdminHttp.PREFIX + "nope", null, (String) null);
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("error")).contains("GET /__admin/authlete/nope");
+        assertThat(unauthenticated.status()).isEqualTo(401);
+    }
+
+    @Test
+    void withoutAnAdminTokenTheAdminApiIsOpen() {
+        try (AuthleteMockServer open = AuthleteMockServer.create().start()) {
+            HttpReply reply = MockHttp.send(open.baseUrl(), null, "POST", AdminHttp.PREFIX + "clock", "application/json", "{\"advance\": \"PT1H\"}");
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(open.clock().offset()).isGreaterThanOrEqualTo(Duration.ofMinutes(59));
+        }
     }
 
     // --- reset
@@ -177,9 +200,9 @@ class AdminApiTest extends StrictMockTest {
         assertThat(added.status()).isEqualTo(200);
         assertThat(added.json().get("faults")).hasSize(1);
         assertThat(mock.faults().planned()).containsExactly(
-                new io.github.authletetestkit.mock.faults.FaultPlan.Planned("*", Fault.rateLimited(Duration.ofSeconds(30)), 1),
-                new io.github.authletetestkit.mock.faults.FaultPlan.Planned("auth_introspection_api", Fault.resetConnection(), 1),
-                new io.github.authletetestkit.mock.faults.FaultPlan.Planned("auth_token_api", Fault.status(503).after(Duration.ofMillis(200)), 2));
+                new FaultPlan.Planned("*", Fault.rateLimited(Duration.ofSeconds(30)), 1),
+                new FaultPlan.Planned("auth_introspection_api", Fault.resetConnection(), 1),
+                new FaultPlan.Planned("auth_token_api", Fault.status(503).after(Duration.ofMillis(200)), 2));
 
         HttpReply listed = admin.get("faults");
         assertThat(listed.json().get("faults")).hasSize(3);
