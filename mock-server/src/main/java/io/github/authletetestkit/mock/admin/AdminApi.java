@@ -45,6 +45,8 @@ public final class AdminApi implements AdminApiExtension {
         router.add(RequestMethod.GET, PREFIX + "{route}", new Get());
         router.add(RequestMethod.POST, PREFIX + "{route}", new Post());
         router.add(RequestMethod.DELETE, PREFIX + "{route}", new Delete());
+        router.add(RequestMethod.PUT, PREFIX + "{route}", new Put());
+        router.add(RequestMethod.PATCH, PREFIX + "{route}", new Patch());
     }
 
     private abstract class Dispatch implements AdminTask {
@@ -62,11 +64,18 @@ public final class AdminApi implements AdminApiExtension {
 
     private final class Delete extends Dispatch {}
 
+    private final class Put extends Dispatch {}
+
+    private final class Patch extends Dispatch {}
+
     /** The answer of the route {@code method path}; every failure becomes a JSON error. */
     AdminReply reply(String method, String path, String body) {
         AdminRoute route = routes.get(method + " " + path);
         if (route == null) {
-            return AdminReply.error(404, "The admin API has no route " + method + " /__admin" + PREFIX + path + ".", null);
+            List<String> allowed = routes.values().stream().filter(r -> r.path().equals(path)).map(AdminRoute::method).toList();
+            String message = "The admin API has no route " + method + " /__admin" + PREFIX + path;
+            return allowed.isEmpty() ? AdminReply.error(404, message + ".", null)
+                    : AdminReply.error(405, message + "; it answers " + String.join(", ", allowed) + ".", null);
         }
         try {
             return route.handler().handle(body);

@@ -26,9 +26,9 @@ class AdminApiDispatchTest {
     }
 
     @Test
-    void anUnknownRouteOrMethodIsAJson404() {
+    void anUnknownRouteIsAJson404AndAnotherMethodOfAKnownOneA405() {
         assertThat(api.reply("GET", "nope", null)).isEqualTo(AdminReply.error(404, "The admin API has no route GET /__admin/authlete/nope.", null));
-        assertThat(api.reply("POST", "echo", null).status()).isEqualTo(404);
+        assertThat(api.reply("PUT", "echo", null)).isEqualTo(AdminReply.error(405, "The admin API has no route PUT /__admin/authlete/echo; it answers GET.", null));
     }
 
     @Test

@@ -80,13 +80,16 @@ class AdminApiTest extends StrictMockTest {
     }
 
     @Test
-    void anUnknownRouteIsAJson404AfterTheTokenCheck() {
+    void anUnknownRouteIsAJson404AndAnUnknownMethodA405AfterTheTokenCheck() {
         HttpReply unknown = MockHttp.send(mock.baseUrl(), "Bearer " + TOKEN, "GET", AdminHttp.PREFIX + "nope", null, (String) null);
         HttpReply unauthenticated = MockHttp.send(mock.baseUrl(), null, "GET", AdminHttp.PREFIX + "nope", null, (String) null);
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.text("error")).contains("GET /__admin/authlete/nope");
         assertThat(unauthenticated.status()).isEqualTo(401);
+        HttpReply put = MockHttp.send(mock.baseUrl(), "Bearer " + TOKEN, "PUT", AdminHttp.PREFIX + "clock", "application/json", "{}");
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(put.text("error")).contains("GET, POST");
     }
 
     @Test
