@@ -7,6 +7,8 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads an admin request body strictly: a JSON object with only known members, each of the expected type.
@@ -47,42 +49,35 @@ public final class AdminInput {
         return body.hasNonNull(field);
     }
 
+    /** The whole body, for a route that hands it on as it is (a seed document). */
     public ObjectNode json() {
         return body;
     }
 
     public Optional<String> text(String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            throw new AdminInputException(field, "'" + field + "' must be a string.");
-        }
-        return Optional.of(value.textValue());
+        return member(field, JsonNode::isTextual, "a string", JsonNode::textValue);
     }
 
     public Optional<Boolean> bool(String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isBoolean()) {
-            throw new AdminInputException(field, "'" + field + "' must be true or false.");
-        }
-        return Optional.of(value.booleanValue());
+        return member(field, JsonNode::isBoolean, "true or false", JsonNode::booleanValue);
     }
 
     /** A whole number from {@code min} to {@code max}. */
     public Optional<Long> integer(String field, long min, long max) {
+        return member(field, v -> v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= min && v.longValue() <= max,
+                "a whole number from " + min + " to " + max, JsonNode::longValue);
+    }
+
+    /** A member that is absent or null is empty; one that fails {@code valid} is refused, naming the field. */
+    private <T> Optional<T> member(String field, Predicate<JsonNode> valid, String expected, Function<JsonNode, T> read) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
-            throw new AdminInputException(field, "'" + field + "' must be a whole number from " + min + " to " + max + ".");
+        if (!valid.test(value)) {
+            throw new AdminInputException(field, "'" + field + "' must be " + expected + ".");
         }
-        return Optional.of(value.longValue());
+        return Optional.of(read.apply(value));
     }
 
     public <T> T required(String field, Optional<T> value) {
