@@ -263,6 +263,18 @@ class AdminApiTest extends StrictMockTest {
         mock.rateLimiter().enable(false);
     }
 
+    @Test
+    void rateLimitsSwitchedOnInTheSettingsAreOnFromTheStartAndAfterAReset() {
+        try (AuthleteMockServer limited = AuthleteMockServer.builder().rateLimits(true).build()) {
+            assertThat(limited.rateLimiter().enabled()).isTrue();
+            limited.rateLimiter().enable(false);
+
+            limited.reset();
+
+            assertThat(limited.rateLimiter().enabled()).isTrue();
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"{\"enabled\": \"yes\"}|enabled", "{}|enabled", "{\"enable\": true}|enable"})
     void aBadRateLimitSwitchIs400NamingTheField(String body, String field) {
