@@ -8,7 +8,7 @@ import io.github.authletetestkit.contract.report.FlowResult;
 import io.github.authletetestkit.contract.report.OperationSummary;
 import io.github.authletetestkit.contract.report.RunReport;
 import io.github.authletetestkit.contract.report.StepRecord;
-import io.github.authletetestkit.contract.target.RateLimits;
+import io.github.authletetestkit.spec.RateLimits;
 import io.github.authletetestkit.contract.target.RemoteTarget;
 import io.github.authletetestkit.contract.target.Sleeper;
 import java.util.List;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.authletetestkit.contract.report.FlowResult;
 import io.github.authletetestkit.contract.report.RunReport;
 import io.github.authletetestkit.contract.report.StepRecord;
-import io.github.authletetestkit.contract.target.RateLimits;
+import io.github.authletetestkit.spec.RateLimits;
 import io.github.authletetestkit.contract.target.RemoteTarget;
 import io.github.authletetestkit.contract.target.Sleeper;
 import io.github.authletetestkit.flows.FlowEnvironment;

@@ -7,7 +7,7 @@ import io.github.authletetestkit.contract.report.FlowResult;
 import io.github.authletetestkit.contract.report.RunReport;
 import io.github.authletetestkit.contract.report.StepRecord;
 import io.github.authletetestkit.contract.target.EmbeddedMockTarget;
-import io.github.authletetestkit.contract.target.RateLimits;
+import io.github.authletetestkit.spec.RateLimits;
 import io.github.authletetestkit.contract.target.RemoteTarget;
 import io.github.authletetestkit.contract.target.Sleeper;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import io.github.authletetestkit.contract.check.CheckedFinding;
 import io.github.authletetestkit.contract.check.Finding;
 import io.github.authletetestkit.contract.report.FlowResult;
 import io.github.authletetestkit.contract.report.RunReport;
-import io.github.authletetestkit.contract.target.RateLimits;
+import io.github.authletetestkit.spec.RateLimits;
 import io.github.authletetestkit.contract.target.RemoteTarget;
 import io.github.authletetestkit.contract.target.Sleeper;
 import java.time.Duration;

@@ -49,6 +49,7 @@ public class AuthleteMockContainer extends GenericContainer<AuthleteMockContaine
     private String serviceToken = AuthleteMockServer.DEFAULT_SERVICE_TOKEN;
     private String orgToken = AuthleteMockServer.DEFAULT_ORG_TOKEN;
     private String issuer = AuthleteMockServer.DEFAULT_ISSUER;
+    private String adminToken;
 
     /** The default image: {@link #defaultImage()}. */
     public AuthleteMockContainer() {
@@ -142,6 +143,17 @@ public class AuthleteMockContainer extends GenericContainer<AuthleteMockContaine
         return withEnv("AUTHLETE_MOCK_NO_VALIDATION", Boolean.toString(!validation));
     }
 
+    /** Off by default: answer 429 with {@code Retry-After} once a service exceeds Authlete's hourly limits (counted on the mock's clock). */
+    public AuthleteMockContainer withRateLimits(boolean rateLimits) {
+        return withEnv("AUTHLETE_MOCK_RATE_LIMITS", Boolean.toString(rateLimits));
+    }
+
+    /** Require {@code Authorization: Bearer TOKEN} on every {@code /__admin} request (the admin API is open without one). */
+    public AuthleteMockContainer withAdminToken(String token) {
+        this.adminToken = requireText(token, "adminToken");
+        return withEnv("AUTHLETE_MOCK_ADMIN_TOKEN", token);
+    }
+
     /** How the mock logs each call on standard output ({@code getLogs()}): {@code TEXT} (the image's default), {@code JSON} or {@code NONE}. */
     public AuthleteMockContainer withLogFormat(String format) {
         String name = requireText(format, "format").toUpperCase(java.util.Locale.ROOT);
@@ -175,6 +187,11 @@ public class AuthleteMockContainer extends GenericContainer<AuthleteMockContaine
 
     public String issuer() {
         return issuer;
+    }
+
+    /** The token the admin API demands; null when it is open. */
+    public String adminToken() {
+        return adminToken;
     }
 
     /** The base URL and credentials under the names of {@link AuthleteMock#properties()}, once started. */

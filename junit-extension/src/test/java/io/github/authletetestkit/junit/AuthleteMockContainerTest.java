@@ -51,11 +51,13 @@ class AuthleteMockContainerTest {
 
     @Test
     void everyVariableTheCommandLineReadsCanBeSetAndNoOther() throws Exception {
-        Map<String, String> env = new AuthleteMockContainer().withSpec("/specs/a.yaml").withLogFormat("json").getEnvMap();
+        Map<String, String> env = new AuthleteMockContainer().withSpec("/specs/a.yaml").withLogFormat("json")
+                .withRateLimits(true).withAdminToken("admin-token").getEnvMap();
 
         assertThat(env.keySet()).as("the container's configuration surface is the command line's")
                 .containsExactlyInAnyOrderElementsOf(commandLineVariables().keySet());
-        assertThat(new AuthleteMockContainer().getEnvMap()).doesNotContainKeys("AUTHLETE_MOCK_SPEC", "AUTHLETE_MOCK_LOG_FORMAT");
+        assertThat(new AuthleteMockContainer().getEnvMap()).doesNotContainKeys("AUTHLETE_MOCK_SPEC", "AUTHLETE_MOCK_LOG_FORMAT",
+                "AUTHLETE_MOCK_RATE_LIMITS", "AUTHLETE_MOCK_ADMIN_TOKEN");
     }
 
     @Test
@@ -75,6 +77,9 @@ class AuthleteMockContainerTest {
         assertThat(settings.validateRequests()).isTrue();
         assertThat(settings.validateResponses()).isTrue();
         assertThat(settings.spec()).isNull();
+        assertThat(settings.rateLimits()).isFalse();
+        assertThat(settings.adminToken()).isNull();
+        assertThat(container.adminToken()).isNull();
     }
 
     @Test
@@ -82,7 +87,7 @@ class AuthleteMockContainerTest {
         Path spec = Files.writeString(dir.resolve("spec.yaml"), "openapi: 3.1.0\n");
         AuthleteMockContainer container = new AuthleteMockContainer().withServiceId(42).withServiceToken("s-token")
                 .withOrgToken("o-token").withIssuer("https://login.example.com").withSpecFile(spec)
-                .withStrict(false).withValidation(false).withLogFormat("none");
+                .withStrict(false).withValidation(false).withLogFormat("none").withRateLimits(true).withAdminToken("admin-t");
 
         MockServerSettings settings = settingsFromEnvironment(container.getEnvMap());
 
@@ -95,6 +100,8 @@ class AuthleteMockContainerTest {
         assertThat(settings.strict()).isFalse();
         assertThat(settings.validateRequests()).isFalse();
         assertThat(settings.validateResponses()).isFalse();
+        assertThat(settings.rateLimits()).isTrue();
+        assertThat(settings.adminToken()).isEqualTo("admin-t").isEqualTo(container.adminToken());
     }
 
     @Test
@@ -105,6 +112,7 @@ class AuthleteMockContainerTest {
         assertThatThrownBy(() -> container.withServiceToken(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> container.withIssuer(null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> container.withLogFormat("xml")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> container.withAdminToken("")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

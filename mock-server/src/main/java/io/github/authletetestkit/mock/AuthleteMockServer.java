@@ -6,6 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.authletetestkit.mock.admin.AdminApi;
+import io.github.authletetestkit.mock.admin.AdminRoutes;
+import io.github.authletetestkit.mock.admin.AdminToken;
 import io.github.authletetestkit.mock.api.ApiRoutes;
 import io.github.authletetestkit.mock.http.ApiDispatcher;
 import io.github.authletetestkit.mock.http.ApiPipeline;
@@ -17,12 +21,17 @@ import io.github.authletetestkit.mock.journal.CallJournal;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.model.ServiceDefaults;
 import io.github.authletetestkit.mock.oauth.Jwks;
+import io.github.authletetestkit.mock.ratelimit.RateLimiter;
 import io.github.authletetestkit.mock.store.ApiCredential;
 import io.github.authletetestkit.mock.store.MockStore;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.spec.AuthleteSpec;
+import io.github.authletetestkit.spec.SpecOperation;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,11 +75,17 @@ public final class AuthleteMockServer implements AutoCloseable {
         boolean validating = settings.validateRequests() || settings.validateResponses();
         this.pipeline = new ApiPipeline(store, clock, new ApiRoutes(), spec,
                 validating ? new SpecValidator(spec) : null,
-                new ApiPipeline.Validation(settings.validateRequests(), settings.validateResponses(), settings.strict()), journal);
-        this.wireMock = new WireMockServer(wireMockConfig()
+                new ApiPipeline.Validation(settings.validateRequests(), settings.validateResponses(), settings.strict()), journal,
+                new RateLimiter(settings.rateLimitTable(), settings.rateLimits()));
+        Set<String> operationIds = spec.operations().stream().map(SpecOperation::operationId).filter(Objects::nonNull).collect(Collectors.toSet());
+        WireMockConfiguration config = wireMockConfig();
+        if (settings.adminToken() != null) {
+            config.adminAuthenticator(new AdminToken(settings.adminToken()));
+        }
+        this.wireMock = new WireMockServer(config
                 .port(settings.port())
                 .bindAddress(settings.bindAddress())
-                .extensions(new ApiDispatcher(pipeline))
+                .extensions(new ApiDispatcher(pipeline), new AdminApi(AdminRoutes.of(this, operationIds)))
                 .httpServerFactory(JsonErrorsHttpServer.factory())
                 // the mock keeps its own journal of Authlete calls; WireMock's would hold every request twice
                 .disableRequestJournal());
@@ -180,18 +195,27 @@ public final class AuthleteMockServer implements AutoCloseable {
         return pipeline.faults();
     }
 
+    /** The emulation of Authlete's hourly rate limits; off unless {@link MockServerSettings#rateLimits()}. */
+    public RateLimiter rateLimiter() {
+        return pipeline.rateLimiter();
+    }
+
     /** Responses written so far that violate the spec; in strict mode each was answered with a 500 instead. */
     public List<SpecViolation> specViolations() {
         return pipeline.violations();
     }
 
-    /** Back to the seed: the default service as configured at start, no clients, tickets or tokens; the clock to real time. */
+    /**
+     * Back to the seed: the default service as configured at start, no clients, tickets or tokens; the clock
+     * to real time; no faults; rate-limit emulation as configured, its counters at zero.
+     */
     public void reset() {
         store.clear();
         seed();
         clock.reset();
         pipeline.clearViolations();
         pipeline.faults().clear();
+        pipeline.rateLimiter().enable(settings.rateLimits());
         journal.clear();
     }
 

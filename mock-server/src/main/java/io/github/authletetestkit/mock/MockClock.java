@@ -67,6 +67,16 @@ public final class MockClock extends Clock {
         return this;
     }
 
+    public boolean isFrozen() {
+        return state.get().frozenAt() != null;
+    }
+
+    /** How far the mock's time is from real time (positive when ahead). */
+    public Duration offset() {
+        State s = state.get();
+        return s.frozenAt() != null ? Duration.between(base.instant(), s.frozenAt()) : s.offset();
+    }
+
     public long epochSeconds() {
         return instant().getEpochSecond();
     }

@@ -1,11 +1,17 @@
 package io.github.authletetestkit.mock;
 
+import io.github.authletetestkit.spec.RateLimits;
+import java.util.Objects;
+
 /**
  * How a mock is configured: where it listens, its default service and tokens, which spec it loads and
  * how strictly it enforces it. Immutable; built with {@link #builder()}.
  *
  * @param spec a file, URL or {@code classpath:} resource; null for the bundled spec
  * @param strict a response that violates the spec is answered with a 500 that names the violation
+ * @param rateLimits answer 429 once a service exceeds an hourly limit of {@code rateLimitTable}
+ * @param rateLimitTable the hourly limits; Authlete's published ones unless a test needs small ones
+ * @param adminToken the bearer token every {@code /__admin} request must carry; null leaves the admin API open
  */
 public record MockServerSettings(
         int port,
@@ -19,7 +25,10 @@ public record MockServerSettings(
         boolean validateResponses,
         boolean strict,
         int journalSize,
-        MockClock clock) {
+        MockClock clock,
+        boolean rateLimits,
+        RateLimits rateLimitTable,
+        String adminToken) {
 
     public static Builder builder() {
         return new Builder();
@@ -28,7 +37,8 @@ public record MockServerSettings(
     public Builder toBuilder() {
         return new Builder().port(port).bindAddress(bindAddress).serviceId(serviceId).serviceToken(serviceToken)
                 .orgToken(orgToken).issuer(issuer).spec(spec).validateRequests(validateRequests)
-                .validateResponses(validateResponses).strict(strict).journalSize(journalSize).clock(clock);
+                .validateResponses(validateResponses).strict(strict).journalSize(journalSize).clock(clock)
+                .rateLimits(rateLimits).rateLimitTable(rateLimitTable).adminToken(adminToken);
     }
 
     /** Builds settings; every option has a default that gives a working mock. */
@@ -45,6 +55,9 @@ public record MockServerSettings(
         private boolean strict;
         private int journalSize = 10_000;
         private MockClock clock;
+        private boolean rateLimits;
+        private RateLimits rateLimitTable = RateLimits.authlete();
+        private String adminToken;
 
         /** 0 (the default) picks a free port. */
         public Builder port(int port) {
@@ -113,12 +126,30 @@ public record MockServerSettings(
             return this;
         }
 
+        /** Emulate Authlete's hourly rate limits (off by default). */
+        public Builder rateLimits(boolean rateLimits) {
+            this.rateLimits = rateLimits;
+            return this;
+        }
+
+        /** The hourly limits the emulation enforces; tests set small ones instead of making 10,000 calls. */
+        public Builder rateLimitTable(RateLimits rateLimitTable) {
+            this.rateLimitTable = Objects.requireNonNull(rateLimitTable, "rateLimitTable");
+            return this;
+        }
+
+        /** Require {@code Authorization: Bearer TOKEN} on every {@code /__admin} request; null or blank for none. */
+        public Builder adminToken(String adminToken) {
+            this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+            return this;
+        }
+
         public MockServerSettings settings() {
             if (serviceToken.equals(orgToken)) {
                 throw new IllegalArgumentException("the service token and the organization token must differ");
             }
             return new MockServerSettings(port, bindAddress, serviceId, serviceToken, orgToken, issuer, spec,
-                    validateRequests, validateResponses, strict, journalSize, clock);
+                    validateRequests, validateResponses, strict, journalSize, clock, rateLimits, rateLimitTable, adminToken);
         }
 
         /** A mock with these settings, not yet started. */

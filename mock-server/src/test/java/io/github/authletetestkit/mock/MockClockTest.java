@@ -61,6 +61,22 @@ class MockClockTest {
     }
 
     @Test
+    void reportsWhetherItIsFrozenAndHowFarItIsFromRealTime() {
+        ManualClock base = new ManualClock();
+        MockClock clock = new MockClock(base).advance(Duration.ofMinutes(3));
+        assertThat(clock.isFrozen()).isFalse();
+        assertThat(clock.offset()).isEqualTo(Duration.ofMinutes(3));
+
+        clock.freeze();
+        base.now = T0.plusSeconds(60);
+
+        assertThat(clock.isFrozen()).isTrue();
+        assertThat(clock.offset()).as("real time moved on, the frozen clock did not").isEqualTo(Duration.ofMinutes(2));
+        assertThat(clock.reset().isFrozen()).isFalse();
+        assertThat(clock.offset()).isZero();
+    }
+
+    @Test
     void resetGoesBackToTheBaseClock() {
         ManualClock base = new ManualClock();
         MockClock clock = new MockClock(base).advance(Duration.ofDays(3)).freeze();

@@ -1,6 +1,7 @@
 package io.github.authletetestkit.contract.target;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
+import io.github.authletetestkit.spec.RateLimits;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;

@@ -1,5 +1,7 @@
 package io.github.authletetestkit.contract.target;
 
+import io.github.authletetestkit.spec.RateCategory;
+import io.github.authletetestkit.spec.RateLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,9 @@ import java.util.Map;
 public final class Pacer {
 
     static final Duration WINDOW = Duration.ofHours(1);
+
+    /** Pace to this share of a published limit, leaving room for the team's other use of the service. */
+    public static final double SAFETY = 0.9;
 
     private final RateLimits limits;
     private final Clock clock;
@@ -33,7 +38,7 @@ public final class Pacer {
     /** Waits, if needed, until one more call of this operation fits its budget, then counts it. Returns the time waited. */
     public Duration acquire(String operationId) throws InterruptedException {
         RateCategory category = RateCategory.of(operationId);
-        int budget = limits.budget(category);
+        int budget = budget(limits, category);
         Duration waited = Duration.ZERO;
         while (true) {
             Duration wait;
@@ -52,6 +57,12 @@ public final class Pacer {
             sleeper.sleep(wait);
             waited = waited.plus(wait);
         }
+    }
+
+    /** How many calls the suite allows itself in any hour: {@link #SAFETY} of the published limit, at least 1. */
+    public static int budget(RateLimits limits, RateCategory category) {
+        int limit = limits.published(category);
+        return limit < 0 ? Integer.MAX_VALUE : Math.max(1, (int) Math.floor(limit * SAFETY));
     }
 
     /** Calls counted in the current window, for reports and tests. */

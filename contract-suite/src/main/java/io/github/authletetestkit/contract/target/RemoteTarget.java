@@ -1,5 +1,6 @@
 package io.github.authletetestkit.contract.target;
 
+import io.github.authletetestkit.spec.RateLimits;
 import java.time.Duration;
 import java.util.Objects;
 

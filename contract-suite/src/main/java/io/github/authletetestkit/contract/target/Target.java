@@ -1,5 +1,6 @@
 package io.github.authletetestkit.contract.target;
 
+import io.github.authletetestkit.spec.RateLimits;
 import java.time.Duration;
 
 /** Where the flows run: the embedded mock or a base URL that speaks the Authlete API. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.authletetestkit.flows.ApiRequest;
 import io.github.authletetestkit.flows.ApiResponse;
 import io.github.authletetestkit.flows.Exchange;
+import io.github.authletetestkit.spec.RateCategory;
+import io.github.authletetestkit.spec.RateLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,18 +47,11 @@ class PacingAndRetryTest {
     }
 
     @Test
-    void operationsFallInAuthletesFourBuckets() {
-        assertThat(RateCategory.of("service_get_api")).isEqualTo(RateCategory.SERVICE_MANAGEMENT);
-        assertThat(RateCategory.of("client_create_api")).isEqualTo(RateCategory.CLIENT_MANAGEMENT);
-        assertThat(RateCategory.of("auth_authorization_issue_api")).isEqualTo(RateCategory.AUTHORIZATION);
-        assertThat(RateCategory.of("pushed_auth_req_api")).isEqualTo(RateCategory.AUTHORIZATION);
-        assertThat(RateCategory.of("backchannel_authentication_api")).isEqualTo(RateCategory.AUTHORIZATION);
-        assertThat(RateCategory.of("auth_token_api")).isEqualTo(RateCategory.TOKEN);
-        assertThat(RateCategory.of("auth_introspection_api")).isEqualTo(RateCategory.TOKEN);
-        assertThat(RateCategory.of("client_registration_api")).isEqualTo(RateCategory.TOKEN);
-        assertThat(RateLimits.authlete().published(RateCategory.SERVICE_MANAGEMENT)).isEqualTo(1_000);
-        assertThat(RateLimits.authlete().budget(RateCategory.SERVICE_MANAGEMENT)).isEqualTo(900);
-        assertThat(RateLimits.authlete().budget(RateCategory.TOKEN)).isEqualTo(9_000);
+    void theBudgetIsNinetyPercentOfThePublishedLimit() {
+        assertThat(Pacer.budget(RateLimits.authlete(), RateCategory.SERVICE_MANAGEMENT)).isEqualTo(900);
+        assertThat(Pacer.budget(RateLimits.authlete(), RateCategory.TOKEN)).isEqualTo(9_000);
+        assertThat(Pacer.budget(RateLimits.of(Map.of(RateCategory.TOKEN, 1)), RateCategory.TOKEN)).as("never below one call").isEqualTo(1);
+        assertThat(Pacer.budget(RateLimits.unlimited(), RateCategory.TOKEN)).isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test

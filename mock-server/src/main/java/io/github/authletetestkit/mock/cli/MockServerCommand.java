@@ -52,6 +52,14 @@ public final class MockServerCommand implements Callable<Integer> {
             description = "Check neither requests nor responses against the spec [AUTHLETE_MOCK_NO_VALIDATION].")
     boolean noValidation;
 
+    @Option(names = "--rate-limits", defaultValue = "${env:AUTHLETE_MOCK_RATE_LIMITS:-false}", fallbackValue = "true", arity = "0..1",
+            description = "Answer 429 once a service exceeds Authlete's hourly limits, counted on the mock's clock [AUTHLETE_MOCK_RATE_LIMITS] (default: ${DEFAULT-VALUE}).")
+    boolean rateLimits;
+
+    @Option(names = "--admin-token", defaultValue = "${env:AUTHLETE_MOCK_ADMIN_TOKEN}",
+            description = "Require Authorization: Bearer TOKEN on every /__admin request [AUTHLETE_MOCK_ADMIN_TOKEN] (default: none, the admin API is open).")
+    String adminToken;
+
     @Option(names = "--log-format", defaultValue = "${env:AUTHLETE_MOCK_LOG_FORMAT:-TEXT}",
             description = "One line per call on standard output: ${COMPLETION-CANDIDATES} [AUTHLETE_MOCK_LOG_FORMAT] (default: ${DEFAULT-VALUE}).")
     CallLog logFormat;
@@ -68,6 +76,7 @@ public final class MockServerCommand implements Callable<Integer> {
                 .port(port).bindAddress(bind).serviceId(serviceId).serviceToken(serviceToken).orgToken(orgToken)
                 .issuer(issuer).spec(spec == null || spec.isBlank() ? null : spec).strict(strict)
                 .validateRequests(!noValidation).validateResponses(!noValidation)
+                .rateLimits(rateLimits).adminToken(adminToken)
                 .settings();
     }
 
@@ -96,6 +105,9 @@ public final class MockServerCommand implements Callable<Integer> {
         out.printf("  service token: %s%n", server.serviceToken());
         out.printf("  org token:     %s%n", server.orgToken());
         out.printf("  strict:        %s%n", server.settings().strict());
+        out.printf("  rate limits:   %s%n", server.settings().rateLimits());
+        out.printf("  admin API:     %s/__admin/authlete/%s%n", server.baseUrl(),
+                server.settings().adminToken() == null ? "" : " (Authorization: Bearer <admin token>)");
         out.printf("Try it:%n  curl -s -H 'Authorization: Bearer %s' %s/api/%d/service/get%n",
                 server.serviceToken(), server.baseUrl(), server.serviceId());
         out.println("Press Ctrl-C to stop.");

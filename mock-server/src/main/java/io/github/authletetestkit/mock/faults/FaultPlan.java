@@ -2,7 +2,9 @@ package io.github.authletetestkit.mock.faults;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +18,9 @@ public final class FaultPlan {
     public static final String ANY_OPERATION = "*";
 
     private record Entry(Fault fault, int[] remaining) {}
+
+    /** A fault still waiting for {@code calls} more calls of {@code operationId}. */
+    public record Planned(String operationId, Fault fault, int calls) {}
 
     private final Map<String, Deque<Entry>> planned = new HashMap<>();
 
@@ -50,6 +55,14 @@ public final class FaultPlan {
     public synchronized int pending(String operationId) {
         Deque<Entry> queue = planned.get(operationId);
         return queue == null ? 0 : queue.stream().mapToInt(e -> e.remaining()[0]).sum();
+    }
+
+    /** Every fault still waiting, by operationId, each operation's in the order they will be used. */
+    public synchronized List<Planned> planned() {
+        List<Planned> all = new ArrayList<>();
+        planned.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                e.getValue().forEach(entry -> all.add(new Planned(e.getKey(), entry.fault(), entry.remaining()[0]))));
+        return all;
     }
 
     public synchronized void clear() {

@@ -10,6 +10,7 @@ import io.github.authletetestkit.mock.api.ResultCodes;
 import io.github.authletetestkit.mock.faults.Fault;
 import io.github.authletetestkit.mock.faults.FaultPlan;
 import io.github.authletetestkit.mock.journal.CallJournal;
+import io.github.authletetestkit.mock.ratelimit.RateLimiter;
 import io.github.authletetestkit.mock.synth.ResponseSynthesizer;
 import io.github.authletetestkit.mock.journal.RecordedCall;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import io.github.authletetestkit.mock.store.MockStore;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.spec.AuthleteSpec;
 import io.github.authletetestkit.spec.OperationMatcher;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +52,10 @@ public final class ApiPipeline {
     private final List<SpecViolation> violations = new CopyOnWriteArrayList<>();
     private final FaultPlan faults = new FaultPlan();
     private final CallJournal journal;
+    private final RateLimiter rateLimiter;
 
     public ApiPipeline(MockStore store, MockClock clock, ApiRoutes routes, AuthleteSpec spec, SpecValidator validator,
-                       Validation validation, CallJournal journal) {
+                       Validation validation, CallJournal journal, RateLimiter rateLimiter) {
         this.store = store;
         this.clock = clock;
         this.routes = routes;
@@ -62,6 +65,7 @@ public final class ApiPipeline {
         this.validator = validator;
         this.validation = validation;
         this.journal = journal;
+        this.rateLimiter = rateLimiter;
     }
 
     /** Answers one request and records it in the journal. */
@@ -139,10 +143,20 @@ public final class ApiPipeline {
                     apiPath, "An injected fault.");
         };
         if (fault.retryAfter() != null) {
-            reply = new HttpExchange.Reply(reply.status(), reply.contentType(), reply.body(),
-                    Map.of("Retry-After", Long.toString(Math.max(1, fault.retryAfter().toSeconds()))));
+            reply = withRetryAfter(reply, fault.retryAfter());
         }
         return reply.delayed(fault.delay().toMillis());
+    }
+
+    /** Authlete's answer to a service over its hourly limit. */
+    private static HttpExchange.Reply rateLimited(String apiPath, Duration untilFree) {
+        return withRetryAfter(error(429, ResultCodes.RATE_LIMITED, apiPath, "Too many requests."), untilFree);
+    }
+
+    /** The reply with {@code Retry-After} in whole seconds, rounded up and at least 1. */
+    private static HttpExchange.Reply withRetryAfter(HttpExchange.Reply reply, Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+        return new HttpExchange.Reply(reply.status(), reply.contentType(), reply.body(), Map.of("Retry-After", Long.toString(seconds)));
     }
 
     private HttpExchange.Reply process(HttpExchange exchange, OperationMatcher.Match operation, String apiPath) {
@@ -155,6 +169,15 @@ public final class ApiPipeline {
             if (caller != null && !caller.mayAccess(service.serviceId())) {
                 throw ApiException.forbidden(ResultCodes.ACCESS_TOKEN_FORBIDDEN,
                         "The access token is not permitted to access the service (API Key = " + serviceIdParam + ").");
+            }
+        }
+        if (caller != null) {
+            // counted once the caller and service are known, as Authlete counts a service's calls; unauthenticated
+            // operations (health check, info, echo) are not limited. The 429 passes response validation like
+            // every other error status the spec does not list for an operation (see checkedResponse).
+            Optional<Duration> wait = rateLimiter.acquire(service == null ? 0 : service.serviceId(), operation.operationId(), clock.instant());
+            if (wait.isPresent()) {
+                return rateLimited(apiPath, wait.get());
             }
         }
         RequestBodies.Parsed body = RequestBodies.parse(exchange, requestSchemas.formKinds(operation.operationId()));
@@ -269,6 +292,11 @@ public final class ApiPipeline {
     /** Faults planned for the next calls. */
     public FaultPlan faults() {
         return faults;
+    }
+
+    /** The emulation of Authlete's hourly rate limits. */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     /** Responses written so far that violate the spec (in strict mode each was replaced by a 500). */

@@ -5,11 +5,14 @@ import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
 import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import io.github.authletetestkit.mock.admin.AdminToken;
+import io.github.authletetestkit.mock.admin.AdminTokenFilter;
 import io.github.authletetestkit.mock.api.ResultCodes;
 import io.github.authletetestkit.mock.model.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumSet;
 import wiremock.jakarta.servlet.DispatcherType;
 import wiremock.jakarta.servlet.Filter;
@@ -20,6 +23,8 @@ import wiremock.jakarta.servlet.ServletResponse;
 import wiremock.jakarta.servlet.http.HttpServletResponse;
 import wiremock.org.eclipse.jetty.http.HttpFields;
 import wiremock.org.eclipse.jetty.http.HttpHeader;
+import wiremock.org.eclipse.jetty.server.Handler;
+import wiremock.org.eclipse.jetty.server.HandlerContainer;
 import wiremock.org.eclipse.jetty.server.Server;
 import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
 import wiremock.org.eclipse.jetty.servlet.FilterHolder;
@@ -29,9 +34,11 @@ import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
  * WireMock's Jetty with one change: a request Jetty or WireMock refuses before the mock sees it (an encoded
  * NUL or {@code ..} in the path, a malformed request line, a form body with a bad percent escape) gets an
  * Authlete-style JSON error instead of an HTML page with a stack trace. Jetty's classes are WireMock's
- * shaded copies, the only Jetty on the class path.
+ * shaded copies, the only Jetty on the class path. With an admin token, {@code /__admin} also demands it.
  */
 public final class JsonErrorsHttpServer extends Jetty11HttpServer {
+
+    private static final String ADMIN_CONTEXT = "/__admin";
 
     public JsonErrorsHttpServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
         super(options, admin, stubs);
@@ -40,6 +47,25 @@ public final class JsonErrorsHttpServer extends Jetty11HttpServer {
     /** Plugs this server into a WireMock configuration. */
     public static HttpServerFactory factory() {
         return JsonErrorsHttpServer::new;
+    }
+
+    /**
+     * With an {@link AdminToken} as the admin authenticator, its filter guards the whole admin context and
+     * answers a JSON 401 (WireMock's own check would answer one without a body). Done here because the
+     * superclass builds the handlers from its constructor, before any field of this class is set.
+     */
+    @Override
+    protected Handler createHandler(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
+        Handler handler = super.createHandler(options, admin, stubs);
+        if (options.getAdminAuthenticator() instanceof AdminToken token) {
+            ServletContextHandler adminContext = Arrays.stream(((HandlerContainer) handler).getChildHandlersByClass(ServletContextHandler.class))
+                    .map(ServletContextHandler.class::cast)
+                    .filter(context -> ADMIN_CONTEXT.equals(context.getContextPath()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("WireMock has no " + ADMIN_CONTEXT + " context to guard"));
+            adminContext.addFilter(new FilterHolder(new AdminTokenFilter(token)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
+        return handler;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.MockServerSettings;
+import io.github.authletetestkit.spec.RateLimits;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -38,6 +39,17 @@ class MockServerCommandTest {
     }
 
     @Test
+    void rateLimitsAndAdminTokenBecomeSettings() {
+        MockServerCommand command = new MockServerCommand();
+        new CommandLine(command).parseArgs("--rate-limits", "--admin-token", "s3cret");
+
+        assertThat(command.settings().rateLimits()).isTrue();
+        assertThat(command.settings().adminToken()).isEqualTo("s3cret");
+        assertThat(command.settings().rateLimitTable().asMap()).as("the CLI always uses Authlete's published limits")
+                .isEqualTo(RateLimits.authlete().asMap());
+    }
+
+    @Test
     void defaultsWithoutOptionsOrEnvironment() {
         MockServerCommand command = new MockServerCommand();
         new CommandLine(command).parseArgs();
@@ -47,6 +59,8 @@ class MockServerCommandTest {
         assertThat(settings.port()).isEqualTo(System.getenv("AUTHLETE_MOCK_PORT") == null ? 8080 : Integer.parseInt(System.getenv("AUTHLETE_MOCK_PORT")));
         assertThat(settings.strict()).isFalse();
         assertThat(settings.serviceId()).isEqualTo(AuthleteMockServer.DEFAULT_SERVICE_ID);
+        assertThat(settings.rateLimits()).isEqualTo(Boolean.parseBoolean(System.getenv("AUTHLETE_MOCK_RATE_LIMITS")));
+        assertThat(settings.adminToken()).isEqualTo(System.getenv("AUTHLETE_MOCK_ADMIN_TOKEN"));
     }
 
     @Test
@@ -74,7 +88,8 @@ class MockServerCommandTest {
 
         assertThat(cli.execute("--help")).isZero();
         assertThat(out.toString()).contains("AUTHLETE_MOCK_PORT", "AUTHLETE_MOCK_BIND", "AUTHLETE_MOCK_SERVICE_ID",
-                "AUTHLETE_MOCK_SERVICE_TOKEN", "AUTHLETE_MOCK_ORG_TOKEN", "AUTHLETE_MOCK_SPEC", "AUTHLETE_MOCK_STRICT");
+                "AUTHLETE_MOCK_SERVICE_TOKEN", "AUTHLETE_MOCK_ORG_TOKEN", "AUTHLETE_MOCK_SPEC", "AUTHLETE_MOCK_STRICT",
+                "AUTHLETE_MOCK_RATE_LIMITS", "AUTHLETE_MOCK_ADMIN_TOKEN");
     }
 
     @Test

@@ -30,6 +30,19 @@ class FaultPlanTest {
     }
 
     @Test
+    void plannedListsWhatIsLeftByOperationInOrderOfUse() {
+        FaultPlan plan = new FaultPlan().add("b", Fault.status(500), 2).add("a", Fault.resetConnection(), 1).add("b", Fault.status(503), 1);
+        plan.next("b");
+
+        assertThat(plan.planned()).containsExactly(
+                new FaultPlan.Planned("a", Fault.resetConnection(), 1),
+                new FaultPlan.Planned("b", Fault.status(500), 1),
+                new FaultPlan.Planned("b", Fault.status(503), 1));
+        plan.next("b");
+        assertThat(plan.planned()).extracting(FaultPlan.Planned::fault).containsExactly(Fault.resetConnection(), Fault.status(503));
+    }
+
+    @Test
     void clearDropsEverything() {
         FaultPlan plan = new FaultPlan().add("op", Fault.status(500), 9);
         plan.clear();

@@ -3,13 +3,22 @@ package io.github.authletetestkit.mock.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.authletetestkit.mock.model.Json;
+import java.util.List;
+import java.util.Map;
 
 /**
  * An HTTP answer of the mock, read the way tests read it.
  *
  * @param synthesised the mock answered from the spec alone (no handler), see {@code X-Authlete-Mock-Synthesised}
+ * @param headers every response header, names case-insensitive
  */
-public record HttpReply(int status, String body, String contentType, boolean synthesised) {
+public record HttpReply(int status, String body, String contentType, boolean synthesised, Map<String, List<String>> headers) {
+
+    /** The first value of a response header; null when absent. */
+    public String header(String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
 
     /** The body as JSON; missing when there is none. */
     public JsonNode json() {

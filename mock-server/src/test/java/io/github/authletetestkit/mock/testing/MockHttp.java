@@ -43,7 +43,7 @@ public final class MockHttp {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new HttpReply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("X-Authlete-Mock-Synthesised").isPresent());
+                    response.headers().firstValue("X-Authlete-Mock-Synthesised").isPresent(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + ": " + e, e);
         } catch (InterruptedException e) {

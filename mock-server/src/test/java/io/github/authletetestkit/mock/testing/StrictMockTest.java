@@ -3,6 +3,7 @@ package io.github.authletetestkit.mock.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
+import io.github.authletetestkit.mock.MockServerSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,12 @@ public abstract class StrictMockTest {
 
     @BeforeAll
     void startStrictMock() {
-        mock = AuthleteMockServer.builder().strict(true).build().start();
+        mock = settings().strict(true).build().start();
+    }
+
+    /** The mock's settings before strict mode is switched on; a class that needs others overrides this. */
+    protected MockServerSettings.Builder settings() {
+        return AuthleteMockServer.builder();
     }
 
     @AfterEach

@@ -1,17 +1,20 @@
-package io.github.authletetestkit.contract.target;
+package io.github.authletetestkit.spec;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Calls allowed per hour in each {@link RateCategory}; absent means unlimited. */
+/** Calls allowed per hour in each {@link RateCategory}; absent means unlimited. Immutable. */
 public final class RateLimits {
-
-    /** Pace to this share of a published limit, leaving room for the team's other use of the service. */
-    public static final double SAFETY = 0.9;
 
     private final Map<RateCategory, Integer> perHour;
 
     private RateLimits(Map<RateCategory, Integer> perHour) {
+        perHour.forEach((category, limit) -> {
+            if (limit == null || limit < 1) {
+                throw new IllegalArgumentException("an hourly limit must be at least 1: " + category + "=" + limit);
+            }
+        });
         this.perHour = perHour.isEmpty() ? Map.of() : new EnumMap<>(perHour);
     }
 
@@ -38,9 +41,8 @@ public final class RateLimits {
         return perHour.getOrDefault(category, -1);
     }
 
-    /** How many calls the suite allows itself in any hour: {@link #SAFETY} of the published limit, at least 1. */
-    public int budget(RateCategory category) {
-        Integer limit = perHour.get(category);
-        return limit == null ? Integer.MAX_VALUE : Math.max(1, (int) Math.floor(limit * SAFETY));
+    /** The limit of every category that has one. */
+    public Map<RateCategory, Integer> asMap() {
+        return Collections.unmodifiableMap(perHour);
     }
 }

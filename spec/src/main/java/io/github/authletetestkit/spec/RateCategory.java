@@ -1,4 +1,4 @@
-package io.github.authletetestkit.contract.target;
+package io.github.authletetestkit.spec;
 
 /**
  * Authlete's published hourly API limits group the operations in four buckets. Which bucket an operation

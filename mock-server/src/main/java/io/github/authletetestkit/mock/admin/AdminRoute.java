@@ -1,0 +1,27 @@
+package io.github.authletetestkit.mock.admin;
+
+/**
+ * One route of the admin API: a method, a path below {@code /__admin/authlete/} and what answers it.
+ * Adding a route is one {@code AdminRoute.get/post/delete} line in {@link AdminRoutes}.
+ */
+public record AdminRoute(String method, String path, Handler handler) {
+
+    /** Answers one request; throws {@link AdminInputException} for a body it cannot carry out. */
+    @FunctionalInterface
+    public interface Handler {
+        /** @param body the request body as text; null when there is none */
+        AdminReply handle(String body);
+    }
+
+    public static AdminRoute get(String path, Handler handler) {
+        return new AdminRoute("GET", path, handler);
+    }
+
+    public static AdminRoute post(String path, Handler handler) {
+        return new AdminRoute("POST", path, handler);
+    }
+
+    public static AdminRoute delete(String path, Handler handler) {
+        return new AdminRoute("DELETE", path, handler);
+    }
+}
