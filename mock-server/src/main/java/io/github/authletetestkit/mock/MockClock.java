@@ -67,6 +67,15 @@ public final class MockClock extends Clock {
         return this;
     }
 
+    /** How far the mock's time is from real time (a frozen clock's distance changes as real time runs). */
+    public Duration offset() {
+        return Duration.between(base.instant(), instant());
+    }
+
+    public boolean frozen() {
+        return state.get().frozenAt() != null;
+    }
+
     public long epochSeconds() {
         return instant().getEpochSecond();
     }
