@@ -1,6 +1,8 @@
 package io.github.authletetestkit.mock.state;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -30,6 +32,8 @@ final class StateMapper {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // a record's isXxx() helpers (issued(), isExpired()) are no members: only record components are
+            .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
             .addModule(new SimpleModule("state-time")
                     .addSerializer(Instant.class, ToStringSerializer.instance)
                     .addSerializer(Duration.class, ToStringSerializer.instance)
