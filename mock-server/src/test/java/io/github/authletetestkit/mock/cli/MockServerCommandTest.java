@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.MockServerSettings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The command line's options, defaults and banner (the jar itself is exercised by {@code StandaloneJarIT}). */
@@ -91,6 +95,67 @@ class MockServerCommandTest {
                     .header("Authorization", "Bearer " + curl.group(1)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"apiKey\":" + server.serviceId());
+        }
+    }
+
+    @Test
+    void seedAndStateOptionsBecomeSettings() {
+        MockServerCommand command = new MockServerCommand();
+        new CommandLine(command).parseArgs("--seed", "seed.json", "--state-file", "state.json", "--state-save-interval", "45");
+
+        MockServerSettings settings = command.settings();
+
+        assertThat(settings.seedFile()).isEqualTo(Path.of("seed.json"));
+        assertThat(settings.stateFile()).isEqualTo(Path.of("state.json"));
+        assertThat(settings.stateSaveInterval()).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void theSaveIntervalIsSecondsOrAnIsoDurationAndDefaultsToHalfAMinute() {
+        MockServerCommand iso = new MockServerCommand();
+        new CommandLine(iso).parseArgs("--state-save-interval", "PT2M");
+        MockServerCommand none = new MockServerCommand();
+        new CommandLine(none).parseArgs();
+        StringWriter err = new StringWriter();
+
+        assertThat(iso.settings().stateSaveInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(none.settings().stateSaveInterval()).isEqualTo(System.getenv("AUTHLETE_MOCK_STATE_SAVE_INTERVAL") == null
+                ? Duration.ofSeconds(30) : none.settings().stateSaveInterval());
+        assertThat(none.settings().seedFile()).isEqualTo(System.getenv("AUTHLETE_MOCK_SEED") == null ? null : none.settings().seedFile());
+        assertThat(new CommandLine(new MockServerCommand()).setErr(new PrintWriter(err)).execute("--state-save-interval", "soon"))
+                .isEqualTo(2);
+        assertThat(new CommandLine(new MockServerCommand()).setErr(new PrintWriter(err)).execute("--state-save-interval", "PT0S"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--state-save-interval", "'soon' is neither seconds nor an ISO-8601 duration", "must be positive");
+    }
+
+    @Test
+    void aBadSeedFileStopsTheStartWithFileAndField(@TempDir Path dir) throws Exception {
+        Path seed = Files.writeString(dir.resolve("seed.json"), "{\"services\": [{\"serviceId\": 1, \"clients\": [{\"clientId\": \"x\"}]}]}");
+        StringWriter err = new StringWriter();
+
+        int exit = new CommandLine(new MockServerCommand()).setErr(new PrintWriter(err, true))
+                .execute("--port", "0", "--seed", seed.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains(seed.toAbsolutePath().toString(), "services[0].clients[0].clientId");
+    }
+
+    @Test
+    void aCorruptStateFileStopsTheStartAndIsLeftAlone(@TempDir Path dir) throws Exception {
+        Path state = Files.writeString(dir.resolve("state.json"), "{\"services\": [");
+        byte[] before = Files.readAllBytes(state);
+        StringWriter err = new StringWriter();
+
+        int exit = new CommandLine(new MockServerCommand()).setErr(new PrintWriter(err, true))
+                .execute("--port", "0", "--state-file", state.toString(), "--state-save-interval", "1");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains(state.toAbsolutePath().toString(), "not valid JSON");
+        Thread.sleep(1500);
+        assertThat(Files.readAllBytes(state)).isEqualTo(before);
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("no temporary file either").containsExactly(state);
         }
     }
 }
