@@ -6,7 +6,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -53,7 +52,7 @@ public final class StateSaver {
             file.write(state.get());
             return true;
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Could not save the mock's state to " + file.path() + ": " + e, e);
+            LOG.warning("Could not save the mock's state to " + file.path() + ": " + e);
             return false;
         }
     }
