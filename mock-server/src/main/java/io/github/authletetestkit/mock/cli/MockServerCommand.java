@@ -121,8 +121,14 @@ public final class MockServerCommand implements Callable<Integer> {
     static void printBanner(AuthleteMockServer server, long startMillis, PrintWriter out) {
         out.printf("Authlete mock server started in %d ms%n", startMillis);
         out.printf("  base URL:      %s%n", server.baseUrl());
-        out.printf("  service ID:    %d%n", server.serviceId());
-        out.printf("  service token: %s%n", server.serviceToken());
+        // a seed (or state file) with services of its own replaces the default service
+        boolean defaultService = server.store().service(server.serviceId()).isPresent();
+        if (defaultService) {
+            out.printf("  service ID:    %d%n", server.serviceId());
+            out.printf("  service token: %s%n", server.serviceToken());
+        } else {
+            out.printf("  services:      %s%n", server.store().services().stream().map(s -> Long.toString(s.serviceId())).toList());
+        }
         out.printf("  org token:     %s%n", server.orgToken());
         out.printf("  strict:        %s%n", server.settings().strict());
         if (server.settings().seedFile() != null) {
@@ -131,8 +137,12 @@ public final class MockServerCommand implements Callable<Integer> {
         if (server.settings().stateFile() != null) {
             out.printf("  state file:    %s (saved every %s)%n", server.settings().stateFile(), server.settings().stateSaveInterval());
         }
-        out.printf("Try it:%n  curl -s -H 'Authorization: Bearer %s' %s/api/%d/service/get%n",
-                server.serviceToken(), server.baseUrl(), server.serviceId());
+        if (defaultService) {
+            out.printf("Try it:%n  curl -s -H 'Authorization: Bearer %s' %s/api/%d/service/get%n",
+                    server.serviceToken(), server.baseUrl(), server.serviceId());
+        } else {
+            out.printf("Try it:%n  curl -s -H 'Authorization: Bearer %s' %s/api/service/get/list%n", server.orgToken(), server.baseUrl());
+        }
         out.println("Press Ctrl-C to stop.");
     }
 

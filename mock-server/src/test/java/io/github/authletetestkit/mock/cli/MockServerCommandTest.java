@@ -2,8 +2,10 @@ package io.github.authletetestkit.mock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.MockServerSettings;
+import io.github.authletetestkit.mock.model.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,18 +86,38 @@ class MockServerCommandTest {
     @Test
     void bannerPrintsACurlCommandThatWorksAsPrinted() throws Exception {
         try (AuthleteMockServer server = AuthleteMockServer.builder().build().start()) {
-            StringWriter out = new StringWriter();
-            MockServerCommand.printBanner(server, 123, new PrintWriter(out, true));
-            String banner = out.toString();
+            String banner = banner(server);
 
             assertThat(banner).contains(server.baseUrl(), Long.toString(server.serviceId()), server.serviceToken(), server.orgToken());
-            Matcher curl = Pattern.compile("curl -s -H 'Authorization: Bearer ([^']+)' (\\S+)").matcher(banner);
-            assertThat(curl.find()).isTrue();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(curl.group(2)))
-                    .header("Authorization", "Bearer " + curl.group(1)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).contains("\"apiKey\":" + server.serviceId());
+            assertThat(curlAsPrinted(banner)).contains("\"apiKey\":" + server.serviceId());
         }
+    }
+
+    @Test
+    void withASeedsServicesTheBannerNamesThemInsteadOfTheDefault() throws Exception {
+        JsonNode seed = Json.parse("{\"services\": [{\"serviceId\": 1000001, \"serviceTokens\": [\"token-a\"]}]}");
+        try (AuthleteMockServer server = AuthleteMockServer.builder().seed(seed).build().start()) {
+            String banner = banner(server);
+
+            assertThat(banner).contains("services:      [1000001]").doesNotContain(server.serviceToken());
+            assertThat(curlAsPrinted(banner)).contains("\"apiKey\":1000001");
+        }
+    }
+
+    private static String banner(AuthleteMockServer server) {
+        StringWriter out = new StringWriter();
+        MockServerCommand.printBanner(server, 123, new PrintWriter(out, true));
+        return out.toString();
+    }
+
+    /** Runs the banner's curl command; its body, asserted 200. */
+    private static String curlAsPrinted(String banner) throws Exception {
+        Matcher curl = Pattern.compile("curl -s -H 'Authorization: Bearer ([^']+)' (\\S+)").matcher(banner);
+        assertThat(curl.find()).isTrue();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(curl.group(2)))
+                .header("Authorization", "Bearer " + curl.group(1)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     @Test

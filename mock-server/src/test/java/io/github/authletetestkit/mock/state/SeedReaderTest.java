@@ -11,6 +11,8 @@ import io.github.authletetestkit.mock.oauth.Jwks;
 import io.github.authletetestkit.mock.store.ApiCredential;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,5 +154,19 @@ class SeedReaderTest {
         assertThat(e).hasMessage("/tmp/seed.json: services[0]: is required");
         assertThat(e.field()).isEqualTo("services[0]");
         assertThat(e.source()).isEqualTo("/tmp/seed.json");
+    }
+
+    @Test
+    void theReadmesSeedExampleLoads() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf("## Seeds and persistence"));
+        String example = section.substring(section.indexOf("```json") + 7, section.indexOf("```", section.indexOf("```json") + 7));
+
+        Seed seed = reader().read(Json.parse(example));
+
+        ServiceState service = seed.services().getFirst();
+        assertThat(service.client(11).orElseThrow().clientSecret()).isEqualTo("secret-a");
+        assertThat(service.byRefreshToken("rt-alice").orElseThrow().accessToken()).isEqualTo("at-alice");
+        assertThat(seed.credentials()).contains(ApiCredential.service("token-a", 1000001), ApiCredential.organization("org-token-2"));
     }
 }
