@@ -16,6 +16,7 @@ import io.github.authletetestkit.mock.store.AuthorizationCode;
 import io.github.authletetestkit.mock.store.AuthorizationTicket;
 import io.github.authletetestkit.mock.store.BackchannelRequest;
 import io.github.authletetestkit.mock.store.DeviceAuthorization;
+import io.github.authletetestkit.mock.store.EndUserDecision;
 import io.github.authletetestkit.mock.store.Grant;
 import io.github.authletetestkit.mock.store.GrantedScopes;
 import io.github.authletetestkit.mock.store.PushedRequest;
@@ -238,9 +239,7 @@ public final class SeedReader {
             known(d.clientId(), itemAt + ".clientId");
             required(d.scopes(), itemAt + ".scopes");
             required(d.expiresAt(), itemAt + ".expiresAt");
-            if (d.decision() != null && d.decision().authorized()) {
-                grant(d.decision().grant(), itemAt + ".decision.grant");
-            }
+            decision(d.decision(), itemAt + ".decision");
             return d;
         }
 
@@ -250,9 +249,7 @@ public final class SeedReader {
             required(b.scopes(), itemAt + ".scopes");
             required(b.deliveryMode(), itemAt + ".deliveryMode");
             required(b.expiresAt(), itemAt + ".expiresAt");
-            if (b.decision() != null && b.decision().authorized()) {
-                grant(b.decision().grant(), itemAt + ".decision.grant");
-            }
+            decision(b.decision(), itemAt + ".decision");
             return b;
         }
 
@@ -270,6 +267,13 @@ public final class SeedReader {
             required(g.merged(), itemAt + ".merged");
             required(g.modifiedAt(), itemAt + ".modifiedAt");
             return g;
+        }
+
+        /** An end-user's decision, when there is one: what it authorized must be a grant to a known client. */
+        private void decision(EndUserDecision decision, String decisionAt) {
+            if (decision != null && decision.authorized()) {
+                grant(decision.grant(), decisionAt + ".grant");
+            }
         }
 
         private void grant(Grant g, String grantAt) {

@@ -63,12 +63,7 @@ class StateSaverTest {
         StateFile file = new StateFile(dir.resolve("sub/state.json"));
         StateSaver saver = new StateSaver(() -> Json.object().put("version", version.incrementAndGet()), file, Duration.ofMillis(50));
 
-        saver.start(scheduler);
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (version.get() < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        saver.stop();
+        runUntil(saver, version, 3);
 
         assertThat(version.get()).as("saved repeatedly").isGreaterThanOrEqualTo(3);
         int atStop = version.get();
@@ -97,12 +92,7 @@ class StateSaverTest {
             }, new StateFile(blocker.resolve("state.json")), Duration.ofMillis(30));
 
             assertThat(saver.save()).isFalse();
-            saver.start(scheduler);
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (calls.get() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            saver.stop();
+            runUntil(saver, calls, 3);
 
             assertThat(calls.get()).as("the interval goes on after failures").isGreaterThanOrEqualTo(3);
             assertThat(logged).isNotEmpty().allSatisfy(r -> assertThat(r.getMessage()).contains("Could not save", blocker.toString()));
@@ -117,5 +107,15 @@ class StateSaverTest {
         StateFile file = new StateFile(dir.resolve("state.json"));
 
         assertThatThrownBy(() -> new StateSaver(Json::object, file, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Runs the saver on the scheduler until the counter reaches {@code count} (at most five seconds), then stops it. */
+    private void runUntil(StateSaver saver, AtomicInteger counter, int count) throws InterruptedException {
+        saver.start(scheduler);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (counter.get() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        saver.stop();
     }
 }
