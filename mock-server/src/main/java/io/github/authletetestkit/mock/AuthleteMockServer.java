@@ -239,6 +239,9 @@ public final class AuthleteMockServer implements AutoCloseable {
      * keeps the default service; the configured organization token always stays valid.
      */
     public synchronized void loadSeed(JsonNode newSeed) {
+        if (newSeed == null) {
+            throw new SeedException("", "a seed must be a JSON object");
+        }
         install(read(newSeed, null));
         this.seed = newSeed.deepCopy();
     }

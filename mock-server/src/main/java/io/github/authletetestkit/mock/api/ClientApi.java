@@ -7,8 +7,8 @@ import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.ClientDefaults;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.oauth.RandomValues;
+import io.github.authletetestkit.mock.oauth.RedirectUris;
 import io.github.authletetestkit.mock.store.ServiceState;
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -126,7 +126,9 @@ public final class ClientApi {
 
     private static ClientConfig validated(ClientConfig client, ServiceState service) {
         for (String uri : client.redirectUris()) {
-            checkRedirectUri(uri);
+            RedirectUris.registrationProblem(uri).ifPresent(problem -> {
+                throw ApiException.badRequest(problem);
+            });
         }
         String alias = client.clientIdAlias();
         if (alias.isBlank() || service.aliasTaken(alias, client.clientId())
@@ -136,14 +138,4 @@ public final class ClientApi {
         return client;
     }
 
-    private static void checkRedirectUri(String uri) {
-        try {
-            URI parsed = new URI(uri);
-            if (!parsed.isAbsolute() || parsed.getRawFragment() != null || uri.length() > 200) {
-                throw ApiException.badRequest("The redirect URI '" + uri + "' must be absolute, without a fragment, and at most 200 characters.");
-            }
-        } catch (java.net.URISyntaxException e) {
-            throw ApiException.badRequest("The redirect URI '" + uri + "' is malformed.");
-        }
-    }
 }

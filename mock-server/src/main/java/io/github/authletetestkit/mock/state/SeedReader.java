@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.ClientDefaults;
 import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.oauth.Jwks;
 import io.github.authletetestkit.mock.oauth.RandomValues;
+import io.github.authletetestkit.mock.oauth.RedirectUris;
 import io.github.authletetestkit.mock.state.StateDocument.ServiceEntry;
 import io.github.authletetestkit.mock.state.StateDocument.TokenEntry;
 import io.github.authletetestkit.mock.store.ApiCredential;
@@ -127,6 +129,14 @@ public final class SeedReader {
             if (apiKey != null && (!apiKey.canConvertToLong() || apiKey.asLong() != serviceId)) {
                 throw new SeedException(at + ".config.apiKey", "must be the service's serviceId " + serviceId + " when given");
             }
+            JsonNode jwks = members.get("jwks");
+            if (jwks != null && jwks.isTextual() && !jwks.asText().isEmpty()) {
+                try {
+                    Jwks.parse(jwks.asText());
+                } catch (IllegalArgumentException e) {
+                    throw new SeedException(at + ".config.jwks", "not a valid JWK Set: " + e.getMessage());
+                }
+            }
             config = template.service(serviceId, members);
             List<ObjectNode> clientEntries = listOf(entry.clients());
             Set<String> aliases = new HashSet<>();
@@ -168,6 +178,17 @@ public final class SeedReader {
                 if (value != null && !value.isNull() && (!value.isArray() || !allTextual(value))) {
                     throw new SeedException(clientAt + "." + name, "must be an array of strings");
                 }
+            }
+            JsonNode redirectUris = members.path("redirectUris");
+            for (int k = 0; k < redirectUris.size(); k++) {
+                String uriAt = clientAt + ".redirectUris[" + k + "]";
+                RedirectUris.registrationProblem(redirectUris.get(k).asText()).ifPresent(problem -> {
+                    throw new SeedException(uriAt, problem);
+                });
+            }
+            JsonNode alias = members.get("clientIdAlias");
+            if (alias != null && alias.asText().chars().allMatch(Character::isDigit) && !alias.asText().equals(id.asText())) {
+                throw new SeedException(clientAt + ".clientIdAlias", "a numeric alias would pass for another client's ID");
             }
             ObjectNode client = ClientDefaults.client(id.asLong(), serviceNumber, RandomValues.clientSecret(), now);
             members.fields().forEachRemaining(e -> client.set(e.getKey(), e.getValue()));

@@ -98,6 +98,9 @@ class StateRoundTripTest extends MockServerTestBase {
             assertThatThrownBy(() -> server.loadSeed(bad)).isInstanceOf(SeedException.class)
                     .hasMessageStartingWith("services[1].tokens[0].clientId: ");
 
+            assertThatThrownBy(() -> server.loadSeed(null)).isInstanceOf(SeedException.class);
+            assertThatThrownBy(() -> server.loadSeed(Json.parse("[]"))).isInstanceOf(SeedException.class);
+
             assertThat(server.state()).isEqualTo(before);
             assertThat(own.get("/client/get/" + clientId).status()).isEqualTo(200);
             server.reset();

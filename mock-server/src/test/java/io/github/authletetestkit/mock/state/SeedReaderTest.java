@@ -105,6 +105,10 @@ class SeedReaderTest {
             client id missing           | {'services': [{'serviceId': 1, 'clients': [{'clientName': 'x'}]}]}           | services[0].clients[0].clientId
             client id a string          | {'services': [{'serviceId': 1, 'clients': [{'clientId': 'x'}]}]}             | services[0].clients[0].clientId
             redirect URIs not strings   | {'services': [{'serviceId': 1}, {'serviceId': 2, 'clients': [{'clientId': 3, 'redirectUris': [1]}]}]} | services[1].clients[0].redirectUris
+            redirect URI relative       | {'services': [{'serviceId': 1, 'clients': [{'clientId': 3, 'redirectUris': ['https://a.example/cb', '/cb']}]}]} | services[0].clients[0].redirectUris[1]
+            redirect URI with fragment  | {'services': [{'serviceId': 1, 'clients': [{'clientId': 3, 'redirectUris': ['https://a.example/cb#f']}]}]} | services[0].clients[0].redirectUris[0]
+            numeric alias of another id | {'services': [{'serviceId': 1, 'clients': [{'clientId': 3, 'clientIdAlias': '4'}]}]} | services[0].clients[0].clientIdAlias
+            JWK set not valid           | {'services': [{'serviceId': 1, 'config': {'jwks': 'nope'}}]}                 | services[0].config.jwks
             client secret blank         | {'services': [{'serviceId': 1, 'clients': [{'clientId': 3, 'clientSecret': ' '}]}]} | services[0].clients[0].clientSecret
             duplicate client id         | {'services': [{'serviceId': 1, 'clients': [{'clientId': 3}, {'clientId': 3}]}]} | services[0].clients[1].clientId
             duplicate client alias      | {'services': [{'serviceId': 1, 'clients': [{'clientId': 3, 'clientIdAlias': 'app'}, {'clientId': 4, 'clientIdAlias': 'app'}]}]} | services[0].clients[1].clientIdAlias
