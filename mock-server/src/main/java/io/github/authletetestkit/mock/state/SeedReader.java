@@ -152,14 +152,18 @@ public final class SeedReader {
             }
             readTokens(entry.tokens());
             return ServiceState.restore(config, new ServiceState.Snapshot(List.copyOf(clients.values()),
-                    each(entry.tickets(), "tickets", this::ticket),
-                    each(entry.authorizationCodes(), "authorizationCodes", this::code),
+                    unique(each(entry.tickets(), "tickets", this::ticket), "tickets", "ticket", AuthorizationTicket::ticket),
+                    unique(each(entry.authorizationCodes(), "authorizationCodes", this::code), "authorizationCodes", "code", AuthorizationCode::code),
                     live, revoked,
-                    each(entry.tokenTickets(), "tokenTickets", this::tokenTicket),
-                    each(entry.deviceAuthorizations(), "deviceAuthorizations", this::device),
-                    each(entry.backchannelRequests(), "backchannelRequests", this::backchannel),
-                    each(entry.pushedRequests(), "pushedRequests", this::pushed),
-                    each(entry.grantedScopes(), "grantedScopes", this::granted)));
+                    unique(each(entry.tokenTickets(), "tokenTickets", this::tokenTicket), "tokenTickets", "ticket", TokenTicket::ticket),
+                    unique(unique(each(entry.deviceAuthorizations(), "deviceAuthorizations", this::device),
+                            "deviceAuthorizations", "deviceCode", DeviceAuthorization::deviceCode),
+                            "deviceAuthorizations", "userCode", DeviceAuthorization::userCode),
+                    unique(each(entry.backchannelRequests(), "backchannelRequests", this::backchannel),
+                            "backchannelRequests", "ticket", BackchannelRequest::ticket),
+                    unique(each(entry.pushedRequests(), "pushedRequests", this::pushed), "pushedRequests", "requestUri", PushedRequest::requestUri),
+                    unique(each(entry.grantedScopes(), "grantedScopes", this::granted), "grantedScopes", "subject",
+                            g -> GrantedScopes.key(g.clientId(), g.subject()))));
         }
 
         private ClientConfig client(ObjectNode members, String clientAt, int serviceNumber) {
@@ -310,6 +314,17 @@ public final class SeedReader {
                 throw new SeedException(fieldAt, "no client of this service has the ID " + id);
             }
             return id;
+        }
+
+        /** The items, when no two have the same key: entries are found by it. */
+        private <T> List<T> unique(List<T> items, String member, String keyMember, Function<T, Object> key) {
+            Set<Object> seen = new HashSet<>();
+            for (int k = 0; k < items.size(); k++) {
+                if (!seen.add(key.apply(items.get(k)))) {
+                    throw new SeedException(at + "." + member + "[" + k + "]." + keyMember, "another entry has the same " + keyMember);
+                }
+            }
+            return items;
         }
 
         /** Checks every item of an optional list, naming it {@code member[index]}. */
