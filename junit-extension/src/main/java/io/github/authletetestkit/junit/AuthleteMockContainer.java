@@ -40,6 +40,8 @@ public class AuthleteMockContainer extends GenericContainer<AuthleteMockContaine
     public static final String HEALTHCHECK_PATH = "/api/lifecycle/healthcheck";
     /** Where {@link #withSpecFile(Path)} puts the spec inside the container. */
     public static final String SPEC_PATH_IN_CONTAINER = "/opt/authlete-mock/spec.yaml";
+    /** Where {@link #withSeedFile(Path)} puts the seed inside the container. */
+    public static final String SEED_PATH_IN_CONTAINER = "/opt/authlete-mock/seed.json";
     /** System property naming another default image, e.g. one built in CI. */
     public static final String IMAGE_PROPERTY = "authlete.testkit.image";
     public static final String IMAGE_REPOSITORY = "authlete-testkit/mock-server";
@@ -131,6 +133,37 @@ public class AuthleteMockContainer extends GenericContainer<AuthleteMockContaine
     public AuthleteMockContainer withSpecFile(Path hostFile) {
         withCopyFileToContainer(MountableFile.forHostPath(Objects.requireNonNull(hostFile, "hostFile")), SPEC_PATH_IN_CONTAINER);
         return withSpec(SPEC_PATH_IN_CONTAINER);
+    }
+
+    /**
+     * A seed (JSON: services, clients, tokens) the mock loads at start, by its path inside the container. A seed
+     * that defines services replaces the default one: {@link #serviceId()} and {@link #serviceToken()} then name
+     * a service that does not exist; use the seed's own IDs and tokens.
+     */
+    public AuthleteMockContainer withSeed(String pathInContainer) {
+        return withEnv("AUTHLETE_MOCK_SEED", requireText(pathInContainer, "seed"));
+    }
+
+    /** Copies a seed file of the host into the container and loads it at start; see {@link #withSeed(String)}. */
+    public AuthleteMockContainer withSeedFile(Path hostFile) {
+        withCopyFileToContainer(MountableFile.forHostPath(Objects.requireNonNull(hostFile, "hostFile")), SEED_PATH_IN_CONTAINER);
+        return withSeed(SEED_PATH_IN_CONTAINER);
+    }
+
+    /**
+     * Saves the mock's state to this path inside the container (on an interval and at stop) and loads it at start
+     * when it exists. The image runs as user 10001: give a directory it may write, such as a mounted volume.
+     */
+    public AuthleteMockContainer withStateFile(String pathInContainer) {
+        return withEnv("AUTHLETE_MOCK_STATE_FILE", requireText(pathInContainer, "stateFile"));
+    }
+
+    /** How often the state file is written (default 30 seconds). */
+    public AuthleteMockContainer withStateSaveInterval(Duration interval) {
+        if (interval == null || interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("the state save interval must be positive: " + interval);
+        }
+        return withEnv("AUTHLETE_MOCK_STATE_SAVE_INTERVAL", interval.toString());
     }
 
     /** On by default (as in the JUnit extension): a response that violates the spec is answered with a 500. */

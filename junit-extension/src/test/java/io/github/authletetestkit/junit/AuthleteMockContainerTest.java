@@ -52,12 +52,14 @@ class AuthleteMockContainerTest {
     @Test
     void everyVariableTheCommandLineReadsCanBeSetAndNoOther() throws Exception {
         Map<String, String> env = new AuthleteMockContainer().withSpec("/specs/a.yaml").withLogFormat("json")
-                .withRateLimits(true).withAdminToken("admin-token").getEnvMap();
+                .withRateLimits(true).withAdminToken("admin-token")
+                .withSeed("/seeds/a.json").withStateFile("/data/state.json").withStateSaveInterval(Duration.ofMinutes(1)).getEnvMap();
 
         assertThat(env.keySet()).as("the container's configuration surface is the command line's")
                 .containsExactlyInAnyOrderElementsOf(commandLineVariables().keySet());
         assertThat(new AuthleteMockContainer().getEnvMap()).doesNotContainKeys("AUTHLETE_MOCK_SPEC", "AUTHLETE_MOCK_LOG_FORMAT",
-                "AUTHLETE_MOCK_RATE_LIMITS", "AUTHLETE_MOCK_ADMIN_TOKEN");
+                "AUTHLETE_MOCK_RATE_LIMITS", "AUTHLETE_MOCK_ADMIN_TOKEN",
+                "AUTHLETE_MOCK_SEED", "AUTHLETE_MOCK_STATE_FILE", "AUTHLETE_MOCK_STATE_SAVE_INTERVAL");
     }
 
     @Test
@@ -85,9 +87,11 @@ class AuthleteMockContainerTest {
     @Test
     void theCommandLineUnderstandsEveryOption(@TempDir Path dir) throws Exception {
         Path spec = Files.writeString(dir.resolve("spec.yaml"), "openapi: 3.1.0\n");
+        Path seed = Files.writeString(dir.resolve("seed.json"), "{}");
         AuthleteMockContainer container = new AuthleteMockContainer().withServiceId(42).withServiceToken("s-token")
                 .withOrgToken("o-token").withIssuer("https://login.example.com").withSpecFile(spec)
-                .withStrict(false).withValidation(false).withLogFormat("none").withRateLimits(true).withAdminToken("admin-t");
+                .withStrict(false).withValidation(false).withLogFormat("none").withRateLimits(true).withAdminToken("admin-t")
+                .withSeedFile(seed).withStateFile("/data/state.json").withStateSaveInterval(Duration.ofSeconds(90));
 
         MockServerSettings settings = settingsFromEnvironment(container.getEnvMap());
 
@@ -102,6 +106,10 @@ class AuthleteMockContainerTest {
         assertThat(settings.validateResponses()).isFalse();
         assertThat(settings.rateLimits()).isTrue();
         assertThat(settings.adminToken()).isEqualTo("admin-t").isEqualTo(container.adminToken());
+        assertThat(settings.seedFile()).isEqualTo(Path.of(AuthleteMockContainer.SEED_PATH_IN_CONTAINER));
+        assertThat(container.getCopyToFileContainerPathMap()).containsValue(AuthleteMockContainer.SEED_PATH_IN_CONTAINER);
+        assertThat(settings.stateFile()).isEqualTo(Path.of("/data/state.json"));
+        assertThat(settings.stateSaveInterval()).isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test
@@ -113,6 +121,9 @@ class AuthleteMockContainerTest {
         assertThatThrownBy(() -> container.withIssuer(null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> container.withLogFormat("xml")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> container.withAdminToken("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> container.withSeed("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> container.withStateFile(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> container.withStateSaveInterval(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -150,7 +161,7 @@ class AuthleteMockContainerTest {
                 }
             }
         }
-        assertThat(variables).as("environment variables of the command line").hasSizeGreaterThanOrEqualTo(9);
+        assertThat(variables).as("environment variables of the command line").hasSizeGreaterThanOrEqualTo(12);
         return variables;
     }
 

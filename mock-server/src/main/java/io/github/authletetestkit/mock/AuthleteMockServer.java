@@ -22,12 +22,22 @@ import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.model.ServiceDefaults;
 import io.github.authletetestkit.mock.oauth.Jwks;
 import io.github.authletetestkit.mock.ratelimit.RateLimiter;
+import io.github.authletetestkit.mock.persistence.StateFile;
+import io.github.authletetestkit.mock.persistence.StateSaver;
+import io.github.authletetestkit.mock.state.ClockSetting;
+import io.github.authletetestkit.mock.state.Seed;
+import io.github.authletetestkit.mock.state.SeedException;
+import io.github.authletetestkit.mock.state.SeedReader;
+import io.github.authletetestkit.mock.state.StateExport;
 import io.github.authletetestkit.mock.store.ApiCredential;
 import io.github.authletetestkit.mock.store.MockStore;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.spec.AuthleteSpec;
 import io.github.authletetestkit.spec.SpecOperation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWKSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -63,6 +73,9 @@ public final class AuthleteMockServer implements AutoCloseable {
     private final CallJournal journal;
     private final ApiPipeline pipeline;
     private final WireMockServer wireMock;
+    private final StateSaver saver;
+    /** The seed {@link #reset()} goes back to; null for the default service. */
+    private volatile JsonNode seed;
     private ScheduledExecutorService sweeper;
 
     private AuthleteMockServer(MockServerSettings settings) {
@@ -90,7 +103,16 @@ public final class AuthleteMockServer implements AutoCloseable {
                 // the mock keeps its own journal of Authlete calls; WireMock's would hold every request twice
                 .disableRequestJournal());
         keys.join();
-        seed();
+        this.seed = settings.seed() != null ? settings.seed()
+                : settings.seedFile() != null ? new StateFile(settings.seedFile()).read() : null;
+        StateFile stateFile = settings.stateFile() == null ? null : new StateFile(settings.stateFile());
+        this.saver = stateFile == null ? null : new StateSaver(this::state, stateFile, settings.stateSaveInterval());
+        // a saved state is the newer one: the seed only comes in when there is none yet
+        if (stateFile != null && stateFile.exists()) {
+            install(read(stateFile.read(), stateFile.path().toString()));
+        } else {
+            install(read(seed, settings.seedFile() == null ? null : settings.seedFile().toString()));
+        }
     }
 
     public static MockServerSettings.Builder builder() {
@@ -118,17 +140,24 @@ public final class AuthleteMockServer implements AutoCloseable {
                 return t;
             });
             sweeper.scheduleWithFixedDelay(() -> store.sweep(clock.instant()), 60, 60, TimeUnit.SECONDS);
+            if (saver != null) {
+                saver.start(sweeper);
+            }
         }
         return this;
     }
 
+    /** Stops serving; with a state file, saves the state a last time. */
     public synchronized void stop() {
-        if (sweeper != null) {
-            sweeper.shutdownNow();
-            sweeper = null;
-        }
         if (wireMock.isRunning()) {
             wireMock.stop();
+        }
+        if (sweeper != null) {
+            if (saver != null) {
+                saver.stop();
+            }
+            sweeper.shutdownNow();
+            sweeper = null;
         }
     }
 
@@ -206,24 +235,69 @@ public final class AuthleteMockServer implements AutoCloseable {
     }
 
     /**
-     * Back to the seed: the default service as configured at start, no clients, tickets or tokens; the clock
-     * to real time; no faults; rate-limit emulation as configured, its counters at zero.
+     * Back to the seed: the seed's services, clients and tokens as loaded (without a seed, the default service as
+     * configured at start); the clock to the seed's setting or real time; no faults; rate-limit emulation as
+     * configured, its counters at zero.
      */
-    public void reset() {
-        store.clear();
-        seed();
-        clock.reset();
+    public synchronized void reset() {
+        install(read(seed, null));
         pipeline.clearViolations();
         pipeline.faults().clear();
         pipeline.rateLimiter().enable(settings.rateLimits());
         journal.clear();
     }
 
-    private void seed() {
-        ServiceConfig service = new ServiceConfig(ServiceDefaults.service(settings.serviceId(), "Authlete Testkit mock service",
-                settings.issuer(), Jwks.sharedDefaultKeys(), clock.instant()));
-        store.addService(service);
-        store.addCredential(ApiCredential.service(settings.serviceToken(), settings.serviceId()));
-        store.addCredential(ApiCredential.organization(settings.orgToken()));
+    /**
+     * The whole state as one JSON document: services, clients, API tokens, live tickets, codes and tokens, and
+     * the clock when it does not run at real time. {@link #loadSeed} takes it back.
+     */
+    public ObjectNode state() {
+        return StateExport.of(store, clock.instant(), ClockSetting.of(clock.offset(), clock.isFrozen(), clock.instant()));
+    }
+
+    /**
+     * Replaces the whole state with a seed (or a {@link #state()} document), which {@link #reset()} then goes
+     * back to. All or nothing: on a {@link SeedException} nothing has changed. A seed that defines no services
+     * keeps the default service; the configured organization token always stays valid.
+     */
+    public synchronized void loadSeed(JsonNode newSeed) {
+        if (newSeed == null) {
+            throw new SeedException("", "a seed must be a JSON object");
+        }
+        install(read(newSeed, null));
+        this.seed = newSeed.deepCopy();
+    }
+
+    private Seed read(JsonNode document, String source) {
+        if (document == null) {
+            return new Seed(List.of(), List.of(), null);
+        }
+        SeedReader reader = new SeedReader(clock.instant(), settings.orgToken(),
+                (id, members) -> ServiceDefaults.service(id, members, Jwks.sharedDefaultKeys(), clock.instant()));
+        try {
+            return reader.read(document);
+        } catch (SeedException e) {
+            throw source == null ? e : e.in(source);
+        }
+    }
+
+    /** Swaps the seed into the store in one step, with the configured organization token and, if needed, the default service. */
+    private void install(Seed loaded) {
+        List<ServiceState> services = new ArrayList<>(loaded.services());
+        List<ApiCredential> credentials = new ArrayList<>(loaded.credentials());
+        credentials.add(ApiCredential.organization(settings.orgToken()));
+        if (services.isEmpty()) {
+            services.add(new ServiceState(new ServiceConfig(ServiceDefaults.service(settings.serviceId(),
+                    "Authlete Testkit mock service", settings.issuer(), Jwks.sharedDefaultKeys(), clock.instant()))));
+            credentials.add(ApiCredential.service(settings.serviceToken(), settings.serviceId()));
+        }
+        store.replaceAll(services, credentials);
+        clock.reset();
+        ClockSetting setting = loaded.clock();
+        if (setting != null && setting.frozenAt() != null) {
+            clock.set(setting.frozenAt()).freeze().set(setting.frozenAt());
+        } else if (setting != null && setting.offset() != null) {
+            clock.advance(setting.offset());
+        }
     }
 }

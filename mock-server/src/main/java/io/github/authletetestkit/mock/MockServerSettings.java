@@ -1,6 +1,9 @@
 package io.github.authletetestkit.mock;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.spec.RateLimits;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -12,6 +15,10 @@ import java.util.Objects;
  * @param rateLimits answer 429 once a service exceeds an hourly limit of {@code rateLimitTable}
  * @param rateLimitTable the hourly limits; Authlete's published ones unless a test needs small ones
  * @param adminToken the bearer token every {@code /__admin} request must carry; null leaves the admin API open
+ * @param seedFile a seed document to load at start (see {@code loadSeed}), or null
+ * @param seed a seed document given in-process, or null; at most one of {@code seedFile} and {@code seed} is set
+ * @param stateFile where the state is saved and, when the file exists at start, loaded from (before any seed)
+ * @param stateSaveInterval how often the state is saved to {@code stateFile}
  */
 public record MockServerSettings(
         int port,
@@ -28,7 +35,13 @@ public record MockServerSettings(
         MockClock clock,
         boolean rateLimits,
         RateLimits rateLimitTable,
-        String adminToken) {
+        String adminToken,
+        Path seedFile,
+        JsonNode seed,
+        Path stateFile,
+        Duration stateSaveInterval) {
+
+    public static final Duration DEFAULT_STATE_SAVE_INTERVAL = Duration.ofSeconds(30);
 
     public static Builder builder() {
         return new Builder();
@@ -38,7 +51,8 @@ public record MockServerSettings(
         return new Builder().port(port).bindAddress(bindAddress).serviceId(serviceId).serviceToken(serviceToken)
                 .orgToken(orgToken).issuer(issuer).spec(spec).validateRequests(validateRequests)
                 .validateResponses(validateResponses).strict(strict).journalSize(journalSize).clock(clock)
-                .rateLimits(rateLimits).rateLimitTable(rateLimitTable).adminToken(adminToken);
+                .rateLimits(rateLimits).rateLimitTable(rateLimitTable).adminToken(adminToken)
+                .seedFile(seedFile).seed(seed).stateFile(stateFile).stateSaveInterval(stateSaveInterval);
     }
 
     /** Builds settings; every option has a default that gives a working mock. */
@@ -58,6 +72,10 @@ public record MockServerSettings(
         private boolean rateLimits;
         private RateLimits rateLimitTable = RateLimits.authlete();
         private String adminToken;
+        private Path seedFile;
+        private JsonNode seed;
+        private Path stateFile;
+        private Duration stateSaveInterval = DEFAULT_STATE_SAVE_INTERVAL;
 
         /** 0 (the default) picks a free port. */
         public Builder port(int port) {
@@ -144,12 +162,49 @@ public record MockServerSettings(
             return this;
         }
 
+        /** A seed file to load at start, instead of the default service; null for none. */
+        public Builder seed(Path seedFile) {
+            this.seedFile = seedFile;
+            if (seedFile != null) {
+                this.seed = null;
+            }
+            return this;
+        }
+
+        /** A seed document to load at start, instead of the default service; null for none. */
+        public Builder seed(JsonNode seed) {
+            this.seed = seed == null ? null : seed.deepCopy();
+            if (seed != null) {
+                this.seedFile = null;
+            }
+            return this;
+        }
+
+        private Builder seedFile(Path seedFile) {
+            return seedFile == null ? this : seed(seedFile);
+        }
+
+        /** Saves the state there on an interval and at stop; loads it at start when the file exists. */
+        public Builder stateFile(Path stateFile) {
+            this.stateFile = stateFile;
+            return this;
+        }
+
+        public Builder stateSaveInterval(Duration stateSaveInterval) {
+            if (stateSaveInterval == null || stateSaveInterval.isNegative() || stateSaveInterval.isZero()) {
+                throw new IllegalArgumentException("stateSaveInterval must be positive: " + stateSaveInterval);
+            }
+            this.stateSaveInterval = stateSaveInterval;
+            return this;
+        }
+
         public MockServerSettings settings() {
             if (serviceToken.equals(orgToken)) {
                 throw new IllegalArgumentException("the service token and the organization token must differ");
             }
             return new MockServerSettings(port, bindAddress, serviceId, serviceToken, orgToken, issuer, spec,
-                    validateRequests, validateResponses, strict, journalSize, clock, rateLimits, rateLimitTable, adminToken);
+                    validateRequests, validateResponses, strict, journalSize, clock, rateLimits, rateLimitTable, adminToken,
+                    seedFile, seed, stateFile, stateSaveInterval);
         }
 
         /** A mock with these settings, not yet started. */

@@ -1,11 +1,15 @@
 package io.github.authletetestkit.mock.admin;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
+import io.github.authletetestkit.mock.state.SeedException;
 import java.util.List;
 import java.util.Set;
 
 /** The routes of the admin API, described in {@code admin-api.yaml} next to this class. */
 public final class AdminRoutes {
+
+    /** A seed's top-level members; the seed reader checks everything below them. */
+    private static final Set<String> SEED_MEMBERS = Set.of("services", "organizationTokens", "clock");
 
     private AdminRoutes() {}
 
@@ -27,6 +31,18 @@ public final class AdminRoutes {
                 AdminRoute.post("faults", faultsAdmin::add),
                 AdminRoute.delete("faults", faultsAdmin::clear),
                 AdminRoute.get("rate-limits", rateLimits::get),
-                AdminRoute.post("rate-limits", rateLimits::post));
+                AdminRoute.post("rate-limits", rateLimits::post),
+                AdminRoute.get("state", body -> AdminReply.ok(server.state())),
+                AdminRoute.post("seed", body -> loadSeed(server, body)));
+    }
+
+    private static AdminReply loadSeed(AuthleteMockServer server, String body) {
+        AdminInput seed = AdminInput.object(body, SEED_MEMBERS);
+        try {
+            server.loadSeed(seed.json());
+        } catch (SeedException e) {
+            throw new AdminInputException(e.field().isEmpty() ? null : e.field(), e.getMessage());
+        }
+        return AdminReply.ok(server.state());
     }
 }

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.authletetestkit.mock.model.ClientConfig;
+import io.github.authletetestkit.mock.model.ClientDefaults;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.oauth.RandomValues;
+import io.github.authletetestkit.mock.oauth.RedirectUris;
 import io.github.authletetestkit.mock.store.ServiceState;
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,27 +29,8 @@ public final class ClientApi {
     ClientConfig register(ApiCall call, ObjectNode requested) {
         ServiceState service = call.service();
         long clientId = RandomValues.numericId();
-        ObjectNode client = Json.object();
-        client.put("number", (int) (clientId % 1_000_000));
-        client.put("serviceNumber", service.config().toJson().path("number").asInt(1));
-        client.put("clientId", clientId);
-        client.put("clientSecret", RandomValues.clientSecret());
-        client.put("clientIdAlias", Long.toString(clientId));
-        client.put("clientIdAliasEnabled", true);
-        client.put("clientType", "PUBLIC");
-        client.putArray("grantTypes");
-        client.putArray("responseTypes");
-        client.putArray("redirectUris");
-        client.put("subjectType", "PUBLIC");
-        client.put("idTokenSignAlg", "RS256");
-        client.put("defaultMaxAge", 0);
-        for (String flag : List.of("authTimeRequired", "parRequired", "requestObjectRequired", "dpopRequired",
-                "dynamicallyRegistered", "locked", "tlsClientCertificateBoundAccessTokens")) {
-            client.put(flag, false);
-        }
-        client.putObject("extension").put("requestableScopesEnabled", false);
-        client.put("createdAt", call.now().toEpochMilli());
-        client.put("modifiedAt", call.now().toEpochMilli());
+        ObjectNode client = ClientDefaults.client(clientId, service.config().toJson().path("number").asInt(1),
+                RandomValues.clientSecret(), call.now());
         requested.fields().forEachRemaining(e -> client.set(e.getKey(), e.getValue()));
         ClientConfig created = validated(new ClientConfig(client), service);
         service.putClient(created);
@@ -144,7 +126,9 @@ public final class ClientApi {
 
     private static ClientConfig validated(ClientConfig client, ServiceState service) {
         for (String uri : client.redirectUris()) {
-            checkRedirectUri(uri);
+            RedirectUris.registrationProblem(uri).ifPresent(problem -> {
+                throw ApiException.badRequest(problem);
+            });
         }
         String alias = client.clientIdAlias();
         if (alias.isBlank() || service.aliasTaken(alias, client.clientId())
@@ -154,14 +138,4 @@ public final class ClientApi {
         return client;
     }
 
-    private static void checkRedirectUri(String uri) {
-        try {
-            URI parsed = new URI(uri);
-            if (!parsed.isAbsolute() || parsed.getRawFragment() != null || uri.length() > 200) {
-                throw ApiException.badRequest("The redirect URI '" + uri + "' must be absolute, without a fragment, and at most 200 characters.");
-            }
-        } catch (java.net.URISyntaxException e) {
-            throw ApiException.badRequest("The redirect URI '" + uri + "' is malformed.");
-        }
-    }
 }

@@ -55,12 +55,7 @@ public final class ServiceApi {
         ObjectNode requested = writable(call.bodyObject());
         checkJwks(requested);
         long apiKey = RandomValues.numericId();
-        String issuer = requested.path("issuer").asText("");
-        // the default endpoints hang below the issuer: only an absolute http(s) URI can carry them
-        String base = issuer.matches("https?://[^\\s/?#]+[^\\s?#]*") ? issuer : "https://as-" + apiKey + ".example.com";
-        String name = requested.path("serviceName").asText("Service " + apiKey);
-        ObjectNode defaults = ServiceDefaults.service(apiKey, name, base, Jwks.generateSigningKeys(), call.now());
-        ServiceConfig created = new ServiceConfig(defaults).merge(requested);
+        ServiceConfig created = ServiceDefaults.service(apiKey, requested, Jwks.generateSigningKeys(), call.now());
         call.store().addService(created);
         return ApiResponse.created(created.toJson());
     }

@@ -3,12 +3,18 @@ package io.github.authletetestkit.mock.cli;
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.MockServerSettings;
 import io.github.authletetestkit.mock.journal.CallLog;
+import io.github.authletetestkit.mock.state.SeedException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code java -jar authlete-mock-server.jar}: runs the mock until Ctrl-C or TERM. */
 @Command(name = "authlete-mock-server", mixinStandardHelpOptions = true, versionProvider = MockServerCommand.Version.class,
@@ -60,9 +66,24 @@ public final class MockServerCommand implements Callable<Integer> {
             description = "Require Authorization: Bearer TOKEN on every /__admin request [AUTHLETE_MOCK_ADMIN_TOKEN] (default: none, the admin API is open).")
     String adminToken;
 
+    @Option(names = "--seed", defaultValue = "${env:AUTHLETE_MOCK_SEED}",
+            description = "Seed file (JSON) with the services, clients and tokens to start with, instead of the default service [AUTHLETE_MOCK_SEED].")
+    Path seed;
+
+    @Option(names = "--state-file", defaultValue = "${env:AUTHLETE_MOCK_STATE_FILE}",
+            description = "Saves the whole state to this file and, when it exists at start, loads it instead of the seed [AUTHLETE_MOCK_STATE_FILE].")
+    Path stateFile;
+
+    @Option(names = "--state-save-interval", defaultValue = "${env:AUTHLETE_MOCK_STATE_SAVE_INTERVAL:-30}", converter = IntervalConverter.class,
+            description = "How often the state file is written, in seconds or as an ISO-8601 duration such as PT1M; also on exit [AUTHLETE_MOCK_STATE_SAVE_INTERVAL] (default: ${DEFAULT-VALUE}).")
+    Duration stateSaveInterval;
+
     @Option(names = "--log-format", defaultValue = "${env:AUTHLETE_MOCK_LOG_FORMAT:-TEXT}",
             description = "One line per call on standard output: ${COMPLETION-CANDIDATES} [AUTHLETE_MOCK_LOG_FORMAT] (default: ${DEFAULT-VALUE}).")
     CallLog logFormat;
+
+    @Spec
+    CommandSpec commandSpec;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -77,13 +98,21 @@ public final class MockServerCommand implements Callable<Integer> {
                 .issuer(issuer).spec(spec == null || spec.isBlank() ? null : spec).strict(strict)
                 .validateRequests(!noValidation).validateResponses(!noValidation)
                 .rateLimits(rateLimits).adminToken(adminToken)
+                .seed(blankToNull(seed)).stateFile(blankToNull(stateFile)).stateSaveInterval(stateSaveInterval)
                 .settings();
     }
 
     @Override
     public Integer call() {
         long started = System.nanoTime();
-        AuthleteMockServer running = AuthleteMockServer.of(settings()).start();
+        AuthleteMockServer running;
+        try {
+            running = AuthleteMockServer.of(settings()).start();
+        } catch (SeedException e) {
+            // a bad seed or state file: nothing started, so nothing will overwrite the file
+            commandSpec.commandLine().getErr().println("Cannot start the Authlete mock server: " + e.getMessage());
+            return 1;
+        }
         running.journal().onCall(logFormat.writer(System.out));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.stop();
@@ -101,16 +130,53 @@ public final class MockServerCommand implements Callable<Integer> {
     static void printBanner(AuthleteMockServer server, long startMillis, PrintWriter out) {
         out.printf("Authlete mock server started in %d ms%n", startMillis);
         out.printf("  base URL:      %s%n", server.baseUrl());
-        out.printf("  service ID:    %d%n", server.serviceId());
-        out.printf("  service token: %s%n", server.serviceToken());
+        // a seed (or state file) with services of its own replaces the default service
+        boolean defaultService = server.store().service(server.serviceId()).isPresent();
+        if (defaultService) {
+            out.printf("  service ID:    %d%n", server.serviceId());
+            out.printf("  service token: %s%n", server.serviceToken());
+        } else {
+            out.printf("  services:      %s%n", server.store().services().stream().map(s -> Long.toString(s.serviceId())).toList());
+        }
         out.printf("  org token:     %s%n", server.orgToken());
         out.printf("  strict:        %s%n", server.settings().strict());
         out.printf("  rate limits:   %s%n", server.settings().rateLimits());
         out.printf("  admin API:     %s/__admin/authlete/%s%n", server.baseUrl(),
                 server.settings().adminToken() == null ? "" : " (Authorization: Bearer <admin token>)");
-        out.printf("Try it:%n  curl -s -H 'Authorization: Bearer %s' %s/api/%d/service/get%n",
-                server.serviceToken(), server.baseUrl(), server.serviceId());
+        if (server.settings().seedFile() != null) {
+            out.printf("  seed:          %s%n", server.settings().seedFile());
+        }
+        if (server.settings().stateFile() != null) {
+            out.printf("  state file:    %s (saved every %s)%n", server.settings().stateFile(), server.settings().stateSaveInterval());
+        }
+        if (defaultService) {
+            out.printf("Try it:%n  curl -s -H 'Authorization: Bearer %s' %s/api/%d/service/get%n",
+                    server.serviceToken(), server.baseUrl(), server.serviceId());
+        } else {
+            out.printf("Try it:%n  curl -s -H 'Authorization: Bearer %s' %s/api/service/get/list%n", server.orgToken(), server.baseUrl());
+        }
         out.println("Press Ctrl-C to stop.");
+    }
+
+    /** An empty environment variable means "not set". */
+    private static Path blankToNull(Path path) {
+        return path == null || path.toString().isBlank() ? null : path;
+    }
+
+    /** Whole seconds ({@code 30}) or an ISO-8601 duration ({@code PT30S}). */
+    static final class IntervalConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                Duration interval = value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
+                if (interval.isNegative() || interval.isZero()) {
+                    throw new CommandLine.TypeConversionException("must be positive: '" + value + "'");
+                }
+                return interval;
+            } catch (DateTimeParseException | NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is neither seconds nor an ISO-8601 duration such as PT30S");
+            }
+        }
     }
 
     /** The version from the jar's manifest. */

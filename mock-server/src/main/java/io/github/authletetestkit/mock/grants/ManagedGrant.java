@@ -19,6 +19,7 @@ public record ManagedGrant(
         Instant updatedAt) {
 
     public ManagedGrant {
-        scopes = List.copyOf(scopes);
+        // null passes through so that a seed without scopes is refused by the seed reader, naming the member
+        scopes = scopes == null ? null : List.copyOf(scopes);
     }
 }

@@ -28,6 +28,17 @@ public final class ServiceDefaults {
     private ServiceDefaults() {}
 
     /**
+     * A complete service document with the {@code requested} members merged in. The endpoints hang below the
+     * requested issuer when it is an absolute http(s) URI, below a made-up one otherwise.
+     */
+    public static ServiceConfig service(long apiKey, ObjectNode requested, JWKSet keys, Instant now) {
+        String issuer = requested.path("issuer").asText("");
+        String base = issuer.matches("https?://[^\\s/?#]+[^\\s?#]*") ? issuer : "https://as-" + apiKey + ".example.com";
+        String name = requested.path("serviceName").asText("Service " + apiKey);
+        return new ServiceConfig(service(apiKey, name, base, keys, now)).merge(requested);
+    }
+
+    /**
      * A complete service document. {@code issuer} doubles as the base of the service's endpoints.
      * {@code keys} signs ID tokens (its first key is the ID-token key).
      */

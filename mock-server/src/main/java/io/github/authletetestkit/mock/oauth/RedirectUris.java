@@ -17,6 +17,19 @@ public final class RedirectUris {
 
     private RedirectUris() {}
 
+    /** Why a client may not register this redirect URI (RFC 6749 3.1.2: absolute, no fragment), or empty when it may. */
+    public static Optional<String> registrationProblem(String uri) {
+        try {
+            URI parsed = new URI(uri);
+            if (!parsed.isAbsolute() || parsed.getRawFragment() != null || uri.length() > 200) {
+                return Optional.of("The redirect URI '" + uri + "' must be absolute, without a fragment, and at most 200 characters.");
+            }
+            return Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.of("The redirect URI '" + uri + "' is malformed.");
+        }
+    }
+
     /**
      * The redirect URI to use (reference 3.1 step 4, RFC 6749 3.1.2.3).
      * <ul>

@@ -8,53 +8,71 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** All state of one mock: services (each a partition of its own) and the API credentials. */
 public final class MockStore {
 
-    private final Map<Long, ServiceState> services = new ConcurrentHashMap<>();
-    private final Map<String, ApiCredential> credentials = new ConcurrentHashMap<>();
+    /** Both maps behind one reference, so that {@link #replaceAll} swaps them in a single step. */
+    private record Contents(Map<Long, ServiceState> services, Map<String, ApiCredential> credentials) {
+        Contents() {
+            this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+    }
+
+    private final AtomicReference<Contents> contents = new AtomicReference<>(new Contents());
 
     public ServiceState addService(ServiceConfig config) {
         ServiceState state = new ServiceState(config);
-        services.put(config.apiKey(), state);
+        contents.get().services().put(config.apiKey(), state);
         return state;
     }
 
+    /**
+     * Replaces every service and credential at once: a concurrent call sees either the old state or the new,
+     * never a mix.
+     */
+    public void replaceAll(List<ServiceState> newServices, List<ApiCredential> newCredentials) {
+        Contents next = new Contents();
+        newServices.forEach(s -> next.services().put(s.serviceId(), s));
+        newCredentials.forEach(c -> next.credentials().put(c.token(), c));
+        contents.set(next);
+    }
+
     public Optional<ServiceState> service(long serviceId) {
-        return Optional.ofNullable(services.get(serviceId));
+        return Optional.ofNullable(contents.get().services().get(serviceId));
     }
 
     public boolean removeService(long serviceId) {
-        boolean removed = services.remove(serviceId) != null;
-        credentials.values().removeIf(c -> c.kind() == ApiCredential.Kind.SERVICE && c.serviceId() == serviceId);
+        Contents current = contents.get();
+        boolean removed = current.services().remove(serviceId) != null;
+        current.credentials().values().removeIf(c -> c.kind() == ApiCredential.Kind.SERVICE && c.serviceId() == serviceId);
         return removed;
     }
 
     public List<ServiceState> services() {
-        List<ServiceState> all = new ArrayList<>(services.values());
+        List<ServiceState> all = new ArrayList<>(contents.get().services().values());
         all.sort(Comparator.comparingLong(ServiceState::serviceId));
         return all;
     }
 
     public void addCredential(ApiCredential credential) {
-        credentials.put(credential.token(), credential);
+        contents.get().credentials().put(credential.token(), credential);
     }
 
     public Optional<ApiCredential> credential(String token) {
-        return token == null ? Optional.empty() : Optional.ofNullable(credentials.get(token));
+        return token == null ? Optional.empty() : Optional.ofNullable(contents.get().credentials().get(token));
     }
 
     public List<ApiCredential> credentials() {
-        return List.copyOf(credentials.values());
+        return List.copyOf(contents.get().credentials().values());
     }
 
     public void clear() {
-        services.clear();
-        credentials.clear();
+        contents.set(new Contents());
     }
 
     public void sweep(Instant now) {
-        services.values().forEach(s -> s.sweep(now));
+        contents.get().services().values().forEach(s -> s.sweep(now));
     }
 }

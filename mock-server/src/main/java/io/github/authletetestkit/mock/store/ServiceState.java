@@ -407,6 +407,71 @@ public final class ServiceState {
         authReqIds.entrySet().removeIf(e -> !backchannelRequests.containsKey(e.getValue()));
     }
 
+    // ---- export and restore (state documents, persistence)
+
+    /**
+     * What a restarted mock needs to keep this service's clients, requests and tokens working, without
+     * entries that expired by {@code now}. Token pairs whose access token alone was revoked come separately.
+     */
+    public Snapshot snapshot(Instant now) {
+        List<TokenRecord> live = accessTokens.values().stream()
+                .filter(t -> !t.accessTokenExpired(now) || t.refreshTokenUsable(now)).toList();
+        List<TokenRecord> refreshOnly = refreshTokens.values().stream()
+                .filter(t -> !accessTokens.containsKey(t.accessToken()) && t.refreshTokenUsable(now)).toList();
+        return new Snapshot(clients(),
+                tickets.values().stream().filter(t -> !t.isExpired(now)).toList(),
+                codes.values().stream().filter(c -> !c.isExpired(now)).toList(),
+                live, refreshOnly,
+                tokenTickets.values().stream().filter(t -> !t.isExpired(now)).toList(),
+                deviceAuthorizations.values().stream().filter(d -> !d.isExpired(now)).toList(),
+                backchannelRequests.values().stream().filter(b -> !b.isExpired(now)).toList(),
+                pushedRequests.values().stream().filter(p -> !p.isExpired(now)).toList(),
+                List.copyOf(grantedScopes.values()),
+                List.copyOf(grants.values()));
+    }
+
+    /** A new service holding what {@link #snapshot} gave, its lookup indexes rebuilt. */
+    public static ServiceState restore(ServiceConfig config, Snapshot snapshot) {
+        ServiceState state = new ServiceState(config);
+        snapshot.clients().forEach(state::putClient);
+        snapshot.tickets().forEach(state::putTicket);
+        snapshot.codes().forEach(state::putCode);
+        snapshot.tokens().forEach(state::putToken);
+        snapshot.refreshOnlyTokens().forEach(t -> state.refreshTokens.put(t.refreshToken(), t));
+        snapshot.tokenTickets().forEach(state::putTokenTicket);
+        for (DeviceAuthorization d : snapshot.deviceAuthorizations()) {
+            state.deviceAuthorizations.put(d.deviceCode(), d);
+            // a user code stands for its request only until the end-user's decision
+            if (d.pending()) {
+                state.userCodes.put(d.userCode(), d.deviceCode());
+            }
+        }
+        for (BackchannelRequest b : snapshot.backchannelRequests()) {
+            state.backchannelRequests.put(b.ticket(), b);
+            if (b.authReqId() != null) {
+                state.authReqIds.put(b.authReqId(), b.ticket());
+            }
+        }
+        snapshot.pushedRequests().forEach(state::putPushedRequest);
+        snapshot.grantedScopes().forEach(g -> state.grantedScopes.put(GrantedScopes.key(g.clientId(), g.subject()), g));
+        snapshot.grants().forEach(g -> state.grants.put(g.grantId(), g));
+        return state;
+    }
+
+    /** The entries of one service, as lists; see {@link #snapshot}. */
+    public record Snapshot(
+            List<ClientConfig> clients,
+            List<AuthorizationTicket> tickets,
+            List<AuthorizationCode> codes,
+            List<TokenRecord> tokens,
+            List<TokenRecord> refreshOnlyTokens,
+            List<TokenTicket> tokenTickets,
+            List<DeviceAuthorization> deviceAuthorizations,
+            List<BackchannelRequest> backchannelRequests,
+            List<PushedRequest> pushedRequests,
+            List<GrantedScopes> grantedScopes,
+            List<ManagedGrant> grants) {}
+
     public StoreCounts counts() {
         return new StoreCounts(clients.size(), tickets.size(), codes.size(), accessTokens.size(), refreshTokens.size());
     }

@@ -44,7 +44,8 @@ class AdminApiTest extends StrictMockTest {
     // --- the admin token
 
     @ParameterizedTest
-    @CsvSource({"POST,reset", "GET,clock", "POST,clock", "GET,faults", "POST,faults", "DELETE,faults", "GET,rate-limits", "POST,rate-limits"})
+    @CsvSource({"POST,reset", "GET,clock", "POST,clock", "GET,faults", "POST,faults", "DELETE,faults", "GET,rate-limits", "POST,rate-limits",
+            "GET,state", "POST,seed"})
     void everyRouteRefusesARequestWithoutTheTokenOrWithAnotherOne(String method, String route) {
         mock.clock().freeze();
         Instant before = mock.clock().instant();

@@ -2,10 +2,15 @@ package io.github.authletetestkit.mock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.MockServerSettings;
+import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.spec.RateLimits;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The command line's options, defaults and banner (the jar itself is exercised by {@code StandaloneJarIT}). */
@@ -95,17 +101,98 @@ class MockServerCommandTest {
     @Test
     void bannerPrintsACurlCommandThatWorksAsPrinted() throws Exception {
         try (AuthleteMockServer server = AuthleteMockServer.builder().build().start()) {
-            StringWriter out = new StringWriter();
-            MockServerCommand.printBanner(server, 123, new PrintWriter(out, true));
-            String banner = out.toString();
+            String banner = banner(server);
 
             assertThat(banner).contains(server.baseUrl(), Long.toString(server.serviceId()), server.serviceToken(), server.orgToken());
-            Matcher curl = Pattern.compile("curl -s -H 'Authorization: Bearer ([^']+)' (\\S+)").matcher(banner);
-            assertThat(curl.find()).isTrue();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(curl.group(2)))
-                    .header("Authorization", "Bearer " + curl.group(1)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).contains("\"apiKey\":" + server.serviceId());
+            assertThat(curlAsPrinted(banner)).contains("\"apiKey\":" + server.serviceId());
+        }
+    }
+
+    @Test
+    void withASeedsServicesTheBannerNamesThemInsteadOfTheDefault() throws Exception {
+        JsonNode seed = Json.parse("{\"services\": [{\"serviceId\": 1000001, \"serviceTokens\": [\"token-a\"]}]}");
+        try (AuthleteMockServer server = AuthleteMockServer.builder().seed(seed).build().start()) {
+            String banner = banner(server);
+
+            assertThat(banner).contains("services:      [1000001]").doesNotContain(server.serviceToken());
+            assertThat(curlAsPrinted(banner)).contains("\"apiKey\":1000001");
+        }
+    }
+
+    private static String banner(AuthleteMockServer server) {
+        StringWriter out = new StringWriter();
+        MockServerCommand.printBanner(server, 123, new PrintWriter(out, true));
+        return out.toString();
+    }
+
+    /** Runs the banner's curl command; its body, asserted 200. */
+    private static String curlAsPrinted(String banner) throws Exception {
+        Matcher curl = Pattern.compile("curl -s -H 'Authorization: Bearer ([^']+)' (\\S+)").matcher(banner);
+        assertThat(curl.find()).isTrue();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(curl.group(2)))
+                .header("Authorization", "Bearer " + curl.group(1)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
+    void seedAndStateOptionsBecomeSettings() {
+        MockServerCommand command = new MockServerCommand();
+        new CommandLine(command).parseArgs("--seed", "seed.json", "--state-file", "state.json", "--state-save-interval", "45");
+
+        MockServerSettings settings = command.settings();
+
+        assertThat(settings.seedFile()).isEqualTo(Path.of("seed.json"));
+        assertThat(settings.stateFile()).isEqualTo(Path.of("state.json"));
+        assertThat(settings.stateSaveInterval()).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void theSaveIntervalIsSecondsOrAnIsoDurationAndDefaultsToHalfAMinute() {
+        MockServerCommand iso = new MockServerCommand();
+        new CommandLine(iso).parseArgs("--state-save-interval", "PT2M");
+        MockServerCommand none = new MockServerCommand();
+        new CommandLine(none).parseArgs();
+        StringWriter err = new StringWriter();
+
+        assertThat(iso.settings().stateSaveInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(none.settings().stateSaveInterval()).isEqualTo(System.getenv("AUTHLETE_MOCK_STATE_SAVE_INTERVAL") == null
+                ? Duration.ofSeconds(30) : none.settings().stateSaveInterval());
+        assertThat(none.settings().seedFile()).isEqualTo(System.getenv("AUTHLETE_MOCK_SEED") == null ? null : none.settings().seedFile());
+        assertThat(new CommandLine(new MockServerCommand()).setErr(new PrintWriter(err)).execute("--state-save-interval", "soon"))
+                .isEqualTo(2);
+        assertThat(new CommandLine(new MockServerCommand()).setErr(new PrintWriter(err)).execute("--state-save-interval", "PT0S"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--state-save-interval", "'soon' is neither seconds nor an ISO-8601 duration", "must be positive");
+    }
+
+    @Test
+    void aBadSeedFileStopsTheStartWithFileAndField(@TempDir Path dir) throws Exception {
+        Path seed = Files.writeString(dir.resolve("seed.json"), "{\"services\": [{\"serviceId\": 1, \"clients\": [{\"clientId\": \"x\"}]}]}");
+        StringWriter err = new StringWriter();
+
+        int exit = new CommandLine(new MockServerCommand()).setErr(new PrintWriter(err, true))
+                .execute("--port", "0", "--seed", seed.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains(seed.toAbsolutePath().toString(), "services[0].clients[0].clientId");
+    }
+
+    @Test
+    void aCorruptStateFileStopsTheStartAndIsLeftAlone(@TempDir Path dir) throws Exception {
+        Path state = Files.writeString(dir.resolve("state.json"), "{\"services\": [");
+        byte[] before = Files.readAllBytes(state);
+        StringWriter err = new StringWriter();
+
+        int exit = new CommandLine(new MockServerCommand()).setErr(new PrintWriter(err, true))
+                .execute("--port", "0", "--state-file", state.toString(), "--state-save-interval", "1");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains(state.toAbsolutePath().toString(), "not valid JSON");
+        Thread.sleep(1500);
+        assertThat(Files.readAllBytes(state)).isEqualTo(before);
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("no temporary file either").containsExactly(state);
         }
     }
 }

@@ -1,0 +1,79 @@
+package io.github.authletetestkit.mock.state;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.grants.ManagedGrant;
+import io.github.authletetestkit.mock.store.AuthorizationCode;
+import io.github.authletetestkit.mock.store.AuthorizationTicket;
+import io.github.authletetestkit.mock.store.BackchannelRequest;
+import io.github.authletetestkit.mock.store.DeviceAuthorization;
+import io.github.authletetestkit.mock.store.GrantedScopes;
+import io.github.authletetestkit.mock.store.Property;
+import io.github.authletetestkit.mock.store.PushedRequest;
+import io.github.authletetestkit.mock.store.TokenTicket;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The JSON shape of a mock's whole state, as {@code state()} writes it and {@code loadSeed} reads it. Every
+ * member is optional unless its reader says otherwise; services and clients carry Authlete's own JSON.
+ *
+ * @param organizationTokens tokens valid for every service, besides the configured organization token
+ * @param clock              the mock clock, when it does not run at real time
+ */
+record StateDocument(List<ServiceEntry> services, List<String> organizationTokens, ClockSetting clock) {
+
+    /**
+     * One service and everything it holds.
+     *
+     * @param serviceId     the service's API key: required
+     * @param serviceTokens service access tokens that may call this service's APIs
+     * @param config        Authlete service members, laid over the defaults of a new service
+     * @param clients       Authlete client members, laid over the defaults of a new client; {@code clientId} required
+     * @param grants        Grant Management's grants, which tokens name by {@code grantId}
+     */
+    record ServiceEntry(
+            Long serviceId,
+            List<String> serviceTokens,
+            ObjectNode config,
+            List<ObjectNode> clients,
+            List<TokenEntry> tokens,
+            List<AuthorizationTicket> tickets,
+            List<AuthorizationCode> authorizationCodes,
+            List<TokenTicket> tokenTickets,
+            List<DeviceAuthorization> deviceAuthorizations,
+            List<BackchannelRequest> backchannelRequests,
+            List<PushedRequest> pushedRequests,
+            List<GrantedScopes> grantedScopes,
+            List<ManagedGrant> grants) {}
+
+    /**
+     * An access token and its refresh token with the grant they carry, flat so that a seed can write one by hand:
+     * only {@code accessToken} and {@code clientId} are required.
+     *
+     * @param expiresAt          when the access token expires; default: the service's access token duration from now
+     * @param accessTokenRevoked the access token was revoked while its refresh token stays usable
+     * @param grantId            the service's managed grant the token was issued under; null for none
+     */
+    record TokenEntry(
+            String accessToken,
+            Long clientId,
+            String subject,
+            List<String> scopes,
+            Instant expiresAt,
+            String refreshToken,
+            Instant refreshTokenExpiresAt,
+            String grantType,
+            List<Property> properties,
+            String sub,
+            Long authTime,
+            String acr,
+            String claims,
+            String nonce,
+            String sessionId,
+            String idTokenAudType,
+            String dpopJkt,
+            Instant createdAt,
+            Instant lastRefreshedAt,
+            Boolean accessTokenRevoked,
+            String grantId) {}
+}

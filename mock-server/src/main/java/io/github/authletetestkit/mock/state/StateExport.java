@@ -1,0 +1,50 @@
+package io.github.authletetestkit.mock.state;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.state.StateDocument.ServiceEntry;
+import io.github.authletetestkit.mock.state.StateDocument.TokenEntry;
+import io.github.authletetestkit.mock.store.ApiCredential;
+import io.github.authletetestkit.mock.store.Grant;
+import io.github.authletetestkit.mock.store.MockStore;
+import io.github.authletetestkit.mock.store.ServiceState;
+import io.github.authletetestkit.mock.store.TokenRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Writes a whole {@link MockStore} as one state document that {@link SeedReader} reads back. */
+public final class StateExport {
+
+    private StateExport() {}
+
+    /** The store's services, credentials and live entries at {@code now}; {@code clock} null for real time. */
+    public static ObjectNode of(MockStore store, Instant now, ClockSetting clock) {
+        List<ApiCredential> credentials = store.credentials();
+        List<ServiceEntry> services = store.services().stream().map(s -> service(s, credentials, now)).toList();
+        List<String> organizationTokens = credentials.stream().filter(ApiCredential::isOrganization)
+                .map(ApiCredential::token).sorted().toList();
+        return StateMapper.MAPPER.valueToTree(new StateDocument(services, organizationTokens, clock));
+    }
+
+    private static ServiceEntry service(ServiceState service, List<ApiCredential> credentials, Instant now) {
+        ServiceState.Snapshot snapshot = service.snapshot(now);
+        List<String> serviceTokens = credentials.stream()
+                .filter(c -> !c.isOrganization() && c.serviceId() == service.serviceId())
+                .map(ApiCredential::token).sorted().toList();
+        List<TokenEntry> tokens = Stream.concat(
+                snapshot.tokens().stream().map(t -> token(t, null)),
+                snapshot.refreshOnlyTokens().stream().map(t -> token(t, true))).toList();
+        return new ServiceEntry(service.serviceId(), serviceTokens, service.config().toJson(),
+                snapshot.clients().stream().map(c -> c.toJson()).toList(), tokens, snapshot.tickets(), snapshot.codes(),
+                snapshot.tokenTickets(), snapshot.deviceAuthorizations(), snapshot.backchannelRequests(),
+                snapshot.pushedRequests(), snapshot.grantedScopes(), snapshot.grants());
+    }
+
+    static TokenEntry token(TokenRecord t, Boolean accessTokenRevoked) {
+        Grant g = t.grant();
+        return new TokenEntry(t.accessToken(), g.clientId(), g.subject(), g.scopes(), t.accessTokenExpiresAt(),
+                t.refreshToken(), t.refreshTokenExpiresAt(), g.grantType(), g.properties(), g.sub(), g.authTimeSeconds(),
+                g.acr(), g.claims(), g.nonce(), g.sessionId(), g.idTokenAudType(), t.dpopJkt(), t.createdAt(),
+                t.lastRefreshedAt(), accessTokenRevoked, g.grantId());
+    }
+}
