@@ -3,36 +3,19 @@ package io.github.authletetestkit.mock.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.MockServerSettings;
 import io.github.authletetestkit.mock.faults.Fault;
 import io.github.authletetestkit.mock.faults.FaultPlan;
 import io.github.authletetestkit.mock.testing.AdminHttp;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import io.github.authletetestkit.mock.testing.MockHttp;
-import io.github.authletetestkit.mock.testing.StrictMockTest;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every admin route over HTTP, success and error paths, each exchange checked against admin-api.yaml. */
-class AdminApiTest extends StrictMockTest {
-
-    static final String TOKEN = "admin-s3cret";
-
-    private AdminHttp admin;
-
-    @Override
-    protected MockServerSettings.Builder settings() {
-        return super.settings().adminToken(TOKEN);
-    }
-
-    @BeforeAll
-    void client() {
-        admin = new AdminHttp(mock.baseUrl(), TOKEN);
-    }
+class AdminApiTest extends AdminMockTest {
 
     private static void assertError(HttpReply reply, int status, String field) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(status);

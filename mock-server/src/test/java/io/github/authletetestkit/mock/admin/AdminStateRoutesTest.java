@@ -2,39 +2,22 @@ package io.github.authletetestkit.mock.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authletetestkit.mock.MockServerSettings;
 import io.github.authletetestkit.mock.model.Json;
-import io.github.authletetestkit.mock.testing.AdminHttp;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import io.github.authletetestkit.mock.testing.MockHttp;
-import io.github.authletetestkit.mock.testing.StrictMockTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code GET state} and {@code POST seed}: the state document out and a seed in over HTTP, each exchange checked
  * against admin-api.yaml. A class of its own because loading a seed replaces everything its mock holds.
  */
-class AdminStateRoutesTest extends StrictMockTest {
+class AdminStateRoutesTest extends AdminMockTest {
 
-    static final String TOKEN = "admin-state-token";
     static final String SEED = """
             {"services": [{"serviceId": 1000001, "serviceTokens": ["token-a"],
                "clients": [{"clientId": 11, "clientSecret": "secret-a", "clientType": "CONFIDENTIAL"}],
                "tokens": [{"accessToken": "at-a", "clientId": 11, "subject": "alice", "scopes": ["openid"]}]}],
              "organizationTokens": ["org-2"]}""";
-
-    private AdminHttp admin;
-
-    @Override
-    protected MockServerSettings.Builder settings() {
-        return super.settings().adminToken(TOKEN);
-    }
-
-    @BeforeAll
-    void client() {
-        admin = new AdminHttp(mock.baseUrl(), TOKEN);
-    }
 
     private HttpReply introspect(String serviceToken, long serviceId, String accessToken) {
         return MockHttp.send(mock.baseUrl(), "Bearer " + serviceToken, "POST", "/api/" + serviceId + "/auth/introspection",
