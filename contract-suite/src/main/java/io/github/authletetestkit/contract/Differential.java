@@ -1,5 +1,6 @@
 package io.github.authletetestkit.contract;
 
+import io.github.authletetestkit.flows.FlowOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -38,8 +39,8 @@ public final class Differential {
             if (other == null) {
                 continue;
             }
-            boolean targetRan = flow.status() != FlowResult.Status.SKIPPED;
-            boolean mockRan = other.status() != FlowResult.Status.SKIPPED;
+            boolean targetRan = flow.status() != FlowOutcome.Status.SKIPPED;
+            boolean mockRan = other.status() != FlowOutcome.Status.SKIPPED;
             if (targetRan != mockRan) {
                 differences.add(new Difference(flow.id(), "(flow)", null, Difference.Kind.STEP, "",
                         targetRan ? "ran" : "skipped: " + flow.reason(), mockRan ? "ran" : "skipped: " + other.reason()));

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authletetestkit.flows.FlowOutcome;
 import io.github.authletetestkit.contract.report.FlowResult;
 import io.github.authletetestkit.contract.report.OperationSummary;
 import io.github.authletetestkit.contract.report.RunReport;
@@ -31,7 +32,7 @@ class BehaviourCheckTest {
                     ContractSuite.Options.defaults().withFlows(List.of("negative-wrong-verifier")));
 
             FlowResult flow = report.flows().get(1);
-            assertThat(flow.status()).isEqualTo(FlowResult.Status.FAILED);
+            assertThat(flow.status()).isEqualTo(FlowOutcome.Status.FAILED);
             assertThat(flow.reason()).isEqualTo("authorization issue: the redirect URI does not carry the authorization code");
             StepRecord issue = flow.steps().stream().filter(s -> s.name().equals("authorization issue")).findFirst().orElseThrow();
             assertThat(issue.mismatch()).isEqualTo("the redirect URI does not carry the authorization code");

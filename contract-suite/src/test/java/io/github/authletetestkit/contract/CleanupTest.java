@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authletetestkit.flows.FlowOutcome;
 import io.github.authletetestkit.contract.report.FlowResult;
 import io.github.authletetestkit.contract.report.RunReport;
 import io.github.authletetestkit.contract.report.StepRecord;
@@ -43,7 +44,7 @@ class CleanupTest {
             RunReport report = ContractSuite.run(target(stub), ContractSuite.Options.defaults().withFlows(List.of("authorization-code")));
 
             FlowResult flow = flow(report, "authorization-code");
-            assertThat(flow.status()).isEqualTo(FlowResult.Status.FAILED);
+            assertThat(flow.status()).isEqualTo(FlowOutcome.Status.FAILED);
             assertThat(flow.reason()).contains("authorization request").contains("expected action INTERACTION but got BAD_REQUEST");
             assertThat(stub.clientDeletions()).hasSize(1);
             StepRecord last = flow.steps().get(flow.steps().size() - 1);
@@ -71,9 +72,9 @@ class CleanupTest {
             assertThat(runner.isAlive()).isFalse();
             assertThat(stub.clientDeletions()).hasSize(1);
             RunReport report = result.get();
-            assertThat(flow(report, "authorization-code").status()).isEqualTo(FlowResult.Status.FAILED);
+            assertThat(flow(report, "authorization-code").status()).isEqualTo(FlowOutcome.Status.FAILED);
             assertThat(flow(report, "authorization-code").reason()).isEqualTo("interrupted");
-            assertThat(flow(report, "client-credentials").status()).isEqualTo(FlowResult.Status.SKIPPED);
+            assertThat(flow(report, "client-credentials").status()).isEqualTo(FlowOutcome.Status.SKIPPED);
             assertThat(flow(report, "client-credentials").reason()).isEqualTo("the run was interrupted");
         }
     }

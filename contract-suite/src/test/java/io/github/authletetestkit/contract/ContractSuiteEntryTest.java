@@ -3,6 +3,7 @@ package io.github.authletetestkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.github.authletetestkit.flows.FlowOutcome;
 import io.github.authletetestkit.contract.report.ConsoleReporter;
 import io.github.authletetestkit.contract.report.FlowResult;
 import io.github.authletetestkit.contract.report.ReportWriter;
@@ -57,8 +58,8 @@ class ContractSuiteEntryTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (FlowResult flow : report.flows()) {
             tests.add(dynamicTest(flow.id(), () -> {
-                Assumptions.assumeFalse(flow.status() == FlowResult.Status.SKIPPED, () -> "skipped: " + flow.reason());
-                assertThat(flow.status()).as(flow.reason()).isEqualTo(FlowResult.Status.PASSED);
+                Assumptions.assumeFalse(flow.status() == FlowOutcome.Status.SKIPPED, () -> "skipped: " + flow.reason());
+                assertThat(flow.status()).as(flow.reason()).isEqualTo(FlowOutcome.Status.PASSED);
                 assertThat(flow.steps()).flatExtracting(s -> s.findings().stream().filter(f -> !f.allowed()).toList())
                         .as("schema findings").isEmpty();
             }));

@@ -2,6 +2,7 @@ package io.github.authletetestkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authletetestkit.flows.FlowOutcome;
 import io.github.authletetestkit.contract.report.Difference;
 import io.github.authletetestkit.contract.report.FlowResult;
 import io.github.authletetestkit.contract.report.RunReport;
@@ -50,21 +51,21 @@ class DifferentialTest {
             assertThat(d.operationId()).isEqualTo("service_get_api");
             assertThat(d.pointer()).isEqualTo("/jwks");
         });
-        assertThat(comparison.target().flows().get(0).status()).isEqualTo(FlowResult.Status.PASSED);
+        assertThat(comparison.target().flows().get(0).status()).isEqualTo(FlowOutcome.Status.PASSED);
         assertThat(comparison.target().passed()).isFalse();
     }
 
     @Test
     void compareReportsActionTypeAndReachDifferencesAndASkipOnOneSide() {
         RunReport target = report(
-                flow("authorization-code", FlowResult.Status.FAILED, null,
+                flow("authorization-code", FlowOutcome.Status.FAILED, null,
                         step("token", "auth_token_api", 200, "BAD_REQUEST", "{\"action\":\"BAD_REQUEST\",\"expiresAt\":\"1\"}")),
-                flow("device-flow", FlowResult.Status.PASSED, null, step("device authorization", "device_authorization_api", 200, "OK", "{}")));
+                flow("device-flow", FlowOutcome.Status.PASSED, null, step("device authorization", "device_authorization_api", 200, "OK", "{}")));
         RunReport mock = report(
-                flow("authorization-code", FlowResult.Status.PASSED, null,
+                flow("authorization-code", FlowOutcome.Status.PASSED, null,
                         step("token", "auth_token_api", 200, "OK", "{\"action\":\"OK\",\"expiresAt\":1}"),
                         step("introspection", "auth_introspection_api", 200, "OK", "{}")),
-                flow("device-flow", FlowResult.Status.SKIPPED, "target lacks operation device_authorization_api (HTTP 501)"));
+                flow("device-flow", FlowOutcome.Status.SKIPPED, "target lacks operation device_authorization_api (HTTP 501)"));
 
         List<Difference> differences = Differential.compare(target, mock);
 
@@ -80,7 +81,7 @@ class DifferentialTest {
         return new RunReport("t", "http://t", "spec", "title", "1", null, "run", Instant.EPOCH, 0, List.of(flows), List.of());
     }
 
-    private static FlowResult flow(String id, FlowResult.Status status, String reason, StepRecord... steps) {
+    private static FlowResult flow(String id, FlowOutcome.Status status, String reason, StepRecord... steps) {
         return new FlowResult(id, id, status, reason, List.of(), true, 0, List.of(steps));
     }
 

@@ -2,6 +2,7 @@ package io.github.authletetestkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authletetestkit.flows.FlowOutcome;
 import io.github.authletetestkit.contract.check.CheckedFinding;
 import io.github.authletetestkit.contract.check.Finding;
 import io.github.authletetestkit.contract.report.FlowResult;
@@ -31,7 +32,7 @@ class PendingFlowsTest {
         RunReport report = run(null, waits);
 
         assertThat(report.flows()).filteredOn(f -> PENDING.contains(f.id()))
-                .allSatisfy(f -> assertThat(f.status()).as(f.id() + ": " + f.reason()).isEqualTo(FlowResult.Status.PASSED));
+                .allSatisfy(f -> assertThat(f.status()).as(f.id() + ": " + f.reason()).isEqualTo(FlowOutcome.Status.PASSED));
         assertThat(requestFindings(report)).isEmpty();
         // a live target waits one polling interval before the successful poll (device flow and CIBA)
         assertThat(waits).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
@@ -45,7 +46,7 @@ class PendingFlowsTest {
         RunReport report = run(spec.get().toString(), new ArrayList<>());
 
         assertThat(report.flows()).filteredOn(f -> PENDING.contains(f.id()))
-                .allSatisfy(f -> assertThat(f.status()).as(f.id() + ": " + f.reason()).isEqualTo(FlowResult.Status.PASSED));
+                .allSatisfy(f -> assertThat(f.status()).as(f.id() + ": " + f.reason()).isEqualTo(FlowOutcome.Status.PASSED));
         assertThat(requestFindings(report)).isEmpty();
     }
 

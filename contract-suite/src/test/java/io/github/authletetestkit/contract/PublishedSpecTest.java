@@ -2,6 +2,7 @@ package io.github.authletetestkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authletetestkit.flows.FlowOutcome;
 import io.github.authletetestkit.contract.check.CheckedFinding;
 import io.github.authletetestkit.contract.report.ConsoleReporter;
 import io.github.authletetestkit.contract.report.FlowResult;
@@ -44,10 +45,10 @@ class PublishedSpecTest {
         ReportWriter.writeAll(report, Path.of(System.getProperty("contract.reportDir", "target/contract-report"), "published-spec"));
 
         assertThat(report.specTitle()).isEqualTo("Authlete API");
-        assertThat(report.flows()).filteredOn(f -> f.status() == FlowResult.Status.FAILED).as("failed flows").isEmpty();
+        assertThat(report.flows()).filteredOn(f -> f.status() == FlowOutcome.Status.FAILED).as("failed flows").isEmpty();
         assertThat(report.failingFindings()).as("findings outside the allow-list").isZero();
         // the published spec has every operation: a skip can only mean the mock does not implement one (yet)
-        assertThat(report.flows()).filteredOn(f -> f.status() == FlowResult.Status.SKIPPED)
+        assertThat(report.flows()).filteredOn(f -> f.status() == FlowOutcome.Status.SKIPPED)
                 .allSatisfy(f -> assertThat(f.reason()).startsWith("target lacks operation").doesNotContain("not in the spec"));
         List<CheckedFinding> allowed = report.steps().stream().flatMap(s -> s.findings().stream()).toList();
         assertThat(allowed).allSatisfy(f -> {

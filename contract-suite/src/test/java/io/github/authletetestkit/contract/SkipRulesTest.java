@@ -2,6 +2,7 @@ package io.github.authletetestkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authletetestkit.flows.FlowOutcome;
 import io.github.authletetestkit.contract.report.FlowResult;
 import io.github.authletetestkit.contract.report.RunReport;
 import io.github.authletetestkit.spec.RateLimits;
@@ -52,9 +53,9 @@ class SkipRulesTest {
                 answering(200, SERVICE));
 
         assertThat(report.flows()).extracting(FlowResult::id, FlowResult::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("service-read", FlowResult.Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("client-lifecycle", FlowResult.Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("negative-missing-token", FlowResult.Status.SKIPPED));
+                org.assertj.core.groups.Tuple.tuple("service-read", FlowOutcome.Status.PASSED),
+                org.assertj.core.groups.Tuple.tuple("client-lifecycle", FlowOutcome.Status.SKIPPED),
+                org.assertj.core.groups.Tuple.tuple("negative-missing-token", FlowOutcome.Status.SKIPPED));
         assertThat(reason(report, "client-lifecycle")).isEqualTo("creates resources (--read-only)");
         assertThat(reason(report, "negative-missing-token")).isEqualTo("target lacks operation auth_introspection_api (not in the spec)");
         assertThat(report.passed()).isTrue();
@@ -73,7 +74,7 @@ class SkipRulesTest {
         RunReport report = run(null, false, List.of("client-credentials"),
                 answering(401, "{\"resultCode\":\"A001203\",\"resultMessage\":\"[A001203] /service/get, The access token is invalid.\"}"));
 
-        assertThat(report.flows().get(0).status()).isEqualTo(FlowResult.Status.FAILED);
+        assertThat(report.flows().get(0).status()).isEqualTo(FlowOutcome.Status.FAILED);
         assertThat(report.flows().get(0).reason()).contains("expected HTTP 200 but got 401").contains("A001203");
         assertThat(reason(report, "client-credentials")).startsWith("not run: service-read did not pass");
         assertThat(report.passed()).isFalse();

@@ -1,5 +1,6 @@
 package io.github.authletetestkit.contract.report;
 
+import io.github.authletetestkit.flows.FlowOutcome;
 import io.github.authletetestkit.contract.check.CheckedFinding;
 import io.github.authletetestkit.flows.Flow;
 import java.io.PrintStream;
@@ -41,7 +42,7 @@ public final class ConsoleReporter implements ProgressListener {
                     result.durationMillis());
         };
         out.printf(Locale.ROOT, "%-7s %s%n", result.status(), detail);
-        if (result.status() == FlowResult.Status.FAILED && result.reason() != null) {
+        if (result.status() == FlowOutcome.Status.FAILED && result.reason() != null) {
             out.println("        " + result.reason());
         }
         out.flush();
@@ -106,7 +107,7 @@ public final class ConsoleReporter implements ProgressListener {
         }
         out.println();
         out.printf(Locale.ROOT, "Flows: %d passed, %d failed, %d skipped · %d calls · %d findings · %d mismatches%s%n",
-                report.count(FlowResult.Status.PASSED), report.count(FlowResult.Status.FAILED), report.count(FlowResult.Status.SKIPPED),
+                report.count(FlowOutcome.Status.PASSED), report.count(FlowOutcome.Status.FAILED), report.count(FlowOutcome.Status.SKIPPED),
                 report.calls(), report.failingFindings(), report.mismatches(),
                 compared ? " · " + report.differences().size() + " differences from the mock" : "");
         out.println(report.passed() ? "RESULT: PASSED" : "RESULT: FAILED");

@@ -84,7 +84,7 @@ public final class FlowRecorder implements FlowListener {
     @Override
     public void finished(int index, int total, FlowOutcome outcome) {
         Flow flow = outcome.flow();
-        FlowResult result = new FlowResult(flow.id(), flow.title(), FlowResult.Status.valueOf(outcome.status().name()),
+        FlowResult result = new FlowResult(flow.id(), flow.title(), outcome.status(),
                 masker.mask(outcome.reason()), flow.operations(), flow.createsResources(), outcome.durationMillis(), steps);
         steps.clear();
         results.add(result);

@@ -1,5 +1,6 @@
 package io.github.authletetestkit.contract.report;
 
+import io.github.authletetestkit.flows.FlowOutcome;
 import java.util.List;
 
 /**
@@ -8,10 +9,8 @@ import java.util.List;
  * @param operations the operations the flow needs
  * @param reason     why it failed or was skipped; {@code null} when it passed
  */
-public record FlowResult(String id, String title, Status status, String reason, List<String> operations,
+public record FlowResult(String id, String title, FlowOutcome.Status status, String reason, List<String> operations,
                          boolean createsResources, long durationMillis, List<StepRecord> steps) {
-
-    public enum Status { PASSED, FAILED, SKIPPED }
 
     public FlowResult {
         operations = List.copyOf(operations);

@@ -1,5 +1,6 @@
 package io.github.authletetestkit.contract.report;
 
+import io.github.authletetestkit.flows.FlowOutcome;
 import io.github.authletetestkit.contract.check.CheckedFinding;
 import java.util.Locale;
 
@@ -23,8 +24,8 @@ public final class HtmlReportWriter {
         }
         meta(h, "Run", report.runId() + ", started " + report.startedAt() + ", " + report.durationMillis() + " ms");
         meta(h, "Totals", String.format(Locale.ROOT, "%d flows: %d passed, %d failed, %d skipped · %d calls · %d findings%s · %d mismatches%s",
-                report.flows().size(), report.count(FlowResult.Status.PASSED), report.count(FlowResult.Status.FAILED),
-                report.count(FlowResult.Status.SKIPPED), report.calls(), report.failingFindings(),
+                report.flows().size(), report.count(FlowOutcome.Status.PASSED), report.count(FlowOutcome.Status.FAILED),
+                report.count(FlowOutcome.Status.SKIPPED), report.calls(), report.failingFindings(),
                 report.allowedFindings() > 0 ? " (+" + report.allowedFindings() + " allowed)" : "", report.mismatches(),
                 report.comparedWith() == null ? "" : " · " + report.differences().size() + " differences"));
         h.append("</table>\n");
@@ -48,17 +49,17 @@ public final class HtmlReportWriter {
 
         h.append("<h2>Flows</h2>\n");
         for (FlowResult flow : report.flows()) {
-            String css = flow.status() == FlowResult.Status.SKIPPED ? "skip" : flow.status() == FlowResult.Status.FAILED
+            String css = flow.status() == FlowOutcome.Status.SKIPPED ? "skip" : flow.status() == FlowOutcome.Status.FAILED
                     || flow.failingFindings() > 0 ? "fail" : "pass";
             h.append("<details class=\"flow ").append(css).append("\"").append(css.equals("fail") ? " open" : "").append("><summary><b>")
                     .append(e(flow.id())).append("</b> <span class=\"badge ").append(css).append("\">").append(flow.status())
                     .append("</span> ").append(e(flow.title()));
-            if (flow.status() != FlowResult.Status.SKIPPED) {
+            if (flow.status() != FlowOutcome.Status.SKIPPED) {
                 h.append(String.format(Locale.ROOT, " — %d calls, %d findings, %d ms", flow.calls(), flow.failingFindings(), flow.durationMillis()));
             }
             h.append("</summary>\n");
             if (flow.reason() != null) {
-                h.append("<p class=\"reason\">").append(flow.status() == FlowResult.Status.SKIPPED ? "skipped: " : "")
+                h.append("<p class=\"reason\">").append(flow.status() == FlowOutcome.Status.SKIPPED ? "skipped: " : "")
                         .append(e(flow.reason())).append("</p>\n");
             }
             h.append("<p class=\"ops\">operations: ").append(e(String.join(", ", flow.operations()))).append("</p>\n");

@@ -1,5 +1,6 @@
 package io.github.authletetestkit.contract.report;
 
+import io.github.authletetestkit.flows.FlowOutcome;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,9 +34,9 @@ public final class JsonReportWriter {
 
         ObjectNode totals = root.putObject("totals");
         totals.put("flows", report.flows().size());
-        totals.put("passed", report.count(FlowResult.Status.PASSED));
-        totals.put("failed", report.count(FlowResult.Status.FAILED));
-        totals.put("skipped", report.count(FlowResult.Status.SKIPPED));
+        totals.put("passed", report.count(FlowOutcome.Status.PASSED));
+        totals.put("failed", report.count(FlowOutcome.Status.FAILED));
+        totals.put("skipped", report.count(FlowOutcome.Status.SKIPPED));
         totals.put("calls", report.calls());
         totals.put("findings", report.failingFindings());
         totals.put("allowedFindings", report.allowedFindings());

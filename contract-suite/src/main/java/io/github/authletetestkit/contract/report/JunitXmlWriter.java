@@ -1,5 +1,6 @@
 package io.github.authletetestkit.contract.report;
 
+import io.github.authletetestkit.flows.FlowOutcome;
 import io.github.authletetestkit.contract.check.CheckedFinding;
 import java.util.Locale;
 
@@ -21,7 +22,7 @@ public final class JunitXmlWriter {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<testsuite name=\"").append(escape(suite)).append("\" tests=\"").append(tests)
                 .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"")
-                .append(report.count(FlowResult.Status.SKIPPED)).append("\" time=\"").append(seconds(report.durationMillis()))
+                .append(report.count(FlowOutcome.Status.SKIPPED)).append("\" time=\"").append(seconds(report.durationMillis()))
                 .append("\" timestamp=\"").append(escape(report.startedAt().toString())).append("\">\n");
         xml.append("  <properties>\n");
         property(xml, "target", report.target());
@@ -37,10 +38,10 @@ public final class JunitXmlWriter {
         for (FlowResult flow : report.flows()) {
             xml.append("  <testcase classname=\"").append(escape(suite)).append("\" name=\"").append(escape(flow.id()))
                     .append("\" time=\"").append(seconds(flow.durationMillis())).append("\">\n");
-            if (flow.status() == FlowResult.Status.SKIPPED) {
+            if (flow.status() == FlowOutcome.Status.SKIPPED) {
                 xml.append("    <skipped message=\"").append(escape("skipped: " + flow.reason())).append("\"/>\n");
             } else if (failed(flow)) {
-                String message = flow.status() == FlowResult.Status.FAILED ? flow.reason()
+                String message = flow.status() == FlowOutcome.Status.FAILED ? flow.reason()
                         : flow.failingFindings() + " schema finding(s)";
                 xml.append("    <failure message=\"").append(escape(message)).append("\" type=\"contract\">")
                         .append(escape(details(flow))).append("</failure>\n");
@@ -68,8 +69,8 @@ public final class JunitXmlWriter {
     }
 
     private static boolean failed(FlowResult flow) {
-        return flow.status() == FlowResult.Status.FAILED
-                || (flow.status() == FlowResult.Status.PASSED && flow.failingFindings() > 0);
+        return flow.status() == FlowOutcome.Status.FAILED
+                || (flow.status() == FlowOutcome.Status.PASSED && flow.failingFindings() > 0);
     }
 
     private static String details(FlowResult flow) {

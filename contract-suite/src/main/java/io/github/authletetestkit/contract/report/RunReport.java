@@ -1,5 +1,6 @@
 package io.github.authletetestkit.contract.report;
 
+import io.github.authletetestkit.flows.FlowOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public record RunReport(
                 flows, differences);
     }
 
-    public long count(FlowResult.Status status) {
+    public long count(FlowOutcome.Status status) {
         return flows.stream().filter(f -> f.status() == status).count();
     }
 
@@ -63,7 +64,7 @@ public record RunReport(
 
     /** Every check passed: no flow failed, no finding outside the allow-list, no difference from the mock. */
     public boolean passed() {
-        return count(FlowResult.Status.FAILED) == 0 && failingFindings() == 0 && differences.isEmpty();
+        return count(FlowOutcome.Status.FAILED) == 0 && failingFindings() == 0 && differences.isEmpty();
     }
 
     public List<StepRecord> steps() {

@@ -2,6 +2,7 @@ package io.github.authletetestkit.contract.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authletetestkit.flows.FlowOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.authletetestkit.contract.check.CheckedFinding;
@@ -38,13 +39,13 @@ class ReportWritersTest {
         StepRecord cleanup = new StepRecord("delete client", StepRecord.Phase.CLEANUP, "client_delete_api", "DELETE",
                 "/api/{serviceId}/client/delete/1", "HTTP 204|404", 204, null, 2, 0, List.of(), null, "");
         List<FlowResult> flows = List.of(
-                new FlowResult("client-credentials", "Client credentials", FlowResult.Status.PASSED, null, List.of("auth_token_api"), true, 40,
+                new FlowResult("client-credentials", "Client credentials", FlowOutcome.Status.PASSED, null, List.of("auth_token_api"), true, 40,
                         List.of(token)),
-                new FlowResult("negative-unknown-client", "Unknown client", FlowResult.Status.PASSED, null, List.of("client_get_api"), false, 9,
+                new FlowResult("negative-unknown-client", "Unknown client", FlowOutcome.Status.PASSED, null, List.of("client_get_api"), false, 9,
                         List.of(get)),
-                new FlowResult("authorization-code", "Code", FlowResult.Status.FAILED, "authorization request: expected action INTERACTION but got BAD_REQUEST",
+                new FlowResult("authorization-code", "Code", FlowOutcome.Status.FAILED, "authorization request: expected action INTERACTION but got BAD_REQUEST",
                         List.of("auth_authorization_api"), true, 30, List.of(refused, cleanup)),
-                new FlowResult("par", "PAR", FlowResult.Status.SKIPPED, "target lacks operation pushed_auth_req_api (HTTP 501)",
+                new FlowResult("par", "PAR", FlowOutcome.Status.SKIPPED, "target lacks operation pushed_auth_req_api (HTTP 501)",
                         List.of("pushed_auth_req_api"), true, 0, List.of()));
         return new RunReport("us", "https://us.authlete.com", "/spec.yaml", "Authlete API", "3.0.16", comparedWith, "0a1b2c3d",
                 Instant.parse("2026-01-01T00:00:00Z"), 1234, flows, differences);
