@@ -100,12 +100,7 @@ public final class AuthorizationApi {
         if (accepted.loginHint() != null) {
             body.put("loginHint", accepted.loginHint());
         }
-        if (accepted.grantManagement() != null) {
-            body.put("gmAction", accepted.grantManagement().action().name());
-            if (accepted.grantManagement().grantId() != null) {
-                body.put("grantId", accepted.grantManagement().grantId());
-            }
-        }
+        FlowSupport.putGrantManagement(body, accepted.grantManagement());
         return ApiResponse.ok(body);
     }
 

@@ -36,27 +36,20 @@ class GrantManagementTest extends MockServerTestBase {
         return reply;
     }
 
-    /** A token the client holds for itself, to call the grant management endpoint with. */
+    private GrantManagementCalls grants() {
+        return new GrantManagementCalls(api, flows);
+    }
+
     private String clientToken(Flows.Client client, String scope) {
-        Map<String, String> params = new LinkedHashMap<>(Map.of("grant_type", "client_credentials"));
-        if (scope != null) {
-            params.put("scope", scope);
-        }
-        return flows.token(client, params).text("accessToken");
+        return grants().clientToken(client, scope);
     }
 
     private HttpReply gm(String accessToken, String gmAction, String grantId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("accessToken", accessToken);
-        body.put("gmAction", gmAction);
-        body.put("grantId", grantId);
-        return api.post("/gm", body);
+        return grants().gm(accessToken, gmAction, grantId);
     }
 
     private JsonNode query(Flows.Client client, String grantId) {
-        HttpReply reply = gm(clientToken(client, null), "QUERY", grantId);
-        assertThat(reply.action()).as(reply.toString()).isEqualTo("OK");
-        return reply.content();
+        return grants().query(client, grantId);
     }
 
     // ---- the life of a grant
