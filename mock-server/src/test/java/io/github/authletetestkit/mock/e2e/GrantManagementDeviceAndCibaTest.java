@@ -50,6 +50,11 @@ class GrantManagementDeviceAndCibaTest extends MockServerTestBase {
         return flows.token(client, Map.of("grant_type", DEVICE_GRANT, "device_code", started.text("deviceCode")));
     }
 
+    /** The ID of a grant the client made through the device flow with {@code profile}. */
+    private String deviceGrant(Flows.Client client) {
+        return deviceTokens(deviceAuthorization(client, "scope", "profile", "grant_management_action", "create"), client).text("grantId");
+    }
+
     @Test
     void aDeviceCreateMakesAGrantWhenTheTokensAreIssued() {
         Flows.Client client = deviceClient();
@@ -71,8 +76,7 @@ class GrantManagementDeviceAndCibaTest extends MockServerTestBase {
     @Test
     void aDeviceMergeAddsToTheGrantItNames() {
         Flows.Client client = deviceClient();
-        String grantId = deviceTokens(deviceAuthorization(client, "scope", "profile", "grant_management_action", "create"), client)
-                .text("grantId");
+        String grantId = deviceGrant(client);
         HttpReply started = deviceAuthorization(client, "scope", "email", "grant_management_action", "merge", "grant_id", grantId);
 
         HttpReply merged = deviceTokens(started, client);
@@ -87,8 +91,7 @@ class GrantManagementDeviceAndCibaTest extends MockServerTestBase {
     void badDeviceGrantManagementParametersAreRefusedInTheResponseBody() {
         Flows.Client client = deviceClient();
         Flows.Client other = deviceClient();
-        String othersGrant = deviceTokens(deviceAuthorization(other, "scope", "profile", "grant_management_action", "create"), other)
-                .text("grantId");
+        String othersGrant = deviceGrant(other);
 
         HttpReply noGrantId = deviceAuthorization(client, "scope", "profile", "grant_management_action", "merge");
         HttpReply unknownAction = deviceAuthorization(client, "scope", "profile", "grant_management_action", "update");
@@ -107,8 +110,7 @@ class GrantManagementDeviceAndCibaTest extends MockServerTestBase {
     @Test
     void aDeviceMergeIntoAGrantRevokedBeforeThePollIsRefused() {
         Flows.Client client = deviceClient();
-        String grantId = deviceTokens(deviceAuthorization(client, "scope", "profile", "grant_management_action", "create"), client)
-                .text("grantId");
+        String grantId = deviceGrant(client);
         HttpReply started = deviceAuthorization(client, "scope", "email", "grant_management_action", "merge", "grant_id", grantId);
         grants().revoke(client, grantId);
 
