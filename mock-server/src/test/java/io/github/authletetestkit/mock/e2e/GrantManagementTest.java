@@ -327,6 +327,21 @@ class GrantManagementTest extends MockServerTestBase {
         assertThat(query(client, grantId).toString()).contains("\"profile\"").doesNotContain("email");
     }
 
+    @Test
+    void anIdTokenThatCannotBeSignedLeavesTheGrantAndTheTokensAsTheyWere() {
+        Flows.Client client = flows.confidentialClient();
+        String grantId = tokens(client, "profile", "create", null, null).text("grantId");
+        String ticket = flows.ticket(Flows.codeRequest(client, "response_type", "id_token token", "scope", "openid email", "nonce", "n",
+                "grant_management_action", "merge", "grant_id", grantId));
+        api.post("/service/update", Map.of("jwks", ""));
+
+        HttpReply issued = flows.issue(ticket, Map.of("accessToken", "would-be-token"));
+
+        assertThat(issued.action()).as(issued.toString()).isEqualTo("INTERNAL_SERVER_ERROR");
+        assertThat(flows.introspect("would-be-token").action()).as("no token was minted").isEqualTo("UNAUTHORIZED");
+        assertThat(query(client, grantId).toString()).as("nothing was merged").doesNotContain("email");
+    }
+
     // ---- pushed authorization requests
 
     private String pushed(Flows.Client client, Map<String, String> params) {
