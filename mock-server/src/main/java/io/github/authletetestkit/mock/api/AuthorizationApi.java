@@ -100,12 +100,7 @@ public final class AuthorizationApi {
         if (accepted.loginHint() != null) {
             body.put("loginHint", accepted.loginHint());
         }
-        if (accepted.grantManagement() != null) {
-            body.put("gmAction", accepted.grantManagement().action().name());
-            if (accepted.grantManagement().grantId() != null) {
-                body.put("grantId", accepted.grantManagement().grantId());
-            }
-        }
+        FlowSupport.putGrantManagement(body, accepted.grantManagement());
         return ApiResponse.ok(body);
     }
 
@@ -164,19 +159,37 @@ public final class AuthorizationApi {
         Map<String, String> redirectParams = new LinkedHashMap<>();
         ObjectNode body = RuntimeResult.of(ResultCodes.of(ISSUE_API, 0, 1), "LOCATION",
                 "The authorization request was processed successfully.");
-        String code = null;
-        if (ticket.requests("code")) {
-            code = RandomValues.token();
-            state.putCode(new AuthorizationCode(code, ticket, grant, call.now().plusSeconds(ServiceConfig.AUTHORIZATION_CODE_SECONDS)));
+        String code = ticket.requests("code") ? RandomValues.token() : null;
+        if (code != null) {
             redirectParams.put("code", code);
             body.put("authorizationCode", code);
         }
-        TokenRecord token = null;
+        TokenMinter.Options options = null;
         if (ticket.requests("token")) {
             long duration = request.accessTokenDuration() == null ? 0 : request.accessTokenDuration();
-            token = TokenMinter.mint(state, client, grant, false, call.now(),
-                    new TokenMinter.Options(duration, 0, request.accessToken(), null));
+            options = new TokenMinter.Options(duration, 0, request.accessToken(), null).withAccessToken();
+        }
+        // the ID token is signed before anything changes, so a signing failure leaves no token and no grant change behind
+        String idToken = ticket.requests("id_token") && grant.hasScope("openid")
+                ? IdTokens.issue(service, client, grant, call.now(), options == null ? null : options.accessToken(), code,
+                        ticket.clientIdAliasUsed())
+                : null;
+        AuthorizationTicket codeRequest = ticket;
+        Grant codeGrant = grant;
+        if (options != null) {
+            // the first access token applies the grant management action; the code of a hybrid response then
+            // belongs to the same grant and must not apply it again (a second create would make a second grant)
+            Optional<TokenRecord> minted = TokenMinter.mintUnderGrant(state, client, grant, ticket.grantManagement(), false,
+                    call.now(), options);
+            if (minted.isEmpty()) {
+                return grantRefused(service, ticket);
+            }
+            TokenRecord token = minted.get();
+            codeRequest = ticket.withoutGrantManagement();
+            codeGrant = token.grant();
             long expiresIn = token.accessTokenExpiresAt().getEpochSecond() - call.nowSeconds();
+            // no grant_id here: the draft defines it for the token response only (its parameter registry names
+            // "authorization request, token response"), and Authlete's issue response has no member for it either
             redirectParams.put("access_token", token.accessToken());
             redirectParams.put("token_type", service.accessTokenType());
             redirectParams.put("expires_in", Long.toString(expiresIn));
@@ -185,9 +198,10 @@ public final class AuthorizationApi {
             body.put("accessTokenExpiresAt", token.accessTokenExpiresAt().toEpochMilli());
             body.put("accessTokenDuration", expiresIn);
         }
-        if (ticket.requests("id_token") && grant.hasScope("openid")) {
-            String idToken = IdTokens.issue(service, client, grant, call.now(), token == null ? null : token.accessToken(), code,
-                    ticket.clientIdAliasUsed());
+        if (code != null) {
+            state.putCode(new AuthorizationCode(code, codeRequest, codeGrant, call.now().plusSeconds(ServiceConfig.AUTHORIZATION_CODE_SECONDS)));
+        }
+        if (idToken != null) {
             redirectParams.put("id_token", idToken);
             body.put("idToken", idToken);
         }
@@ -196,6 +210,17 @@ public final class AuthorizationApi {
             redirectParams.put("iss", service.issuer());
         }
         respondTo(body, ticket.redirectUri(), ticket.responseMode(), redirectParams);
+        return body;
+    }
+
+    /** The merge or replace asked for found its grant revoked (or another end-user's) when the end-user approved. */
+    private static ObjectNode grantRefused(ServiceConfig service, AuthorizationTicket ticket) {
+        String code = ResultCodes.of(ISSUE_API, 3, 3);
+        String description = "The grant to " + ticket.grantManagement().action().wireName()
+                + " was revoked meanwhile or belongs to another end-user.";
+        ObjectNode body = RuntimeResult.of(code, "LOCATION", description);
+        respondTo(body, ticket.redirectUri(), ticket.responseMode(),
+                errorParams(service, code, "invalid_grant_id", description, ticket.state()));
         return body;
     }
 

@@ -2,6 +2,7 @@ package io.github.authletetestkit.mock.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTParser;
+import io.github.authletetestkit.mock.grants.GrantRules;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
@@ -174,6 +175,11 @@ public final class CibaApi {
                         "'requested_expiry' must be a positive integer.");
             }
         }
+        GrantRules.AuthorizationCheck grantManagement = FlowSupport.grantManagement(state, client, params);
+        if (grantManagement.refusal() != null) {
+            return badRequest(service, ResultCodes.of(AUTHENTICATION_API, 3, 20 + grantManagement.refusal().ordinal()),
+                    grantManagement.refusal().error(), grantManagement.description());
+        }
         boolean userCodeRequired = service.toJson().path("backchannelUserCodeParameterSupported").asBoolean(false)
                 && client.toJson().path("bcUserCodeRequired").asBoolean(false);
         String userCode = params.first("user_code");
@@ -186,7 +192,7 @@ public final class CibaApi {
         List<String> acrs = AuthorizationRules.splitScopes(params.first("acr_values"));
         BackchannelRequest stored = new BackchannelRequest(RandomValues.token(), client.clientId(), aliasUsed, scopes.scopes(), acrs,
                 mode, notificationToken, hintType, hint, sub, params.first("binding_message"), userCode, requestedExpiry, null,
-                call.now().plusSeconds(ServiceConfig.TICKET_SECONDS), 0, null, null);
+                call.now().plusSeconds(ServiceConfig.TICKET_SECONDS), 0, null, null, grantManagement.request());
         state.putBackchannelRequest(stored);
 
         ObjectNode body = RuntimeResult.of(ResultCodes.of(AUTHENTICATION_API, 0, 1), "USER_IDENTIFICATION",
@@ -206,6 +212,7 @@ public final class CibaApi {
         body.put("userCodeRequired", userCodeRequired);
         body.put("requestedExpiry", (int) requestedExpiry);
         body.put("ticket", stored.ticket());
+        FlowSupport.putGrantManagement(body, stored.grantManagement());
         return ApiResponse.ok(body);
     }
 
@@ -365,7 +372,16 @@ public final class CibaApi {
         if (!state.consumeBackchannelRequest(current)) {
             return Optional.empty();
         }
-        TokenRecord token = TokenMinter.mint(state, client, decision.grant(), TokenMinter.refreshAllowed(service, client), now, options);
+        Optional<TokenRecord> minted = TokenMinter.mintUnderGrant(state, client, decision.grant(), current.grantManagement(),
+                TokenMinter.refreshAllowed(service, client), now, options);
+        if (minted.isEmpty()) {
+            String description = grantRefusal(current);
+            // the request is taken: the client learns of the refusal from the notification, as of a denial
+            content.setAll((ObjectNode) Json.parse(FlowSupport.errorJson(service, ResultCodes.of(COMPLETE_API, 3, 2), "invalid_grant",
+                    description, null, null)));
+            return Optional.of(notification(ResultCodes.of(COMPLETE_API, 0, 3), description, client, current, content));
+        }
+        TokenRecord token = minted.get();
         long accessSeconds = Math.max(0, token.accessTokenExpiresAt().getEpochSecond() - now.getEpochSecond());
         content.put("access_token", token.accessToken());
         content.put("token_type", service.accessTokenType());
@@ -375,6 +391,7 @@ public final class CibaApi {
         }
         FlowSupport.putIfPresent(content, "refresh_token", token.refreshToken());
         FlowSupport.putIfPresent(content, "id_token", idToken);
+        FlowSupport.putIfPresent(content, "grant_id", token.grant().grantId());
         for (Property p : decision.grant().properties()) {
             if (!p.hidden() && p.key() != null && !content.has(p.key())) {
                 content.put(p.key(), p.value());
@@ -392,6 +409,7 @@ public final class CibaApi {
             body.put("idToken", idToken);
             body.put("idTokenDuration", service.idTokenDuration());
         }
+        FlowSupport.putIfPresent(body, "grantId", token.grant().grantId());
         return Optional.of(body);
     }
 
@@ -509,9 +527,12 @@ public final class CibaApi {
                     if (!x.state().consumeBackchannelRequest(request)) {
                         continue; // taken concurrently: look again
                     }
-                    TokenRecord token = TokenMinter.mint(x.state(), x.client(), grant,
-                            TokenMinter.refreshAllowed(x.service(), x.client()), now, options);
-                    return TokenApi.ok(x, token, idToken, ResultCodes.of(TOKEN_API, 0, 3));
+                    Optional<TokenRecord> token = TokenMinter.mintUnderGrant(x.state(), x.client(), grant,
+                            request.grantManagement(), TokenMinter.refreshAllowed(x.service(), x.client()), now, options);
+                    if (token.isEmpty()) {
+                        return x.error(79, "invalid_grant", grantRefusal(request));
+                    }
+                    return TokenApi.ok(x, token.get(), idToken, ResultCodes.of(TOKEN_API, 0, 3));
                 }
                 default -> throw new IllegalStateException("unknown result " + decision.result());
             }
@@ -519,6 +540,10 @@ public final class CibaApi {
     }
 
     // ---- helpers
+
+    private static String grantRefusal(BackchannelRequest request) {
+        return "The grant to " + request.grantManagement().action().wireName() + " was revoked meanwhile or belongs to another end-user.";
+    }
 
     private static ApiResponse badRequest(ServiceConfig service, String code, String error, String description) {
         return ApiResponse.ok(RuntimeResult.error(service, code, "BAD_REQUEST", error, description));

@@ -1,6 +1,8 @@
 package io.github.authletetestkit.mock.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.grants.GrantRequest;
+import io.github.authletetestkit.mock.grants.GrantRules;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
@@ -82,6 +84,11 @@ public final class DeviceFlowApi {
             return error(service, ResultCodes.of(AUTHORIZATION_API, 3, 7), "BAD_REQUEST", "invalid_scope",
                     "The device authorization request does not contain 'scope' parameter and the service requires one.");
         }
+        GrantRules.AuthorizationCheck grantManagement = FlowSupport.grantManagement(state, client, params);
+        if (grantManagement.refusal() != null) {
+            return error(service, ResultCodes.of(AUTHORIZATION_API, 3, 10 + grantManagement.refusal().ordinal()), "BAD_REQUEST",
+                    grantManagement.refusal().error(), grantManagement.description());
+        }
         String verificationUri = service.endpoint("deviceVerificationUri");
         if (FlowSupport.blank(verificationUri)) {
             return error(service, ResultCodes.of(AUTHORIZATION_API, 2, 2), "INTERNAL_SERVER_ERROR", "server_error",
@@ -93,7 +100,7 @@ public final class DeviceFlowApi {
         boolean aliasUsed = FlowSupport.aliasUsed(clientIdentifier, client);
         List<String> acrs = AuthorizationRules.splitScopes(params.first("acr_values"));
         Optional<DeviceAuthorization> stored = store(state, service, client, aliasUsed, scopes.scopes(), acrs,
-                call.now().plusSeconds(expiresIn), interval);
+                call.now().plusSeconds(expiresIn), interval, grantManagement.request());
         if (stored.isEmpty()) {
             return error(service, ResultCodes.of(AUTHORIZATION_API, 1, 1), "INTERNAL_SERVER_ERROR", "server_error",
                     "No unused user code could be drawn; the service's user codes are too short.");
@@ -127,17 +134,19 @@ public final class DeviceFlowApi {
         FlowSupport.putIfPresent(body, "verificationUriComplete", verificationUriComplete);
         body.put("expiresIn", (int) expiresIn);
         body.put("interval", (int) interval);
+        FlowSupport.putGrantManagement(body, authorization.grantManagement());
         return ApiResponse.ok(body);
     }
 
     /** A new record under a fresh device code and a user code not in use; empty when no free user code was found. */
     private static Optional<DeviceAuthorization> store(ServiceState state, ServiceConfig service, ClientConfig client, boolean aliasUsed,
-                                                       List<String> scopes, List<String> acrs, Instant expiresAt, long interval) {
+                                                       List<String> scopes, List<String> acrs, Instant expiresAt, long interval,
+                                                       GrantRequest grantManagement) {
         String charset = service.endpoint("userCodeCharset");
         int length = (int) Math.min(MAX_USER_CODE_LENGTH, FlowSupport.positiveNumber(service, "userCodeLength", 8));
         for (int attempt = 0; attempt < USER_CODE_ATTEMPTS; attempt++) {
             DeviceAuthorization authorization = new DeviceAuthorization(RandomValues.token(), RandomValues.userCode(charset, length),
-                    client.clientId(), aliasUsed, scopes, acrs, expiresAt, interval, null, null);
+                    client.clientId(), aliasUsed, scopes, acrs, expiresAt, interval, null, null, grantManagement);
             if (state.putDeviceAuthorization(authorization)) {
                 return Optional.of(authorization);
             }
@@ -170,6 +179,7 @@ public final class DeviceFlowApi {
         FlowSupport.putClaimNames(body, authorization.scopes());
         FlowSupport.putStringsIfAny(body, "acrs", authorization.acrs());
         body.put("expiresAt", authorization.expiresAt().toEpochMilli());
+        FlowSupport.putGrantManagement(body, authorization.grantManagement());
         return ApiResponse.ok(body);
     }
 
@@ -261,9 +271,13 @@ public final class DeviceFlowApi {
                     if (!x.state().consumeDeviceAuthorization(authorization)) {
                         continue; // taken concurrently: look again
                     }
-                    TokenRecord token = TokenMinter.mint(x.state(), x.client(), grant,
-                            TokenMinter.refreshAllowed(x.service(), x.client()), now, options);
-                    return TokenApi.ok(x, token, idToken, ResultCodes.of(TOKEN_API, 0, 2));
+                    Optional<TokenRecord> token = TokenMinter.mintUnderGrant(x.state(), x.client(), grant,
+                            authorization.grantManagement(), TokenMinter.refreshAllowed(x.service(), x.client()), now, options);
+                    if (token.isEmpty()) {
+                        return x.error(68, "invalid_grant", "The grant to " + authorization.grantManagement().action().wireName()
+                                + " was revoked meanwhile or belongs to another end-user.");
+                    }
+                    return TokenApi.ok(x, token.get(), idToken, ResultCodes.of(TOKEN_API, 0, 2));
                 }
                 default -> throw new IllegalStateException("unknown result " + decision.result());
             }

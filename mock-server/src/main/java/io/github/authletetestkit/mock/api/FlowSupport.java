@@ -3,20 +3,27 @@ package io.github.authletetestkit.mock.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.grants.GrantRequest;
+import io.github.authletetestkit.mock.grants.GrantRules;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.ScopeDefinition;
 import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.oauth.FormParameters;
 import io.github.authletetestkit.mock.oauth.OAuthErrors;
 import io.github.authletetestkit.mock.store.EndUserDecision;
 import io.github.authletetestkit.mock.store.Grant;
 import io.github.authletetestkit.mock.store.Property;
+import io.github.authletetestkit.mock.store.ServiceState;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** What the device flow and CIBA share: scope checks, the end-user's decision, and the errors it leads to. */
+/**
+ * What the device flow and CIBA share: scope checks, grant management parameters, the end-user's decision, and
+ * the errors it leads to.
+ */
 final class FlowSupport {
 
     private FlowSupport() {}
@@ -96,6 +103,23 @@ final class FlowSupport {
         if (values != null && !values.isEmpty()) {
             ArrayNode array = body.putArray(member);
             values.forEach(array::add);
+        }
+    }
+
+    /**
+     * The {@code grant_management_action} and {@code grant_id} of a request that stands for an authorization request
+     * (device authorization, backchannel authentication), checked by the same rules as at the authorization endpoint.
+     */
+    static GrantRules.AuthorizationCheck grantManagement(ServiceState state, ClientConfig client, FormParameters params) {
+        return GrantRules.checkAuthorization(params.first("grant_management_action"), params.first("grant_id"),
+                state.config().grantManagementActionRequired(), client.clientId(), state::grant);
+    }
+
+    /** {@code gmAction} and {@code grantId} of an accepted grant management request (nothing when there is none). */
+    static void putGrantManagement(ObjectNode body, GrantRequest request) {
+        if (request != null) {
+            body.put("gmAction", request.action().name());
+            putIfPresent(body, "grantId", request.grantId());
         }
     }
 

@@ -2,8 +2,6 @@ package io.github.authletetestkit.mock.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.authletetestkit.mock.grants.GrantRequest;
-import io.github.authletetestkit.mock.grants.GrantRules;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ScopeDefinition;
@@ -21,7 +19,6 @@ import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
 import io.github.authletetestkit.mock.store.TokenTicket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -170,29 +167,12 @@ public final class TokenApi {
         if (!x.state().consumeCode(code)) {
             return x.error(21, "invalid_grant", "The authorization code is unknown, expired or already used.");
         }
-        Optional<TokenRecord> token = mintUnderGrant(x, grant, authorization.grantManagement(), options);
+        Optional<TokenRecord> token = TokenMinter.mintUnderGrant(x.state(), x.client(), grant, authorization.grantManagement(),
+                TokenMinter.refreshAllowed(x.service(), x.client()), x.call().now(), options);
         if (token.isEmpty()) {
-            return x.error(27, "invalid_grant", "The grant to " + authorization.grantManagement().action().wireName()
-                    + " was revoked meanwhile or belongs to another end-user.");
+            return x.error(27, "invalid_grant", "The grant the tokens were to belong to was revoked meanwhile or belongs to another end-user.");
         }
         return ok(x, token.get(), idToken, ResultCodes.of(API, 0, 1));
-    }
-
-    /**
-     * Mints the code's tokens; with a grant management action, first creates, merges into or replaces the grant
-     * the tokens then belong to. Empty when the grant to merge into or replace was revoked meanwhile or is
-     * another end-user's.
-     */
-    private static Optional<TokenRecord> mintUnderGrant(Exchange x, Grant grant, GrantRequest request, TokenMinter.Options options) {
-        boolean withRefresh = TokenMinter.refreshAllowed(x.service(), x.client());
-        Instant now = x.call().now();
-        if (request == null) {
-            return Optional.of(TokenMinter.mint(x.state(), x.client(), grant, withRefresh, now, options));
-        }
-        String grantId = request.grantId() != null ? request.grantId() : RandomValues.token();
-        return x.state().changeGrant(grantId,
-                current -> GrantRules.apply(request, current, grantId, grant.clientId(), grant.subject(), grant.scopes(), grant.claims(), now),
-                managed -> TokenMinter.mint(x.state(), x.client(), grant.withGrantId(managed.grantId()), withRefresh, now, options));
     }
 
     private ObjectNode refreshToken(Exchange x) {

@@ -1,5 +1,7 @@
 package io.github.authletetestkit.mock.api;
 
+import io.github.authletetestkit.mock.grants.GrantRequest;
+import io.github.authletetestkit.mock.grants.GrantRules;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.RandomValues;
@@ -7,6 +9,7 @@ import io.github.authletetestkit.mock.store.Grant;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Mints access/refresh token pairs with the lifetimes Authlete would choose, and stores them. */
 final class TokenMinter {
@@ -42,6 +45,26 @@ final class TokenMinter {
             state.recordGrant(grant.clientId(), grant.subject(), grant.scopes(), now);
         }
         return record;
+    }
+
+    /**
+     * Mints tokens for {@code grant} under Grant Management. With a {@code request} (the authorization request's
+     * action, not yet applied), first creates, merges into or replaces the managed grant the tokens then belong to.
+     * Without one, a {@code grant} that already names a managed grant (the code of a hybrid response whose token
+     * applied the action) mints only while that grant still exists for the same client and end-user. Either way the
+     * check, the change and the minting happen under the grant's lock, so a concurrent revocation sees all or none.
+     * Empty, changing nothing, when the grant to use was revoked meanwhile or is another end-user's.
+     */
+    static Optional<TokenRecord> mintUnderGrant(ServiceState state, ClientConfig client, Grant grant, GrantRequest request,
+                                                boolean withRefresh, Instant now, Options options) {
+        if (request == null && grant.grantId() == null) {
+            return Optional.of(mint(state, client, grant, withRefresh, now, options));
+        }
+        String grantId = request == null ? grant.grantId() : request.grantId() != null ? request.grantId() : RandomValues.token();
+        return state.changeGrant(grantId,
+                current -> request == null ? GrantRules.keep(current, grant.clientId(), grant.subject())
+                        : GrantRules.apply(request, current, grantId, grant.clientId(), grant.subject(), grant.scopes(), grant.claims(), now),
+                managed -> mint(state, client, grant.withGrantId(managed.grantId()), withRefresh, now, options));
     }
 
     /**

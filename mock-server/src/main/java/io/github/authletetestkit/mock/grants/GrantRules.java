@@ -130,7 +130,7 @@ public final class GrantRules {
             return current != null ? Optional.empty()
                     : Optional.of(new ManagedGrant(newGrantId, clientId, subject, scopes, objectOrNull(claims), now, now));
         }
-        if (current == null || current.clientId() != clientId || !java.util.Objects.equals(current.subject(), subject)) {
+        if (keep(current, clientId, subject).isEmpty()) {
             return Optional.empty();
         }
         if (request.action() == GrantAction.REPLACE) {
@@ -140,6 +140,12 @@ public final class GrantRules {
         union.addAll(scopes);
         return Optional.of(new ManagedGrant(current.grantId(), clientId, subject, List.copyOf(union),
                 mergeClaims(current.claims(), claims), current.createdAt(), now));
+    }
+
+    /** {@code current} unchanged while it still belongs to this client and end-user; empty when revoked or another's. */
+    public static Optional<ManagedGrant> keep(ManagedGrant current, long clientId, String subject) {
+        return current != null && current.clientId() == clientId && java.util.Objects.equals(current.subject(), subject)
+                ? Optional.of(current) : Optional.empty();
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A validated authorization request waiting for the end-user's decision; consumed by the first
  * {@code /auth/authorization/issue} or {@code /fail}. {@code grantManagement} is what the request asked of
- * Grant Management (null when nothing); it takes effect when the code is exchanged.
+ * Grant Management (null when nothing); it takes effect when the first access token is issued: at the issue call
+ * for response types with {@code token}, else when the code is exchanged.
  */
 public record AuthorizationTicket(
         String ticket,
@@ -40,5 +41,12 @@ public record AuthorizationTicket(
         return new AuthorizationTicket(ticket, clientId, clientIdAliasUsed, redirectUri, redirectUriExplicit, responseType,
                 responseMode, scopes, state, nonce, codeChallenge, codeChallengeMethod, maxAge, fixedSubject, newContext, expiresAt,
                 grantManagement);
+    }
+
+    /** This ticket with its grant management action spent (applied at the issue call), for the code issued with it. */
+    public AuthorizationTicket withoutGrantManagement() {
+        return new AuthorizationTicket(ticket, clientId, clientIdAliasUsed, redirectUri, redirectUriExplicit, responseType,
+                responseMode, scopes, state, nonce, codeChallenge, codeChallengeMethod, maxAge, fixedSubject, context, expiresAt,
+                null);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.store;
 
+import io.github.authletetestkit.mock.grants.GrantRequest;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import java.util.List;
  * @param intervalSeconds         the minimum time between two polls of the token endpoint; 0 means no limit
  * @param lastPolledAt            when the client last polled the token endpoint, or null
  * @param decision                the end-user's decision, null while pending
+ * @param grantManagement         the request's grant management action, applied when the tokens are issued; null for none
  */
 public record BackchannelRequest(
         String ticket,
@@ -36,7 +38,8 @@ public record BackchannelRequest(
         Instant expiresAt,
         long intervalSeconds,
         Instant lastPolledAt,
-        EndUserDecision decision) {
+        EndUserDecision decision,
+        GrantRequest grantManagement) {
 
     public boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
@@ -58,17 +61,18 @@ public record BackchannelRequest(
     public BackchannelRequest issuedAs(String newAuthReqId, Instant newExpiresAt, long newIntervalSeconds) {
         return new BackchannelRequest(ticket, clientId, clientIdAliasUsed, scopes, acrs, deliveryMode, clientNotificationToken,
                 hintType, hint, sub, bindingMessage, userCode, requestedExpiry, newAuthReqId, newExpiresAt, newIntervalSeconds,
-                lastPolledAt, decision);
+                lastPolledAt, decision, grantManagement);
     }
 
     public BackchannelRequest polledAt(Instant now) {
         return new BackchannelRequest(ticket, clientId, clientIdAliasUsed, scopes, acrs, deliveryMode, clientNotificationToken,
-                hintType, hint, sub, bindingMessage, userCode, requestedExpiry, authReqId, expiresAt, intervalSeconds, now, decision);
+                hintType, hint, sub, bindingMessage, userCode, requestedExpiry, authReqId, expiresAt, intervalSeconds, now, decision,
+                grantManagement);
     }
 
     public BackchannelRequest decided(EndUserDecision newDecision) {
         return new BackchannelRequest(ticket, clientId, clientIdAliasUsed, scopes, acrs, deliveryMode, clientNotificationToken,
                 hintType, hint, sub, bindingMessage, userCode, requestedExpiry, authReqId, expiresAt, intervalSeconds,
-                lastPolledAt, newDecision);
+                lastPolledAt, newDecision, grantManagement);
     }
 }

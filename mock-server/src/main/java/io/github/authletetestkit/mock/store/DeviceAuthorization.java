@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.store;
 
+import io.github.authletetestkit.mock.grants.GrantRequest;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
  * @param intervalSeconds the minimum time between two polls of the token endpoint; 0 means no limit
  * @param lastPolledAt    when the client last polled the token endpoint with the device code, or null
  * @param decision        the end-user's decision, null while pending
+ * @param grantManagement the request's grant management action, applied when the tokens are issued; null for none
  */
 public record DeviceAuthorization(
         String deviceCode,
@@ -21,7 +23,8 @@ public record DeviceAuthorization(
         Instant expiresAt,
         long intervalSeconds,
         Instant lastPolledAt,
-        EndUserDecision decision) {
+        EndUserDecision decision,
+        GrantRequest grantManagement) {
 
     public boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
@@ -38,11 +41,11 @@ public record DeviceAuthorization(
 
     public DeviceAuthorization polledAt(Instant now) {
         return new DeviceAuthorization(deviceCode, userCode, clientId, clientIdAliasUsed, scopes, acrs, expiresAt,
-                intervalSeconds, now, decision);
+                intervalSeconds, now, decision, grantManagement);
     }
 
     public DeviceAuthorization decided(EndUserDecision newDecision) {
         return new DeviceAuthorization(deviceCode, userCode, clientId, clientIdAliasUsed, scopes, acrs, expiresAt,
-                intervalSeconds, lastPolledAt, newDecision);
+                intervalSeconds, lastPolledAt, newDecision, grantManagement);
     }
 }

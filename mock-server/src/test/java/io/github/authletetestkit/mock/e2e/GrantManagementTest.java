@@ -36,27 +36,20 @@ class GrantManagementTest extends MockServerTestBase {
         return reply;
     }
 
-    /** A token the client holds for itself, to call the grant management endpoint with. */
+    private GrantManagementCalls grants() {
+        return new GrantManagementCalls(api, flows);
+    }
+
     private String clientToken(Flows.Client client, String scope) {
-        Map<String, String> params = new LinkedHashMap<>(Map.of("grant_type", "client_credentials"));
-        if (scope != null) {
-            params.put("scope", scope);
-        }
-        return flows.token(client, params).text("accessToken");
+        return grants().clientToken(client, scope);
     }
 
     private HttpReply gm(String accessToken, String gmAction, String grantId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("accessToken", accessToken);
-        body.put("gmAction", gmAction);
-        body.put("grantId", grantId);
-        return api.post("/gm", body);
+        return grants().gm(accessToken, gmAction, grantId);
     }
 
     private JsonNode query(Flows.Client client, String grantId) {
-        HttpReply reply = gm(clientToken(client, null), "QUERY", grantId);
-        assertThat(reply.action()).as(reply.toString()).isEqualTo("OK");
-        return reply.content();
+        return grants().query(client, grantId);
     }
 
     // ---- the life of a grant
@@ -191,6 +184,191 @@ class GrantManagementTest extends MockServerTestBase {
 
         assertThat(flows.exchange(client, code).oauthError()).isEqualTo("invalid_grant");
         assertThat(query(client, grantId).toString()).contains("\"profile\"").doesNotContain("email");
+    }
+
+    // ---- tokens issued from the authorization endpoint
+
+    /** An authorization request of {@code responseType} with this action (and grant ID, unless null), approved. */
+    private HttpReply issued(Flows.Client client, String responseType, String scope, String action, String grantId, String subject) {
+        Map<String, String> params = Flows.codeRequest(client, "response_type", responseType, "scope", scope,
+                "grant_management_action", action);
+        if (grantId != null) {
+            params.put("grant_id", grantId);
+        }
+        return flows.issue(flows.ticket(params), Map.of("subject", subject));
+    }
+
+    private String grantOf(String accessToken) {
+        HttpReply introspected = flows.introspect(accessToken);
+        assertThat(introspected.action()).as(introspected.toString()).isEqualTo("OK");
+        return introspected.text("grantId");
+    }
+
+    @Test
+    void anImplicitCreateMakesTheGrantTheAccessTokenBelongsTo() {
+        Flows.Client client = flows.confidentialClient();
+
+        HttpReply issued = issued(client, "token", "profile", "create", null, Flows.SUBJECT);
+
+        assertThat(issued.action()).as(issued.toString()).isEqualTo("LOCATION");
+        String location = issued.text("responseContent");
+        String accessToken = Flows.redirectParam(location, "access_token");
+        String grantId = grantOf(accessToken);
+        assertThat(grantId).isNotBlank();
+        assertThat(Flows.redirectParam(location, "grant_id")).as("the draft defines grant_id for the token response only").isNull();
+        assertThat(query(client, grantId).toString()).isEqualTo("{\"scopes\":[{\"scope\":\"profile\"}],\"claims\":[]}");
+        assertThat(gm(clientToken(client, null), "REVOKE", grantId).action()).isEqualTo("NO_CONTENT");
+        assertThat(flows.introspect(accessToken).action()).as("revoked with its grant").isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void implicitMergeAndReplaceChangeTheGrantAndTheirTokensJoinIt() {
+        Flows.Client client = flows.confidentialClient();
+        String grantId = tokens(client, "profile", "create", null, null).text("grantId");
+
+        String merged = issued(client, "token", "email", "merge", grantId, Flows.SUBJECT).text("accessToken");
+        String mergedScopes = query(client, grantId).toString();
+        String replaced = issued(client, "token", "address", "replace", grantId, Flows.SUBJECT).text("accessToken");
+
+        assertThat(grantOf(merged)).isEqualTo(grantId);
+        assertThat(mergedScopes).isEqualTo("{\"scopes\":[{\"scope\":\"profile email\"}],\"claims\":[]}");
+        assertThat(grantOf(replaced)).isEqualTo(grantId);
+        assertThat(query(client, grantId).toString()).isEqualTo("{\"scopes\":[{\"scope\":\"address\"}],\"claims\":[]}");
+    }
+
+    @Test
+    void aHybridCreateMakesOneGrantThatTheTokensOfTheCodeJoin() {
+        Flows.Client client = flows.confidentialClient();
+        HttpReply issued = issued(client, "code token", "profile", "create", null, Flows.SUBJECT);
+        String grantId = grantOf(issued.text("accessToken"));
+
+        HttpReply exchanged = flows.exchange(client, issued.text("authorizationCode"));
+
+        assertThat(grantId).isNotBlank();
+        assertThat(exchanged.action()).as(exchanged.toString()).isEqualTo("OK");
+        assertThat(exchanged.text("grantId")).as("the code does not create a second grant").isEqualTo(grantId);
+        assertThat(exchanged.content().get("grant_id").asText()).isEqualTo(grantId);
+        assertThat(gm(clientToken(client, null), "REVOKE", grantId).action()).isEqualTo("NO_CONTENT");
+        assertThat(flows.introspect(issued.text("accessToken")).action()).isEqualTo("UNAUTHORIZED");
+        assertThat(flows.introspect(exchanged.text("accessToken")).action()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void aHybridMergeIsAppliedOnceAtTheIssueAndTheCodeJoinsTheGrant() {
+        Flows.Client client = flows.confidentialClient();
+        String grantId = tokens(client, "profile", "create", null, null).text("grantId");
+        HttpReply issued = issued(client, "code token", "email", "merge", grantId, Flows.SUBJECT);
+        String merged = query(client, grantId).toString();
+
+        HttpReply exchanged = flows.exchange(client, issued.text("authorizationCode"));
+
+        assertThat(merged).as("merged at the issue, before the code").contains("profile email");
+        assertThat(exchanged.text("grantId")).isEqualTo(grantId);
+        assertThat(query(client, grantId).toString()).isEqualTo(merged);
+    }
+
+    @Test
+    void theCodeOfAHybridResponseIsRefusedOnceItsGrantWasRevoked() {
+        Flows.Client client = flows.confidentialClient();
+        HttpReply issued = issued(client, "code token", "profile", "create", null, Flows.SUBJECT);
+        String grantId = grantOf(issued.text("accessToken"));
+        gm(clientToken(client, null), "REVOKE", grantId);
+
+        HttpReply exchanged = flows.exchange(client, issued.text("authorizationCode"));
+
+        assertThat(exchanged.action()).isEqualTo("BAD_REQUEST");
+        assertThat(exchanged.oauthError()).isEqualTo("invalid_grant");
+        assertThat(gm(clientToken(client, null), "QUERY", grantId).action()).as("no grant came back").isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void aHybridResponseWithoutAnAccessTokenLeavesTheActionToTheCodeExchange() {
+        Flows.Client client = flows.confidentialClient();
+        Map<String, String> params = Flows.codeRequest(client, "response_type", "code id_token", "scope", "openid profile",
+                "nonce", "n", "grant_management_action", "create");
+        HttpReply issued = flows.issue(flows.ticket(params), Map.of());
+
+        HttpReply exchanged = flows.exchange(client, issued.text("authorizationCode"));
+
+        assertThat(issued.json().has("accessToken")).isFalse();
+        assertThat(exchanged.action()).as(exchanged.toString()).isEqualTo("OK");
+        assertThat(query(client, exchanged.text("grantId")).toString()).contains("openid profile");
+    }
+
+    @Test
+    void anImplicitMergeIntoAGrantRevokedAfterTheRequestIsSentBackAsInvalidGrantId() {
+        Flows.Client client = flows.confidentialClient();
+        String grantId = tokens(client, "profile", "create", null, null).text("grantId");
+        String ticket = flows.ticket(Flows.codeRequest(client, "response_type", "token", "scope", "email",
+                "grant_management_action", "merge", "grant_id", grantId));
+        gm(clientToken(client, null), "REVOKE", grantId);
+
+        HttpReply issued = flows.issue(ticket, Map.of());
+
+        assertThat(issued.action()).as(issued.toString()).isEqualTo("LOCATION");
+        assertThat(issued.resultCode()).isEqualTo("A040303");
+        assertThat(issued.json().has("accessToken")).isFalse();
+        String location = issued.text("responseContent");
+        assertThat(Flows.redirectParam(location, "error")).isEqualTo("invalid_grant_id");
+        assertThat(Flows.redirectParam(location, "state")).isEqualTo("testState");
+        assertThat(Flows.redirectParam(location, "access_token")).isNull();
+        assertThat(gm(clientToken(client, null), "QUERY", grantId).action()).as("no grant came back").isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void anotherEndUserCannotMergeIntoTheGrantFromTheAuthorizationEndpoint() {
+        Flows.Client client = flows.confidentialClient();
+        String grantId = tokens(client, "profile", "create", null, null).text("grantId");
+
+        HttpReply issued = issued(client, "code token", "email", "merge", grantId, "someone-else");
+
+        assertThat(Flows.redirectParam(issued.text("responseContent"), "error")).isEqualTo("invalid_grant_id");
+        assertThat(issued.json().has("authorizationCode")).as("no code either").isFalse();
+        assertThat(query(client, grantId).toString()).contains("\"profile\"").doesNotContain("email");
+    }
+
+    @Test
+    void anIdTokenThatCannotBeSignedLeavesTheGrantAndTheTokensAsTheyWere() {
+        Flows.Client client = flows.confidentialClient();
+        String grantId = tokens(client, "profile", "create", null, null).text("grantId");
+        String ticket = flows.ticket(Flows.codeRequest(client, "response_type", "id_token token", "scope", "openid email", "nonce", "n",
+                "grant_management_action", "merge", "grant_id", grantId));
+        api.post("/service/update", Map.of("jwks", ""));
+
+        HttpReply issued = flows.issue(ticket, Map.of("accessToken", "would-be-token"));
+
+        assertThat(issued.action()).as(issued.toString()).isEqualTo("INTERNAL_SERVER_ERROR");
+        assertThat(flows.introspect("would-be-token").action()).as("no token was minted").isEqualTo("UNAUTHORIZED");
+        assertThat(query(client, grantId).toString()).as("nothing was merged").doesNotContain("email");
+    }
+
+    // ---- pushed authorization requests
+
+    private String pushed(Flows.Client client, Map<String, String> params) {
+        HttpReply pushed = api.post("/pushed_auth_req", Map.of("parameters", MockHttp.form(params), "clientId", Long.toString(client.id()),
+                "clientSecret", client.secret()));
+        assertThat(pushed.action()).as(pushed.toString()).isEqualTo("CREATED");
+        return pushed.text("requestUri");
+    }
+
+    @Test
+    void pushedGrantManagementParametersTakeEffectThroughTheRequestUri() {
+        Flows.Client client = flows.confidentialClient();
+        String createUri = pushed(client, Flows.codeRequest(client, "scope", "profile", "grant_management_action", "create"));
+        HttpReply createAuthorization = flows.authorize(Map.of("client_id", Long.toString(client.id()), "request_uri", createUri));
+        String grantId = flows.exchange(client, flows.issue(createAuthorization.text("ticket"), Map.of()).text("authorizationCode"))
+                .text("grantId");
+        String mergeUri = pushed(client, Flows.codeRequest(client, "scope", "email", "grant_management_action", "merge", "grant_id", grantId));
+        HttpReply mergeAuthorization = flows.authorize(Map.of("client_id", Long.toString(client.id()), "request_uri", mergeUri));
+
+        HttpReply merged = flows.exchange(client, flows.issue(mergeAuthorization.text("ticket"), Map.of()).text("authorizationCode"));
+
+        assertThat(createAuthorization.text("gmAction")).isEqualTo("CREATE");
+        assertThat(grantId).isNotBlank();
+        assertThat(mergeAuthorization.text("gmAction")).isEqualTo("MERGE");
+        assertThat(mergeAuthorization.text("grantId")).isEqualTo(grantId);
+        assertThat(merged.text("grantId")).isEqualTo(grantId);
+        assertThat(query(client, grantId).toString()).contains("profile email");
     }
 
     // ---- /gm refusals

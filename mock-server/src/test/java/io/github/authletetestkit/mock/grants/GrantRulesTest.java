@@ -130,6 +130,14 @@ class GrantRulesTest {
             assertThat(GrantRules.apply(request, GRANT, null, 8, "alice", List.of("read"), null, LATER)).as("another client").isEmpty();
             assertThat(GrantRules.apply(request, GRANT, null, 7, "bob", List.of("read"), null, LATER)).as("another end-user").isEmpty();
         }
+
+        @Test
+        void aGrantIsKeptOnlyForItsClientAndEndUserWhileItExists() {
+            assertThat(GrantRules.keep(GRANT, 7, "alice")).contains(GRANT);
+            assertThat(GrantRules.keep(null, 7, "alice")).as("revoked meanwhile").isEmpty();
+            assertThat(GrantRules.keep(GRANT, 8, "alice")).as("another client").isEmpty();
+            assertThat(GrantRules.keep(GRANT, 7, "bob")).as("another end-user").isEmpty();
+        }
     }
 
     @Nested

@@ -62,11 +62,11 @@ class StateExportTest {
         service.putToken(revoked);
         service.removeAccessToken(revoked);
         service.putTokenTicket(new TokenTicket("tt", grant, "alice", LATER));
-        service.putDeviceAuthorization(new DeviceAuthorization("dc-pending", "UC-1", 7, false, List.of("openid"), List.of(), LATER, 5, null, null));
-        service.putDeviceAuthorization(new DeviceAuthorization("dc-decided", "UC-2", 7, false, List.of("openid"), List.of(), LATER, 5, NOW, null));
+        service.putDeviceAuthorization(new DeviceAuthorization("dc-pending", "UC-1", 7, false, List.of("openid"), List.of(), LATER, 5, null, null, null));
+        service.putDeviceAuthorization(new DeviceAuthorization("dc-decided", "UC-2", 7, false, List.of("openid"), List.of(), LATER, 5, NOW, null, null));
         service.decideDeviceAuthorization("UC-2", new EndUserDecision(EndUserDecision.Result.AUTHORIZED, grant, null, null, 0, 0, null));
         BackchannelRequest ciba = new BackchannelRequest("cb-tk", 7, false, List.of("openid"), List.of(), "POLL", null,
-                "LOGIN_HINT", "alice", null, null, null, 0, null, LATER, 0, null, null);
+                "LOGIN_HINT", "alice", null, null, null, 0, null, LATER, 0, null, null, null);
         service.putBackchannelRequest(ciba);
         service.replaceBackchannelRequest(ciba, ciba.issuedAs("auth-req-1", LATER, 5));
         service.putPushedRequest(new PushedRequest(PushedRequest.URI_PREFIX + "p", 7, "response_type=code", LATER));
