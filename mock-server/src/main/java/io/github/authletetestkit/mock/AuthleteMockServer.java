@@ -295,7 +295,7 @@ public final class AuthleteMockServer implements AutoCloseable {
         clock.reset();
         ClockSetting setting = loaded.clock();
         if (setting != null && setting.frozenAt() != null) {
-            clock.set(setting.frozenAt()).freeze().set(setting.frozenAt());
+            clock.freeze().set(setting.frozenAt());
         } else if (setting != null && setting.offset() != null) {
             clock.advance(setting.offset());
         }

@@ -216,8 +216,7 @@ public final class AuthorizationApi {
     /** The merge or replace asked for found its grant revoked (or another end-user's) when the end-user approved. */
     private static ObjectNode grantRefused(ServiceConfig service, AuthorizationTicket ticket) {
         String code = ResultCodes.of(ISSUE_API, 3, 3);
-        String description = "The grant to " + ticket.grantManagement().action().wireName()
-                + " was revoked meanwhile or belongs to another end-user.";
+        String description = FlowSupport.grantRefusal(ticket.grantManagement());
         ObjectNode body = RuntimeResult.of(code, "LOCATION", description);
         respondTo(body, ticket.redirectUri(), ticket.responseMode(),
                 errorParams(service, code, "invalid_grant_id", description, ticket.state()));

@@ -375,7 +375,7 @@ public final class CibaApi {
         Optional<TokenRecord> minted = TokenMinter.mintUnderGrant(state, client, decision.grant(), current.grantManagement(),
                 TokenMinter.refreshAllowed(service, client), now, options);
         if (minted.isEmpty()) {
-            String description = grantRefusal(current);
+            String description = FlowSupport.grantRefusal(current.grantManagement());
             // the request is taken: the client learns of the refusal from the notification, as of a denial
             content.setAll((ObjectNode) Json.parse(FlowSupport.errorJson(service, ResultCodes.of(COMPLETE_API, 3, 2), "invalid_grant",
                     description, null, null)));
@@ -530,7 +530,7 @@ public final class CibaApi {
                     Optional<TokenRecord> token = TokenMinter.mintUnderGrant(x.state(), x.client(), grant,
                             request.grantManagement(), TokenMinter.refreshAllowed(x.service(), x.client()), now, options);
                     if (token.isEmpty()) {
-                        return x.error(79, "invalid_grant", grantRefusal(request));
+                        return x.error(79, "invalid_grant", FlowSupport.grantRefusal(request.grantManagement()));
                     }
                     return TokenApi.ok(x, token.get(), idToken, ResultCodes.of(TOKEN_API, 0, 3));
                 }
@@ -540,10 +540,6 @@ public final class CibaApi {
     }
 
     // ---- helpers
-
-    private static String grantRefusal(BackchannelRequest request) {
-        return "The grant to " + request.grantManagement().action().wireName() + " was revoked meanwhile or belongs to another end-user.";
-    }
 
     private static ApiResponse badRequest(ServiceConfig service, String code, String error, String description) {
         return ApiResponse.ok(RuntimeResult.error(service, code, "BAD_REQUEST", error, description));

@@ -274,8 +274,7 @@ public final class DeviceFlowApi {
                     Optional<TokenRecord> token = TokenMinter.mintUnderGrant(x.state(), x.client(), grant,
                             authorization.grantManagement(), TokenMinter.refreshAllowed(x.service(), x.client()), now, options);
                     if (token.isEmpty()) {
-                        return x.error(68, "invalid_grant", "The grant to " + authorization.grantManagement().action().wireName()
-                                + " was revoked meanwhile or belongs to another end-user.");
+                        return x.error(68, "invalid_grant", FlowSupport.grantRefusal(authorization.grantManagement()));
                     }
                     return TokenApi.ok(x, token.get(), idToken, ResultCodes.of(TOKEN_API, 0, 2));
                 }

@@ -115,6 +115,11 @@ final class FlowSupport {
                 state.config().grantManagementActionRequired(), client.clientId(), state::grant);
     }
 
+    /** Why tokens are refused when the action's grant was revoked, or changed hands, between request and issue. */
+    static String grantRefusal(GrantRequest request) {
+        return "The grant to " + request.action().wireName() + " was revoked meanwhile or belongs to another end-user.";
+    }
+
     /** {@code gmAction} and {@code grantId} of an accepted grant management request (nothing when there is none). */
     static void putGrantManagement(ObjectNode body, GrantRequest request) {
         if (request != null) {
