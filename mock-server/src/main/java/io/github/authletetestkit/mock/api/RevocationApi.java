@@ -7,7 +7,10 @@ import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
 import java.util.Optional;
 
-/** {@code /auth/revocation} (RFC 7009): an access token stops working; a refresh token takes its pair with it. */
+/**
+ * {@code /auth/revocation} (RFC 7009), as Authlete revokes: the token found, access or refresh, takes its whole pair with
+ * it. {@code token_type_hint} only says which kind to look up first (Authlete's token revocation policy).
+ */
 public final class RevocationApi {
 
     record RevocationRequest(String parameters, String clientId, String clientSecret) {}
@@ -33,20 +36,16 @@ public final class RevocationApi {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(API, 3, auth.invalidClient() ? 3 : 4),
                     auth.invalidClient() ? "INVALID_CLIENT" : "BAD_REQUEST", auth.error(), auth.description()));
         }
-        Optional<TokenRecord> asRefresh = state.byRefreshToken(tokenValue);
-        Optional<TokenRecord> asAccess = state.byAccessToken(tokenValue);
-        Optional<TokenRecord> found = asRefresh.isPresent() ? asRefresh : asAccess;
+        Optional<TokenRecord> found = "refresh_token".equals(params.first("token_type_hint"))
+                ? state.byRefreshToken(tokenValue).or(() -> state.byAccessToken(tokenValue))
+                : state.byAccessToken(tokenValue).or(() -> state.byRefreshToken(tokenValue));
         if (found.isPresent()) {
             TokenRecord token = found.get();
             if (token.clientId() != auth.client().clientId()) {
                 return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(API, 3, 5), "BAD_REQUEST", "invalid_grant",
                         "The token was issued to another client."));
             }
-            if (asRefresh.isPresent()) {
-                state.removePair(token);
-            } else {
-                state.removeAccessToken(token);
-            }
+            state.removePair(token);
         }
         ObjectNode body = RuntimeResult.of(ResultCodes.of(API, 0, 1), "OK", "The token has been revoked successfully.");
         return ApiResponse.ok(body);

@@ -13,9 +13,15 @@ public final class RandomValues {
     static final String BASE20 = "BCDFGHJKLMNPQRSTVWXZ";
     static final String DIGITS = "0123456789";
 
-    /** Bounds of a 13- to 16-digit positive long, like Authlete's service and client IDs. */
+    /**
+     * The largest integer a JavaScript number holds exactly ({@code Number.MAX_SAFE_INTEGER}, 2^53 - 1). Every numeric
+     * identifier the mock makes stays at or below it: a JavaScript client (Authlete's TypeScript SDK parses JSON into
+     * numbers) would otherwise round an ID silently and find nothing under it.
+     */
+    public static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+
+    /** The smallest 13-digit number: Authlete's service and client IDs have 13 to 16 digits. */
     static final long MIN_NUMERIC_ID = 1_000_000_000_000L;
-    static final long MAX_NUMERIC_ID_EXCLUSIVE = 10_000_000_000_000_000L;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -37,9 +43,9 @@ public final class RandomValues {
         return randomBase64Url(12);
     }
 
-    /** A positive long of 13 to 16 digits, uniform over [10^12, 10^16), like a service API key or client ID. */
+    /** A positive long of 13 to 16 digits, uniform over [10^12, 2^53), like a service API key or client ID. */
     public static long numericId() {
-        return RANDOM.nextLong(MIN_NUMERIC_ID, MAX_NUMERIC_ID_EXCLUSIVE);
+        return RANDOM.nextLong(MIN_NUMERIC_ID, MAX_SAFE_INTEGER + 1);
     }
 
     /**

@@ -95,7 +95,7 @@ public final class SeedReader {
         for (int i = 0; i < entries.size(); i++) {
             String at = "services[" + i + "]";
             ServiceEntry entry = required(entries.get(i), at);
-            long serviceId = positive(entry.serviceId(), at + ".serviceId");
+            long serviceId = identifier(entry.serviceId(), at + ".serviceId");
             if (!serviceIds.add(serviceId)) {
                 throw new SeedException(at + ".serviceId", "another service has the ID " + serviceId);
             }
@@ -116,7 +116,6 @@ public final class SeedReader {
         private final long serviceId;
         private final Map<Long, ClientConfig> clients = new HashMap<>();
         private final List<TokenRecord> live = new ArrayList<>();
-        private final List<TokenRecord> revoked = new ArrayList<>();
         private final Set<String> grantIds = new HashSet<>();
         private ServiceConfig config;
 
@@ -158,7 +157,7 @@ public final class SeedReader {
             return ServiceState.restore(config, new ServiceState.Snapshot(List.copyOf(clients.values()),
                     unique(each(entry.tickets(), "tickets", this::ticket), "tickets", "ticket", AuthorizationTicket::ticket),
                     unique(each(entry.authorizationCodes(), "authorizationCodes", this::code), "authorizationCodes", "code", AuthorizationCode::code),
-                    live, revoked,
+                    live,
                     unique(each(entry.tokenTickets(), "tokenTickets", this::tokenTicket), "tokenTickets", "ticket", TokenTicket::ticket),
                     unique(unique(each(entry.deviceAuthorizations(), "deviceAuthorizations", this::device),
                             "deviceAuthorizations", "deviceCode", DeviceAuthorization::deviceCode),
@@ -176,6 +175,7 @@ public final class SeedReader {
             if (id == null || !id.canConvertToLong() || !id.isIntegralNumber() || id.asLong() <= 0) {
                 throw new SeedException(clientAt + ".clientId", id == null ? "is required" : "must be a positive integer");
             }
+            identifier(id.asLong(), clientAt + ".clientId");
             for (String name : CLIENT_TEXTS) {
                 JsonNode value = members.get(name);
                 if (value != null && (!value.isTextual() || value.asText().isBlank())) {
@@ -204,7 +204,10 @@ public final class SeedReader {
             return new ClientConfig(client);
         }
 
-        /** Reads the seed's tokens into those whose access token works and those (revoked) whose refresh token alone does. */
+        /**
+         * Reads the seed's tokens. An entry marked {@code accessTokenRevoked} (written before revocation took the whole
+         * pair, as Authlete's does) is checked, then left out: its pair is revoked.
+         */
         private void readTokens(List<TokenEntry> entries) {
             Map<String, String> seen = new HashMap<>();
             each(entries, "tokens", (t, tokenAt) -> {
@@ -213,7 +216,9 @@ public final class SeedReader {
                 if (token.refreshToken() != null) {
                     claim(seen, token.refreshToken(), tokenAt + ".refreshToken");
                 }
-                (Boolean.TRUE.equals(t.accessTokenRevoked()) ? revoked : live).add(token);
+                if (!Boolean.TRUE.equals(t.accessTokenRevoked())) {
+                    live.add(token);
+                }
                 return token;
             });
         }
@@ -379,6 +384,15 @@ public final class SeedReader {
     private static long positive(Long value, String at) {
         if (required(value, at) <= 0) {
             throw new SeedException(at, "must be positive");
+        }
+        return value;
+    }
+
+    /** A positive ID that a JavaScript client can hold: larger ones would be rounded and then match nothing. */
+    private static long identifier(Long value, String at) {
+        if (positive(value, at) > RandomValues.MAX_SAFE_INTEGER) {
+            throw new SeedException(at, "must be at most " + RandomValues.MAX_SAFE_INTEGER
+                    + " (JavaScript's Number.MAX_SAFE_INTEGER), or JavaScript clients cannot hold it");
         }
         return value;
     }

@@ -51,7 +51,8 @@ record StateDocument(List<ServiceEntry> services, List<String> organizationToken
      * only {@code accessToken} and {@code clientId} are required.
      *
      * @param expiresAt          when the access token expires; default: the service's access token duration from now
-     * @param accessTokenRevoked the access token was revoked while its refresh token stays usable
+     * @param accessTokenRevoked read only, from documents written before revocation took the whole pair: such an entry is
+     *                           left out (never written now)
      * @param grantId            the service's managed grant the token was issued under; null for none
      */
     record TokenEntry(

@@ -10,7 +10,6 @@ import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Writes a whole {@link MockStore} as one state document that {@link SeedReader} reads back. */
 public final class StateExport {
@@ -31,20 +30,18 @@ public final class StateExport {
         List<String> serviceTokens = credentials.stream()
                 .filter(c -> !c.isOrganization() && c.serviceId() == service.serviceId())
                 .map(ApiCredential::token).sorted().toList();
-        List<TokenEntry> tokens = Stream.concat(
-                snapshot.tokens().stream().map(t -> token(t, null)),
-                snapshot.refreshOnlyTokens().stream().map(t -> token(t, true))).toList();
+        List<TokenEntry> tokens = snapshot.tokens().stream().map(StateExport::token).toList();
         return new ServiceEntry(service.serviceId(), serviceTokens, service.config().toJson(),
                 snapshot.clients().stream().map(c -> c.toJson()).toList(), tokens, snapshot.tickets(), snapshot.codes(),
                 snapshot.tokenTickets(), snapshot.deviceAuthorizations(), snapshot.backchannelRequests(),
                 snapshot.pushedRequests(), snapshot.grantedScopes(), snapshot.grants());
     }
 
-    static TokenEntry token(TokenRecord t, Boolean accessTokenRevoked) {
+    static TokenEntry token(TokenRecord t) {
         Grant g = t.grant();
         return new TokenEntry(t.accessToken(), g.clientId(), g.subject(), g.scopes(), t.accessTokenExpiresAt(),
                 t.refreshToken(), t.refreshTokenExpiresAt(), g.grantType(), g.properties(), g.sub(), g.authTimeSeconds(),
                 g.acr(), g.claims(), g.nonce(), g.sessionId(), g.idTokenAudType(), t.dpopJkt(), t.createdAt(),
-                t.lastRefreshedAt(), accessTokenRevoked, g.grantId());
+                t.lastRefreshedAt(), null, g.grantId());
     }
 }

@@ -177,11 +177,6 @@ public final class ServiceState {
         }
     }
 
-    /** The access token alone stops working; its refresh token (if any) stays usable. */
-    public void removeAccessToken(TokenRecord pair) {
-        accessTokens.remove(pair.accessToken(), pair);
-    }
-
     public int removeTokens(java.util.function.Predicate<TokenRecord> which) {
         List<TokenRecord> doomed = new ArrayList<>();
         accessTokens.values().stream().filter(which).forEach(doomed::add);
@@ -190,10 +185,9 @@ public final class ServiceState {
         return (int) doomed.stream().map(TokenRecord::accessToken).distinct().count();
     }
 
+    /** Every pair: an access token and its refresh token come and go together, as in Authlete's token records. */
     public List<TokenRecord> tokens() {
-        List<TokenRecord> all = new ArrayList<>(accessTokens.values());
-        refreshTokens.values().stream().filter(t -> !accessTokens.containsKey(t.accessToken())).forEach(all::add);
-        return all;
+        return new ArrayList<>(accessTokens.values());
     }
 
     // ---- pushed authorization requests
@@ -411,17 +405,15 @@ public final class ServiceState {
 
     /**
      * What a restarted mock needs to keep this service's clients, requests and tokens working, without
-     * entries that expired by {@code now}. Token pairs whose access token alone was revoked come separately.
+     * entries that expired by {@code now}.
      */
     public Snapshot snapshot(Instant now) {
         List<TokenRecord> live = accessTokens.values().stream()
                 .filter(t -> !t.accessTokenExpired(now) || t.refreshTokenUsable(now)).toList();
-        List<TokenRecord> refreshOnly = refreshTokens.values().stream()
-                .filter(t -> !accessTokens.containsKey(t.accessToken()) && t.refreshTokenUsable(now)).toList();
         return new Snapshot(clients(),
                 tickets.values().stream().filter(t -> !t.isExpired(now)).toList(),
                 codes.values().stream().filter(c -> !c.isExpired(now)).toList(),
-                live, refreshOnly,
+                live,
                 tokenTickets.values().stream().filter(t -> !t.isExpired(now)).toList(),
                 deviceAuthorizations.values().stream().filter(d -> !d.isExpired(now)).toList(),
                 backchannelRequests.values().stream().filter(b -> !b.isExpired(now)).toList(),
@@ -437,7 +429,6 @@ public final class ServiceState {
         snapshot.tickets().forEach(state::putTicket);
         snapshot.codes().forEach(state::putCode);
         snapshot.tokens().forEach(state::putToken);
-        snapshot.refreshOnlyTokens().forEach(t -> state.refreshTokens.put(t.refreshToken(), t));
         snapshot.tokenTickets().forEach(state::putTokenTicket);
         for (DeviceAuthorization d : snapshot.deviceAuthorizations()) {
             state.deviceAuthorizations.put(d.deviceCode(), d);
@@ -464,7 +455,6 @@ public final class ServiceState {
             List<AuthorizationTicket> tickets,
             List<AuthorizationCode> codes,
             List<TokenRecord> tokens,
-            List<TokenRecord> refreshOnlyTokens,
             List<TokenTicket> tokenTickets,
             List<DeviceAuthorization> deviceAuthorizations,
             List<BackchannelRequest> backchannelRequests,

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What resource servers ask: introspection (both kinds), revocation, and the UserInfo pair. */
 class IntrospectionRevocationUserInfoTest extends MockServerTestBase {
@@ -93,30 +95,27 @@ class IntrospectionRevocationUserInfoTest extends MockServerTestBase {
         assertThat(missing.action()).isEqualTo("BAD_REQUEST");
     }
 
-    @Test
-    void revokingAnAccessTokenKeepsItsRefreshToken() {
+    @ParameterizedTest(name = "revoking the {0} with hint {1}")
+    @CsvSource({"accessToken,''", "accessToken,refresh_token", "refreshToken,''", "refreshToken,access_token"})
+    void revokingEitherTokenTakesTheWholePair(String which, String hint) {
+        // Authlete's token revocation policy: the hint only orders the look-up; the access/refresh pair goes together.
         Flows.Client client = flows.confidentialClient();
         HttpReply token = flows.codeFlow(client);
+        String accessToken = token.text("accessToken");
+        String refreshToken = token.text("refreshToken");
 
-        HttpReply revoked = revoke(client, token.text("accessToken"));
+        HttpReply revoked = api.post("/auth/revocation", Map.of("parameters", "token=" + token.text(which)
+                + (hint.isEmpty() ? "" : "&token_type_hint=" + hint), "clientId", Long.toString(client.id()), "clientSecret", client.secret()));
 
         assertThat(revoked.action()).isEqualTo("OK");
         assertThat(revoked.resultCode()).isEqualTo("A113001");
-        assertThat(flows.introspect(token.text("accessToken")).action()).isEqualTo("UNAUTHORIZED");
-        assertThat(flows.token(client, Map.of("grant_type", "refresh_token", "refresh_token", token.text("refreshToken"))).action())
-                .isEqualTo("OK");
-    }
-
-    @Test
-    void revokingARefreshTokenTakesTheWholePair() {
-        Flows.Client client = flows.confidentialClient();
-        HttpReply token = flows.codeFlow(client);
-
-        assertThat(revoke(client, token.text("refreshToken")).action()).isEqualTo("OK");
-
-        assertThat(flows.introspect(token.text("accessToken")).action()).isEqualTo("UNAUTHORIZED");
-        assertThat(flows.token(client, Map.of("grant_type", "refresh_token", "refresh_token", token.text("refreshToken")))
+        assertThat(flows.introspect(accessToken).action()).isEqualTo("UNAUTHORIZED");
+        assertThat(api.post("/auth/introspection/standard", Map.of("parameters", "token=" + refreshToken)).content().toString())
+                .isEqualTo("{\"active\":false}");
+        assertThat(flows.token(client, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken))
                 .content().get("error").asText()).isEqualTo("invalid_grant");
+        JsonNode listed = api.get("/auth/token/get/list?clientIdentifier=" + client.id() + "&subject=" + Flows.SUBJECT).json();
+        assertThat(listed.path("totalCount").asInt()).isZero();
     }
 
     @Test

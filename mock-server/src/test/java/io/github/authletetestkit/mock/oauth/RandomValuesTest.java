@@ -66,8 +66,19 @@ class RandomValuesTest {
     }
 
     @Test
+    void everyNumericIdSurvivesAJavaScriptNumber() {
+        long safe = 9_007_199_254_740_991L; // Number.MAX_SAFE_INTEGER in JavaScript
+
+        long tooLarge = IntStream.range(0, 100_000).mapToLong(i -> RandomValues.numericId()).filter(id -> id > safe).count();
+
+        assertThat(tooLarge).isZero();
+        assertThat(RandomValues.MAX_SAFE_INTEGER).isEqualTo(safe);
+        assertThat((double) safe).as("a double holds it exactly").isEqualTo(safe);
+    }
+
+    @Test
     void numericIdsSpreadOverTheRange() {
-        // Uniform over [10^12, 10^16): 90 % have 16 digits (sigma ~1 %); a generator stuck low would fail this.
+        // Uniform over [10^12, 2^53): 89 % have 16 digits (sigma ~1 %); a generator stuck low would fail this.
         long sixteenDigits = IntStream.range(0, 1000).mapToLong(i -> RandomValues.numericId())
                 .filter(id -> id >= 1_000_000_000_000_000L).count();
 

@@ -98,6 +98,8 @@ class SeedReaderTest {
             service id missing          | {'services': [{'serviceTokens': ['t']}]}                                     | services[0].serviceId
             service id a string         | {'services': [{'serviceId': '1'}]}                                           | services[0].serviceId
             service id negative         | {'services': [{'serviceId': -1}]}                                            | services[0].serviceId
+            service id above 2^53 - 1   | {'services': [{'serviceId': 9007199254740992}]}                              | services[0].serviceId
+            client id above 2^53 - 1    | {'services': [{'serviceId': 1, 'clients': [{'clientId': 9208801604524629}]}]} | services[0].clients[0].clientId
             service null                | {'services': [null]}                                                         | services[0]
             duplicate service id        | {'services': [{'serviceId': 1}, {'serviceId': 1}]}                           | services[1].serviceId
             apiKey disagrees            | {'services': [{'serviceId': 1, 'config': {'apiKey': 2}}]}                    | services[0].config.apiKey
@@ -155,6 +157,32 @@ class SeedReaderTest {
     void aWrongTypeSaysWhatWasExpected() {
         assertThatThrownBy(() -> reader().read(json("{'services': [{'serviceId': 'one'}]}")))
                 .hasMessage("services[0].serviceId: must be an integer");
+    }
+
+    @Test
+    void aPairWhoseAccessTokenWasRevokedInAnOlderDocumentIsRevokedWhole() {
+        Seed seed = reader().read(json("{'services': [{'serviceId': 1, 'clients': [{'clientId': 3}], 'tokens': ["
+                + "{'accessToken': 'a', 'clientId': 3, 'refreshToken': 'r', 'accessTokenRevoked': true},"
+                + "{'accessToken': 'b', 'clientId': 3, 'refreshToken': 's'}]}]}"));
+
+        ServiceState service = seed.services().getFirst();
+        assertThat(service.byRefreshToken("r")).isEmpty();
+        assertThat(service.byAccessToken("a")).isEmpty();
+        assertThat(service.byRefreshToken("s")).isPresent();
+    }
+
+    @Test
+    void theLargestIdAJavaScriptNumberHoldsIsAccepted() {
+        Seed seed = reader().read(json("{'services': [{'serviceId': 9007199254740991, 'clients': [{'clientId': 9007199254740991}]}]}"));
+
+        assertThat(seed.services().getFirst().client(9_007_199_254_740_991L)).isPresent();
+    }
+
+    @Test
+    void anIdAboveJavaScriptsSafeIntegersSaysWhy() {
+        assertThatThrownBy(() -> reader().read(json("{'services': [{'serviceId': 9007199254740992}]}")))
+                .hasMessage("services[0].serviceId: must be at most 9007199254740991 (JavaScript's Number.MAX_SAFE_INTEGER),"
+                        + " or JavaScript clients cannot hold it");
     }
 
     @Test

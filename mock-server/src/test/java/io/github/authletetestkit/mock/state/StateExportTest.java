@@ -58,9 +58,6 @@ class StateExportTest {
         service.putTicket(ticket);
         service.putCode(new AuthorizationCode("code-1", ticket, grant, LATER));
         service.putToken(new TokenRecord("at-1", LATER, "rt-1", LATER, grant, "jkt", NOW, null));
-        TokenRecord revoked = new TokenRecord("at-2", LATER, "rt-2", LATER, grant, null, NOW, NOW);
-        service.putToken(revoked);
-        service.removeAccessToken(revoked);
         service.putTokenTicket(new TokenTicket("tt", grant, "alice", LATER));
         service.putDeviceAuthorization(new DeviceAuthorization("dc-pending", "UC-1", 7, false, List.of("openid"), List.of(), LATER, 5, null, null, null));
         service.putDeviceAuthorization(new DeviceAuthorization("dc-decided", "UC-2", 7, false, List.of("openid"), List.of(), LATER, 5, NOW, null, null));
@@ -89,11 +86,9 @@ class StateExportTest {
     }
 
     @Test
-    void indexesAndRevocationsAreRebuilt() {
+    void indexesAreRebuilt() {
         ServiceState restored = reader().read(StateExport.of(store, NOW, null)).services().getFirst();
 
-        assertThat(restored.byAccessToken("at-2")).as("revoked access token").isEmpty();
-        assertThat(restored.byRefreshToken("rt-2")).as("its refresh token still works").isPresent();
         assertThat(restored.deviceAuthorizationByUserCode("UC-1")).isPresent();
         assertThat(restored.deviceAuthorizationByUserCode("UC-2")).as("a decided user code is used up").isEmpty();
         assertThat(restored.backchannelRequestByAuthReqId("auth-req-1")).isPresent();
