@@ -56,6 +56,11 @@ final class MockProcess implements AutoCloseable {
         return new ProcessBuilder(command);
     }
 
+    /** Where it listens, as its banner says: {@code http://localhost:<port>}. */
+    String baseUrl() {
+        return baseUrl;
+    }
+
     /** A JSON call to the mock's API. */
     JsonNode call(String method, String path, String token, String jsonBody) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token);
