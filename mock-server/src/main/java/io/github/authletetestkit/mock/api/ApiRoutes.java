@@ -27,6 +27,7 @@ public final class ApiRoutes {
         RegistrationApi registration = new RegistrationApi(clients);
         IdTokenReissueApi idTokens = new IdTokenReissueApi();
         GrantManagementApi grantManagement = new GrantManagementApi();
+        JoseApi jose = new JoseApi();
         handlers = Map.ofEntries(
                 Map.entry("service_get_api", services::get),
                 Map.entry("service_get_list_api", services::list),
@@ -96,7 +97,8 @@ public final class ApiRoutes {
                 Map.entry("idtoken_reissue_api", idTokens::reissue),
                 Map.entry("native_sso_api", idTokens::nativeSso),
                 Map.entry("native_sso_logout_api", idTokens::logout),
-                Map.entry("grant_m_api", grantManagement::manage));
+                Map.entry("grant_m_api", grantManagement::manage),
+                Map.entry("jose_verify_api", jose::verify));
     }
 
     public Optional<ApiHandler> handler(String operationId) {
