@@ -64,6 +64,7 @@ public final class ApiRoutes {
                 Map.entry("service_configuration_api", discovery::configuration),
                 Map.entry("info_api", info::info),
                 Map.entry("lifecycle_healthcheck_api", info::healthcheck),
+                Map.entry("misc_echo_api", info::echo),
                 Map.entry("pushed_auth_req_api", par::push),
                 Map.entry("getAuthorizationTicketInfo", tickets::info),
                 Map.entry("updateAuthorizationTicket", tickets::update),
