@@ -28,6 +28,7 @@ public final class ApiRoutes {
         IdTokenReissueApi idTokens = new IdTokenReissueApi();
         GrantManagementApi grantManagement = new GrantManagementApi();
         JoseApi jose = new JoseApi();
+        HskApi hsk = new HskApi();
         handlers = Map.ofEntries(
                 Map.entry("service_get_api", services::get),
                 Map.entry("service_get_list_api", services::list),
@@ -99,7 +100,11 @@ public final class ApiRoutes {
                 Map.entry("native_sso_api", idTokens::nativeSso),
                 Map.entry("native_sso_logout_api", idTokens::logout),
                 Map.entry("grant_m_api", grantManagement::manage),
-                Map.entry("jose_verify_api", jose::verify));
+                Map.entry("jose_verify_api", jose::verify),
+                Map.entry("hsk_create_api", hsk::create),
+                Map.entry("hsk_get_api", hsk::get),
+                Map.entry("hsk_delete_api", hsk::delete),
+                Map.entry("hsk_get_list_api", hsk::list));
     }
 
     public Optional<ApiHandler> handler(String operationId) {
