@@ -29,6 +29,7 @@ public final class ApiRoutes {
         GrantManagementApi grantManagement = new GrantManagementApi();
         JoseApi jose = new JoseApi();
         HskApi hsk = new HskApi();
+        FederationApi federation = new FederationApi(clients);
         handlers = Map.ofEntries(
                 Map.entry("service_get_api", services::get),
                 Map.entry("service_get_list_api", services::list),
@@ -104,7 +105,9 @@ public final class ApiRoutes {
                 Map.entry("hsk_create_api", hsk::create),
                 Map.entry("hsk_get_api", hsk::get),
                 Map.entry("hsk_delete_api", hsk::delete),
-                Map.entry("hsk_get_list_api", hsk::list));
+                Map.entry("hsk_get_list_api", hsk::list),
+                Map.entry("federation_configuration_api", federation::configuration),
+                Map.entry("federation_registration_api", federation::registration));
     }
 
     public Optional<ApiHandler> handler(String operationId) {
