@@ -30,6 +30,8 @@ public final class ApiRoutes {
         JoseApi jose = new JoseApi();
         HskApi hsk = new HskApi();
         FederationApi federation = new FederationApi(clients);
+        VciApi vci = new VciApi();
+        CredentialEndpointApi credentials = new CredentialEndpointApi();
         handlers = Map.ofEntries(
                 Map.entry("service_get_api", services::get),
                 Map.entry("service_get_list_api", services::list),
@@ -107,7 +109,18 @@ public final class ApiRoutes {
                 Map.entry("hsk_delete_api", hsk::delete),
                 Map.entry("hsk_get_list_api", hsk::list),
                 Map.entry("federation_configuration_api", federation::configuration),
-                Map.entry("federation_registration_api", federation::registration));
+                Map.entry("federation_registration_api", federation::registration),
+                Map.entry("vci_metadata_api", vci::metadata),
+                Map.entry("vci_jwtissuer_api", vci::jwtIssuer),
+                Map.entry("vci_jwks_api", vci::jwks),
+                Map.entry("vci_offer_create_api", vci::createOffer),
+                Map.entry("vci_offer_info_api", vci::offerInfo),
+                Map.entry("vci_single_parse_api", credentials::singleParse),
+                Map.entry("vci_single_issue_api", credentials::singleIssue),
+                Map.entry("vci_batch_parse_api", credentials::batchParse),
+                Map.entry("vci_batch_issue_api", credentials::batchIssue),
+                Map.entry("vci_deferred_parse_api", credentials::deferredParse),
+                Map.entry("vci_deferred_issue_api", credentials::deferredIssue));
     }
 
     public Optional<ApiHandler> handler(String operationId) {

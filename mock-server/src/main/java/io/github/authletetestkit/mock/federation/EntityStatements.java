@@ -1,14 +1,10 @@
 package io.github.authletetestkit.mock.federation;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.github.authletetestkit.mock.oauth.JwsSigning;
 import java.util.Map;
 
 /** Signs OpenID Federation entity statements ({@code typ: entity-statement+jwt}). */
@@ -36,14 +32,6 @@ public final class EntityStatements {
 
     /** The claims, signed with the key's own algorithm (RS256 or ES256 when the key names none). */
     public static String sign(Map<String, Object> claims, JWK key) {
-        JWSAlgorithm alg = key.getAlgorithm() != null ? JWSAlgorithm.parse(key.getAlgorithm().getName())
-                : "EC".equals(key.getKeyType().getValue()) ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256;
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(alg).type(TYPE).keyID(key.getKeyID()).build(), new Payload(claims));
-        try {
-            jws.sign(new DefaultJWSSignerFactory().createJWSSigner(key, alg));
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("The federation key cannot sign with " + alg + ": " + e.getMessage(), e);
-        }
-        return jws.serialize();
+        return JwsSigning.sign(new Payload(claims), TYPE, key);
     }
 }
