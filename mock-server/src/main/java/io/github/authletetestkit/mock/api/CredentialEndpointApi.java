@@ -55,7 +55,7 @@ public final class CredentialEndpointApi {
     }
 
     public ApiResponse singleParse(ApiCall call) {
-        return answer(() -> {
+        return answer(SINGLE_PARSE, () -> {
             ParseRequest request = call.body(ParseRequest.class);
             IssuanceRights rights = rights(call, SINGLE_PARSE, request.accessToken());
             CredentialRequest parsed = parse(call, SINGLE_PARSE, request.accessToken(), rights, content(call, SINGLE_PARSE, request.requestContent()));
@@ -66,7 +66,7 @@ public final class CredentialEndpointApi {
     }
 
     public ApiResponse batchParse(ApiCall call) {
-        return answer(() -> {
+        return answer(BATCH_PARSE, () -> {
             ParseRequest request = call.body(ParseRequest.class);
             IssuanceRights rights = rights(call, BATCH_PARSE, request.accessToken());
             JsonNode requests = content(call, BATCH_PARSE, request.requestContent()).path("credential_requests");
@@ -84,7 +84,7 @@ public final class CredentialEndpointApi {
     }
 
     public ApiResponse deferredParse(ApiCall call) {
-        return answer(() -> {
+        return answer(DEFERRED_PARSE, () -> {
             ParseRequest request = call.body(ParseRequest.class);
             rights(call, DEFERRED_PARSE, request.accessToken());
             String transactionId = content(call, DEFERRED_PARSE, request.requestContent()).path("transaction_id").asText(null);
@@ -100,7 +100,7 @@ public final class CredentialEndpointApi {
     }
 
     public ApiResponse singleIssue(ApiCall call) {
-        return answer(() -> {
+        return answer(SINGLE_ISSUE, () -> {
             SingleIssueRequest request = call.body(SingleIssueRequest.class);
             rights(call, SINGLE_ISSUE, request.accessToken());
             Order order = required(call, SINGLE_ISSUE, request.order());
@@ -121,7 +121,7 @@ public final class CredentialEndpointApi {
     }
 
     public ApiResponse batchIssue(ApiCall call) {
-        return answer(() -> {
+        return answer(BATCH_ISSUE, () -> {
             BatchIssueRequest request = call.body(BatchIssueRequest.class);
             rights(call, BATCH_ISSUE, request.accessToken());
             if (request.orders() == null || request.orders().isEmpty()) {
@@ -146,7 +146,7 @@ public final class CredentialEndpointApi {
     }
 
     public ApiResponse deferredIssue(ApiCall call) {
-        return answer(() -> {
+        return answer(DEFERRED_ISSUE, () -> {
             Order order = required(call, DEFERRED_ISSUE, call.body(DeferredIssueRequest.class).order());
             if (Boolean.TRUE.equals(order.issuanceDeferred())) {
                 throw callerError(DEFERRED_ISSUE, "A deferred issuance cannot be deferred again.");
@@ -313,11 +313,14 @@ public final class CredentialEndpointApi {
         ObjectNode run();
     }
 
-    private static ApiResponse answer(Step step) {
+    private static ApiResponse answer(int api, Step step) {
         try {
             return ApiResponse.ok(step.run());
         } catch (Refusal refusal) {
             return ApiResponse.ok(refusal.body);
+        } catch (IllegalArgumentException unusableSettings) {
+            // the service's credential issuer settings (metadata, keys) cannot be used: the service's fault, in-band
+            return ApiResponse.ok(RuntimeResult.of(ResultCodes.of(api, 1, 1), "INTERNAL_SERVER_ERROR", unusableSettings.getMessage()));
         }
     }
 

@@ -67,7 +67,12 @@ public final class VciApi {
                     "The service does not enable verifiable credentials."));
         }
         OfferCreateRequest request = call.body(OfferCreateRequest.class);
-        IssuerMetadata metadata = metadataOf(service);
+        IssuerMetadata metadata;
+        try {
+            metadata = metadataOf(service);
+        } catch (IllegalArgumentException e) {
+            return ApiResponse.ok(RuntimeResult.of(ResultCodes.of(OFFER_CREATE, 1, 1), "AUTHLETE_ERROR", e.getMessage()));
+        }
         List<String> ids = request.credentialConfigurationIds() == null ? List.of() : request.credentialConfigurationIds();
         String problem = ids.isEmpty() ? "The offer names no credential configuration ('credentialConfigurationIds')."
                 : ids.stream().filter(id -> metadata.configuration(id).isEmpty()).findFirst()

@@ -135,6 +135,19 @@ class VerifiableCredentialIssuanceTest extends MockServerTestBase {
     }
 
     @Test
+    void unusableIssuerSettingsAreTheServicesFaultInBandNeverA500() {
+        String accessToken = token().text("accessToken");
+        api.post("/service/update", Map.of("credentialIssuerMetadata", Map.of("credentialsSupported", "not json")));
+
+        assertThat(api.post("/vci/metadata", Map.of("pretty", false)).action()).isEqualTo("INTERNAL_SERVER_ERROR");
+        assertThat(api.post("/vci/offer/create", Map.of("preAuthorizedCodeGrantIncluded", true, "subject", "a",
+                "credentialConfigurationIds", List.of(IDENTITY))).action()).isEqualTo("AUTHLETE_ERROR");
+        HttpReply parsed = parse(accessToken, Map.of("credential_configuration_id", IDENTITY));
+        assertThat(parsed.status()).isEqualTo(200);
+        assertThat(parsed.action()).isEqualTo("INTERNAL_SERVER_ERROR");
+    }
+
+    @Test
     void anOfferIsKeptAndItsCodeRedeemedOnceWithItsTransactionCode() {
         JsonNode info = offer(Map.of("txCode", "4711", "txCodeInputMode", "numeric"));
         JsonNode credentialOffer = Json.parse(info.get("credentialOffer").asText());
