@@ -22,6 +22,8 @@ public final class FlowCatalog {
         flows.add(new CibaPollFlow());
         flows.add(new ParFlow());
         flows.add(new TokenOperationsFlow());
+        flows.add(new CredentialIssuanceFlow(false));
+        flows.add(new CredentialIssuanceFlow(true));
         flows.addAll(NegativeFlows.all());
         return List.copyOf(flows);
     }

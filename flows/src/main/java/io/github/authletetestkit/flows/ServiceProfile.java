@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public record ServiceProfile(Set<String> grantTypes, Set<String> responseTypes, Set<String> scopes,
                              Set<String> backchannelDeliveryModes, boolean deviceVerificationUri,
-                             boolean parRequired, boolean requestObjectRequired) {
+                             boolean parRequired, boolean requestObjectRequired, boolean verifiableCredentials) {
 
     public ServiceProfile {
         grantTypes = Set.copyOf(grantTypes);
@@ -30,7 +30,8 @@ public record ServiceProfile(Set<String> grantTypes, Set<String> responseTypes, 
         return new ServiceProfile(texts(service.path("supportedGrantTypes")), texts(service.path("supportedResponseTypes")),
                 scopes, texts(service.path("supportedBackchannelTokenDeliveryModes")),
                 service.hasNonNull("deviceVerificationUri") && !service.get("deviceVerificationUri").asText().isBlank(),
-                service.path("parRequired").asBoolean(false), service.path("requestObjectRequired").asBoolean(false));
+                service.path("parRequired").asBoolean(false), service.path("requestObjectRequired").asBoolean(false),
+                service.path("verifiableCredentialsEnabled").asBoolean(false));
     }
 
     private static Set<String> texts(JsonNode array) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class FlowRunnerTest {
 
     private static final ServiceProfile EVERYTHING = new ServiceProfile(Set.of("AUTHORIZATION_CODE"), Set.of("CODE"), Set.of("openid"),
-            Set.of(), false, false, false);
+            Set.of(), false, false, false, false);
 
     @FunctionalInterface
     interface Body {

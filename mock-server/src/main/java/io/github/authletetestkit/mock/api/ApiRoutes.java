@@ -27,6 +27,11 @@ public final class ApiRoutes {
         RegistrationApi registration = new RegistrationApi(clients);
         IdTokenReissueApi idTokens = new IdTokenReissueApi();
         GrantManagementApi grantManagement = new GrantManagementApi();
+        JoseApi jose = new JoseApi();
+        HskApi hsk = new HskApi();
+        FederationApi federation = new FederationApi(clients);
+        VciApi vci = new VciApi();
+        CredentialEndpointApi credentials = new CredentialEndpointApi();
         handlers = Map.ofEntries(
                 Map.entry("service_get_api", services::get),
                 Map.entry("service_get_list_api", services::list),
@@ -63,6 +68,7 @@ public final class ApiRoutes {
                 Map.entry("service_configuration_api", discovery::configuration),
                 Map.entry("info_api", info::info),
                 Map.entry("lifecycle_healthcheck_api", info::healthcheck),
+                Map.entry("misc_echo_api", info::echo),
                 Map.entry("pushed_auth_req_api", par::push),
                 Map.entry("getAuthorizationTicketInfo", tickets::info),
                 Map.entry("updateAuthorizationTicket", tickets::update),
@@ -96,7 +102,25 @@ public final class ApiRoutes {
                 Map.entry("idtoken_reissue_api", idTokens::reissue),
                 Map.entry("native_sso_api", idTokens::nativeSso),
                 Map.entry("native_sso_logout_api", idTokens::logout),
-                Map.entry("grant_m_api", grantManagement::manage));
+                Map.entry("grant_m_api", grantManagement::manage),
+                Map.entry("jose_verify_api", jose::verify),
+                Map.entry("hsk_create_api", hsk::create),
+                Map.entry("hsk_get_api", hsk::get),
+                Map.entry("hsk_delete_api", hsk::delete),
+                Map.entry("hsk_get_list_api", hsk::list),
+                Map.entry("federation_configuration_api", federation::configuration),
+                Map.entry("federation_registration_api", federation::registration),
+                Map.entry("vci_metadata_api", vci::metadata),
+                Map.entry("vci_jwtissuer_api", vci::jwtIssuer),
+                Map.entry("vci_jwks_api", vci::jwks),
+                Map.entry("vci_offer_create_api", vci::createOffer),
+                Map.entry("vci_offer_info_api", vci::offerInfo),
+                Map.entry("vci_single_parse_api", credentials::singleParse),
+                Map.entry("vci_single_issue_api", credentials::singleIssue),
+                Map.entry("vci_batch_parse_api", credentials::batchParse),
+                Map.entry("vci_batch_issue_api", credentials::batchIssue),
+                Map.entry("vci_deferred_parse_api", credentials::deferredParse),
+                Map.entry("vci_deferred_issue_api", credentials::deferredIssue));
     }
 
     public Optional<ApiHandler> handler(String operationId) {

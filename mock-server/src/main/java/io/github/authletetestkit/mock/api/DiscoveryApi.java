@@ -43,7 +43,12 @@ public final class DiscoveryApi {
     }
 
     public ApiResponse configuration(ApiCall call) {
-        ServiceConfig service = call.service().config();
+        ObjectNode patched = applyPatch(document(call.service().config()), call.queryParam("patch"));
+        return ApiResponse.rawJson(maybePretty(patched, call));
+    }
+
+    /** The service's OpenID Provider metadata (discovery document), also the federation entity's {@code openid_provider}. */
+    static ObjectNode document(ServiceConfig service) {
         ObjectNode doc = Json.object();
         doc.put("issuer", service.issuer());
         ENDPOINTS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
@@ -70,8 +75,7 @@ public final class DiscoveryApi {
         doc.put("claims_parameter_supported", true);
         doc.put("request_parameter_supported", false);
         doc.put("request_uri_parameter_supported", true);
-        ObjectNode patched = applyPatch(doc, call.queryParam("patch"));
-        return ApiResponse.rawJson(maybePretty(patched, call));
+        return doc;
     }
 
     /** Applies an RFC 6902 JSON Patch ({@code add}, {@code replace}, {@code remove} on top-level members). */

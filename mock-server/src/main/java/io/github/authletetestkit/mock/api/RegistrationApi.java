@@ -137,13 +137,16 @@ public final class RegistrationApi {
     }
 
     /** Authlete client members for RFC 7591 metadata. */
-    private static ObjectNode toClient(ObjectNode metadata) {
+    static ObjectNode toClient(ObjectNode metadata) {
         ObjectNode client = Json.object();
         SIMPLE_MEMBERS.forEach((wire, member) -> {
             if (metadata.has(wire)) {
                 client.set(member, metadata.get(wire));
             }
         });
+        if (metadata.get("jwks") instanceof ObjectNode jwks) {
+            client.put("jwks", Json.write(jwks));
+        }
         if (metadata.has("grant_types")) {
             ArrayNode grants = client.putArray("grantTypes");
             metadata.get("grant_types").forEach(g -> grants.add(GRANT_TYPES.getOrDefault(g.asText(), g.asText().toUpperCase())));

@@ -18,6 +18,7 @@ import io.github.authletetestkit.mock.store.Property;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
 import io.github.authletetestkit.mock.store.TokenTicket;
+import io.github.authletetestkit.mock.vci.CredentialOffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,8 @@ public final class TokenApi {
             "urn:ietf:params:oauth:grant-type:device_code", "DEVICE_CODE",
             "urn:openid:params:grant-type:ciba", "CIBA",
             "urn:ietf:params:oauth:grant-type:token-exchange", "TOKEN_EXCHANGE",
-            "urn:ietf:params:oauth:grant-type:jwt-bearer", "JWT_BEARER");
+            "urn:ietf:params:oauth:grant-type:jwt-bearer", "JWT_BEARER",
+            CredentialOffer.PRE_AUTHORIZED_GRANT, "PRE_AUTHORIZED_CODE");
 
     private static final int API = 50;
     private static final int ISSUE_API = 60;
@@ -117,6 +119,7 @@ public final class TokenApi {
                 case "PASSWORD" -> password(exchange);
                 case "DEVICE_CODE" -> DeviceFlowApi.tokenGrant(exchange);
                 case "CIBA" -> CibaApi.tokenGrant(exchange);
+                case "PRE_AUTHORIZED_CODE" -> PreAuthorizedCodeGrant.grant(exchange);
                 default -> exchange.error(10, "unsupported_grant_type", "The mock does not implement the grant type '" + grantTypeParam + "' yet.");
             };
             return ApiResponse.ok(body);

@@ -29,6 +29,10 @@ public final class ClientConfig extends JsonDocument {
     public String idTokenSignAlg() { return text("idTokenSignAlg"); }
     public String userInfoSignAlg() { return text("userInfoSignAlg"); }
     public String developer() { return text("developer"); }
+    /** The client's JWK Set document, inline; null when it has none. */
+    public String jwks() { return text("jwks"); }
+    /** Where the client publishes its JWK Set; null when it does not. */
+    public String jwksUri() { return text("jwksUri"); }
 
     /** Per-client lifetime overrides from {@code extension}; 0 means "use the service's". */
     public long extensionDuration(String name) {

@@ -16,7 +16,7 @@ import java.util.List;
 public final class ServiceDefaults {
 
     public static final List<String> GRANT_TYPES = List.of(
-            "AUTHORIZATION_CODE", "IMPLICIT", "PASSWORD", "CLIENT_CREDENTIALS", "REFRESH_TOKEN", "DEVICE_CODE", "CIBA");
+            "AUTHORIZATION_CODE", "IMPLICIT", "PASSWORD", "CLIENT_CREDENTIALS", "REFRESH_TOKEN", "DEVICE_CODE", "CIBA", "PRE_AUTHORIZED_CODE");
     public static final List<String> RESPONSE_TYPES = List.of(
             "NONE", "CODE", "TOKEN", "ID_TOKEN", "CODE_TOKEN", "CODE_ID_TOKEN", "ID_TOKEN_TOKEN", "CODE_ID_TOKEN_TOKEN");
     public static final List<String> SCOPES = List.of("openid", "profile", "email", "address", "phone", "offline_access");
@@ -102,6 +102,18 @@ public final class ServiceDefaults {
         }
         s.put("loopbackRedirectionUriVariable", true);
         s.put("dynamicRegistrationSupported", true);
+        // OpenID4VCI: two credential configurations the mock can sign, with the service's own keys (no credentialJwks)
+        s.put("verifiableCredentialsEnabled", true);
+        ObjectNode configurations = Json.object();
+        configurations.putObject("IdentityCredential").put("format", "vc+sd-jwt").put("vct", issuer + "/credentials/identity");
+        configurations.putObject("UniversityDegree").put("format", "jwt_vc_json").putObject("credential_definition")
+                .putArray("type").add("VerifiableCredential").add("UniversityDegreeCredential");
+        s.putObject("credentialIssuerMetadata")
+                .put("credentialIssuer", issuer)
+                .put("credentialEndpoint", issuer + "/credential")
+                .put("batchCredentialEndpoint", issuer + "/batch_credential")
+                .put("deferredCredentialEndpoint", issuer + "/deferred_credential")
+                .put("credentialsSupported", Json.write(configurations));
         if (keys != null && !keys.getKeys().isEmpty()) {
             s.put("jwks", Jwks.fullJson(keys));
             JWK first = keys.getKeys().get(0);

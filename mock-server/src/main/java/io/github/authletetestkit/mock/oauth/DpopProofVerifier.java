@@ -3,19 +3,12 @@ package io.github.authletetestkit.mock.oauth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,43 +130,20 @@ public final class DpopProofVerifier {
     }
 
     private static void checkSignature(String[] parts, JWSAlgorithm alg, JWK jwk) {
-        byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
-        Base64URL signature = new Base64URL(parts[2]);
+        if (!JwsSignatures.fits(alg, jwk)) {
+            throw invalid("The DPoP proof's jwk (kty " + jwk.getKeyType() + JwsSignatures.curveOf(jwk) + ") cannot be used with alg "
+                    + alg + ".");
+        }
         boolean valid;
         try {
-            if (JWSAlgorithm.Family.RSA.contains(alg) && jwk instanceof RSAKey rsa) {
-                valid = new RSASSAVerifier(rsa).verify(jwsHeader(parts[0]), signingInput, signature);
-            } else if (JWSAlgorithm.Family.EC.contains(alg) && jwk instanceof ECKey ec
-                    && Curve.forJWSAlgorithm(alg).contains(ec.getCurve())) {
-                valid = new ECDSAVerifier(ec).verify(jwsHeader(parts[0]), signingInput, signature);
-            } else if (JWSAlgorithm.Family.ED.contains(alg) && jwk instanceof OctetKeyPair okp && edCurveFits(alg, okp)) {
-                valid = JdkEdDsa.verify(okp, signingInput, signature.decode());
-            } else {
-                throw invalid("The DPoP proof's jwk (kty " + jwk.getKeyType() + curveOf(jwk) + ") cannot be used with alg "
-                        + alg + ".");
-            }
-        } catch (JOSEException | GeneralSecurityException e) {
+            valid = JwsSignatures.verify(jwsHeader(parts[0]), (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII),
+                    new Base64URL(parts[2]), jwk);
+        } catch (JOSEException e) {
             throw invalid("The DPoP proof's signature cannot be verified: " + e.getMessage(), e);
         }
         if (!valid) {
             throw invalid("The DPoP proof's signature is invalid.");
         }
-    }
-
-    /** {@code EdDSA} allows either curve; the fully-specified names (RFC 9864) fix one. */
-    private static boolean edCurveFits(JWSAlgorithm alg, OctetKeyPair okp) {
-        if (JWSAlgorithm.EdDSA.equals(alg)) {
-            return JdkEdDsa.supports(okp.getCurve());
-        }
-        return alg.getName().equals(okp.getCurve().getName());
-    }
-
-    private static String curveOf(JWK jwk) {
-        return switch (jwk) {
-            case ECKey ec -> ", crv " + ec.getCurve();
-            case OctetKeyPair okp -> ", crv " + okp.getCurve();
-            default -> "";
-        };
     }
 
     /** Nimbus verifiers want the parsed header, e.g. to reject unknown {@code crit} parameters. */

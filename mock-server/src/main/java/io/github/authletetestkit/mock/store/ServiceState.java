@@ -1,5 +1,8 @@
 package io.github.authletetestkit.mock.store;
 
+import io.github.authletetestkit.mock.hsk.HardwareKeys;
+import io.github.authletetestkit.mock.vci.VciState;
+
 import io.github.authletetestkit.mock.grants.ManagedGrant;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.ServiceConfig;
@@ -39,6 +42,18 @@ public final class ServiceState {
     private final Map<String, TokenBatch> tokenBatches = new ConcurrentHashMap<>();
     /** Grant Management's grants by grant ID; changed only under their key's lock, see {@link #changeGrant}. */
     private final Map<String, ManagedGrant> grants = new ConcurrentHashMap<>();
+    private final HardwareKeys hardwareKeys = new HardwareKeys();
+    private final VciState credentialIssuance = new VciState();
+
+    /** The keys this service holds in HSMs ({@code /hsk/*}). */
+    public HardwareKeys hardwareKeys() {
+        return hardwareKeys;
+    }
+
+    /** This service's verifiable credential issuance state ({@code /vci/*}). */
+    public VciState credentialIssuance() {
+        return credentialIssuance;
+    }
 
     public ServiceState(ServiceConfig config) {
         this.config = new AtomicReference<>(config);

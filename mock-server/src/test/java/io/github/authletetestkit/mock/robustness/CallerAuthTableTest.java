@@ -95,6 +95,7 @@ class CallerAuthTableTest {
                 notImplemented, synthesised.size());
         assertThat(wrong).as("cells that differ from the real service").isEmpty();
         assertThat(mock.specViolations()).as("responses that violate the spec").isEmpty();
+        assertThat(synthesised).as("bundled operations answered from the spec instead of a handler").isEmpty();
     }
 
     /** What is wrong with the answer for this caller, or null. */
