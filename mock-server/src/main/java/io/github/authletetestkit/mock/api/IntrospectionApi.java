@@ -121,7 +121,8 @@ public final class IntrospectionApi {
         } else {
             TokenRecord token = found.get();
             content.put("active", true);
-            content.put("scope", String.join(" ", token.grant().scopes()));
+            // as in the token response: no scope is null, never ""
+            content.put("scope", token.grant().scopes().isEmpty() ? null : String.join(" ", token.grant().scopes()));
             content.put("client_id", state.client(token.clientId()).map(ClientConfig::clientIdAlias).orElse(Long.toString(token.clientId())));
             if (token.grant().subject() != null) {
                 content.put("sub", token.grant().subject());

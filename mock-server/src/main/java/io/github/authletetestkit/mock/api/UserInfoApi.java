@@ -37,7 +37,7 @@ public final class UserInfoApi {
 
     public ApiResponse userinfo(ApiCall call) {
         UserInfoRequest request = call.body(UserInfoRequest.class);
-        Checked checked = check(call, API, request.token(), request.dpop(), request.htm(), request.htu());
+        Checked checked = check(call, API, request.token(), new Binding(request.dpop(), request.htm(), request.htu()));
         if (checked.refusal() != null) {
             return ApiResponse.ok(checked.refusal());
         }
@@ -56,7 +56,8 @@ public final class UserInfoApi {
     public ApiResponse issue(ApiCall call) {
         ServiceConfig service = call.service().config();
         UserInfoIssueRequest request = call.body(UserInfoIssueRequest.class);
-        Checked checked = check(call, ISSUE_API, request.token(), null, null, null);
+        // the proof of possession was checked at /auth/userinfo; the issue call carries none (Authlete's SDK sends token and claims)
+        Checked checked = check(call, ISSUE_API, request.token(), null);
         if (checked.refusal() != null) {
             return ApiResponse.ok(checked.refusal());
         }
@@ -96,7 +97,11 @@ public final class UserInfoApi {
         return ApiResponse.ok(body.put("responseContent", Json.write(userInfo)));
     }
 
-    private static Checked check(ApiCall call, int api, String tokenValue, String dpop, String htm, String htu) {
+    /** What the resource request presented to prove possession of a bound token. */
+    private record Binding(String dpop, String htm, String htu) {}
+
+    /** @param binding null where possession is not checked again (the issue call) */
+    private static Checked check(ApiCall call, int api, String tokenValue, Binding binding) {
         ServiceState state = call.service();
         ServiceConfig service = state.config();
         if (tokenValue == null || tokenValue.isEmpty()) {
@@ -109,8 +114,9 @@ public final class UserInfoApi {
                     "invalid_token", "The access token does not exist or has expired."));
         }
         TokenRecord token = found.get();
-        String bindingProblem = TokenBinding.problem(state, token, dpop, htm == null ? "GET" : htm,
-                htu == null ? service.endpoint("userInfoEndpoint") : htu, call.now());
+        String bindingProblem = binding == null ? null : TokenBinding.problem(state, token, binding.dpop(),
+                binding.htm() == null ? "GET" : binding.htm(),
+                binding.htu() == null ? service.endpoint("userInfoEndpoint") : binding.htu(), call.now());
         if (bindingProblem != null) {
             return refused(RuntimeResult.challenge(service, ResultCodes.of(api, 3, 2), "UNAUTHORIZED", "DPoP", "invalid_token", bindingProblem));
         }

@@ -4,8 +4,6 @@ import io.github.authletetestkit.mock.testing.MockHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.common.api.AuthleteApi;
-import com.authlete.common.api.AuthleteApiImplV3;
-import com.authlete.common.conf.AuthleteSimpleConfiguration;
 import com.authlete.common.dto.AuthorizationIssueRequest;
 import com.authlete.common.dto.AuthorizationIssueResponse;
 import com.authlete.common.dto.AuthorizationRequest;
@@ -30,11 +28,7 @@ import org.junit.jupiter.api.Test;
 class AuthleteJavaSdkTest extends MockServerTestBase {
 
     private AuthleteApi sdk() {
-        return new AuthleteApiImplV3(new AuthleteSimpleConfiguration()
-                .setApiVersion("V3")
-                .setBaseUrl(mock.baseUrl())
-                .setServiceApiKey(Long.toString(mock.serviceId()))
-                .setServiceAccessToken(mock.serviceToken()));
+        return JavaSdk.api(mock);
     }
 
     @Test

@@ -3,8 +3,6 @@ package io.github.authletetestkit.mock.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.common.api.AuthleteApi;
-import com.authlete.common.api.AuthleteApiImplV3;
-import com.authlete.common.conf.AuthleteSimpleConfiguration;
 import com.authlete.common.dto.BackchannelAuthenticationCompleteRequest;
 import com.authlete.common.dto.BackchannelAuthenticationCompleteResponse;
 import com.authlete.common.dto.BackchannelAuthenticationFailRequest;
@@ -34,11 +32,7 @@ import org.junit.jupiter.api.Test;
 class DeviceAndCibaSdkTest extends MockServerTestBase {
 
     private AuthleteApi sdk() {
-        return new AuthleteApiImplV3(new AuthleteSimpleConfiguration()
-                .setApiVersion("V3")
-                .setBaseUrl(mock.baseUrl())
-                .setServiceApiKey(Long.toString(mock.serviceId()))
-                .setServiceAccessToken(mock.serviceToken()));
+        return JavaSdk.api(mock);
     }
 
     /** The SDK's exception hides the body, which says what the mock refused and why. */

@@ -4,8 +4,6 @@ import io.github.authletetestkit.mock.testing.MockHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.common.api.AuthleteApi;
-import com.authlete.common.api.AuthleteApiImplV3;
-import com.authlete.common.conf.AuthleteSimpleConfiguration;
 import com.authlete.common.dto.AuthorizationIssueRequest;
 import com.authlete.common.dto.AuthorizationRequest;
 import com.authlete.common.dto.AuthorizationResponse;
@@ -26,8 +24,7 @@ class ParAndDpopSdkTest extends MockServerTestBase {
     private static final String CALLBACK = MockHttp.enc(Flows.REDIRECT_URI);
 
     private AuthleteApi sdk() {
-        return new AuthleteApiImplV3(new AuthleteSimpleConfiguration().setApiVersion("V3").setBaseUrl(mock.baseUrl())
-                .setServiceApiKey(Long.toString(mock.serviceId())).setServiceAccessToken(mock.serviceToken()));
+        return JavaSdk.api(mock);
     }
 
     @Test
