@@ -6,12 +6,14 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.flows.ApiRequest;
 import io.github.authletetestkit.flows.ApiResponse;
 import io.github.authletetestkit.flows.Exchange;
 import io.github.authletetestkit.spec.AuthleteSpec;
 import io.github.authletetestkit.spec.OperationMatcher;
 import io.github.authletetestkit.spec.SpecOperation;
+import io.github.authletetestkit.spec.ViolationText;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -68,9 +70,9 @@ public final class SpecChecker {
         ApiRequest request = exchange.request();
         String fallback = operationOf(request.method(), request.pathOnly()).orElse(request.operationId());
         List<CheckedFinding> findings = new ArrayList<>();
-        collect(validator.validateRequest(toRequest(request)), Finding.Direction.REQUEST, fallback, findings);
+        collect(validator.validateRequest(toRequest(request)), Finding.Direction.REQUEST, fallback, request.body(), findings);
         collect(validator.validateResponse(request.pathOnly(), Request.Method.valueOf(request.method()), toResponse(exchange.response())),
-                Finding.Direction.RESPONSE, fallback, findings);
+                Finding.Direction.RESPONSE, fallback, exchange.response().body(), findings);
         return findings;
     }
 
@@ -110,7 +112,7 @@ public final class SpecChecker {
         return builder.build();
     }
 
-    private void collect(ValidationReport report, Finding.Direction direction, String fallback, List<CheckedFinding> into) {
+    private void collect(ValidationReport report, Finding.Direction direction, String fallback, String body, List<CheckedFinding> into) {
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() != ValidationReport.Level.ERROR) {
                 continue;
@@ -123,12 +125,13 @@ public final class SpecChecker {
                     .flatMap(ValidationReport.MessageContext::getPointers)
                     .map(ValidationReport.MessageContext.Pointers::getInstance)
                     .orElse("");
-            String text = text(message);
+            String text = text(message, pointer, body);
             if (message.getKey().endsWith(".additionalProperties")) {
                 // "member: property is not defined in the schema…": point at the member itself
-                int colon = text.indexOf(':');
-                if (colon > 0 && !text.substring(0, colon).contains(" ")) {
-                    pointer = pointer + "/" + text.substring(0, colon).replace("~", "~0").replace("/", "~1");
+                String raw = message.getMessage() == null ? "" : message.getMessage();
+                int colon = raw.indexOf(':');
+                if (colon > 0 && !raw.substring(0, colon).contains(" ")) {
+                    pointer = pointer + "/" + raw.substring(0, colon).replace("~", "~0").replace("/", "~1");
                 }
             }
             Finding finding = new Finding(operationId, direction, pointer, message.getKey(), text);
@@ -136,9 +139,11 @@ public final class SpecChecker {
         }
     }
 
-    /** The message without the schema library's unfilled placeholders, plus nested messages (oneOf/anyOf). */
-    private static String text(ValidationReport.Message message) {
-        StringBuilder text = new StringBuilder(clean(message.getMessage()));
+    /** Found, then expected, with the value sent ({@link ViolationText}); plus nested messages (oneOf/anyOf). */
+    private static String text(ValidationReport.Message message, String pointer, String body) {
+        JsonNode sent = message.getKey().contains(".body.") ? ViolationText.at(body, pointer) : null;
+        StringBuilder text = new StringBuilder(message.getKey().contains(".schema.")
+                ? ViolationText.describe(message.getKey(), message.getMessage(), sent) : clean(message.getMessage()));
         for (ValidationReport.Message nested : message.getNestedMessages()) {
             text.append(" | ").append(clean(nested.getMessage()));
         }

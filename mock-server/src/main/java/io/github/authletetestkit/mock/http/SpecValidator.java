@@ -6,11 +6,15 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.spec.AuthleteSpec;
+import io.github.authletetestkit.spec.ViolationText;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -72,7 +76,7 @@ public final class SpecValidator {
         if (body != null && !body.isEmpty()) {
             request.withBody(body);
         }
-        return findings(forPath(pathTemplate).validateRequest(request.build()));
+        return findings(forPath(pathTemplate).validateRequest(request.build()), body, query);
     }
 
     /** The findings for a response the mock is about to write; empty when it conforms. */
@@ -84,28 +88,30 @@ public final class SpecValidator {
         if (body != null) {
             response.withBody(body);
         }
-        return findings(forPath(pathTemplate).validateResponse(path, Request.Method.valueOf(method), response.build()));
+        return findings(forPath(pathTemplate).validateResponse(path, Request.Method.valueOf(method), response.build()), body, Map.of());
     }
 
-    private static List<String> findings(ValidationReport report) {
+    private static List<String> findings(ValidationReport report, String body, Map<String, List<String>> query) {
         return report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .map(SpecValidator::describe)
+                .map(m -> describe(m, body, query))
                 .toList();
     }
 
-    /** {@code key at /json/pointer: message}; the schema library's unfilled "{1}" placeholders are dropped. */
-    private static String describe(ValidationReport.Message message) {
+    /**
+     * {@code key at /json/pointer: found X, expected Y} (or {@code at query parameter 'name'}), with the value sent;
+     * see {@link ViolationText}.
+     */
+    private static String describe(ValidationReport.Message message, String body, Map<String, List<String>> query) {
+        Optional<String> parameter = message.getContext().flatMap(ValidationReport.MessageContext::getParameter).map(Parameter::getName);
         String pointer = message.getContext()
                 .flatMap(ValidationReport.MessageContext::getPointers)
                 .map(ValidationReport.MessageContext.Pointers::getInstance)
-                .filter(p -> !p.isEmpty())
-                .map(p -> " at " + p)
                 .orElse("");
-        String text = PLACEHOLDER.matcher(QUOTED_PLACEHOLDER.matcher(message.getMessage()).replaceAll("")).replaceAll("").replace("  ", " ");
-        return message.getKey() + pointer + ": " + text;
+        JsonNode sent = parameter.isPresent()
+                ? ViolationText.parameter(query.getOrDefault(parameter.get(), List.of()).stream().findFirst().orElse(null))
+                : message.getKey().contains(".body.") ? ViolationText.at(body, pointer) : null;
+        String where = parameter.map(name -> " at query parameter '" + name + "'").orElse(pointer.isEmpty() ? "" : " at " + pointer);
+        return message.getKey() + where + ": " + ViolationText.describe(message.getKey(), message.getMessage(), sent);
     }
-
-    private static final java.util.regex.Pattern QUOTED_PLACEHOLDER = java.util.regex.Pattern.compile("'\\{\\d+}'");
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(",? ?\\{\\d+}");
 }

@@ -27,6 +27,20 @@ class SpecValidationTest extends MockServerTestBase {
     }
 
     @Test
+    void aFindingSaysWhatWasFoundThenWhatWasExpectedAndTheValueSent() {
+        HttpReply wrongType = api.post("/auth/token", Map.of("parameters", 123));
+        HttpReply badEnum = api.post("/client/create", Map.of("clientType", "WEIRD"));
+        HttpReply missing = api.post("/auth/token", Map.of());
+        HttpReply badQuery = api.get("/client/get/list?start=abc");
+
+        assertThat(wrongType.text("resultMessage")).endsWith("at /parameters: found integer 123, expected string");
+        assertThat(badEnum.text("resultMessage")).contains("at /clientType: found \"WEIRD\", expected one of [")
+                .contains("\"CONFIDENTIAL\"");
+        assertThat(missing.text("resultMessage")).endsWith("found no member 'parameters', expected the required member 'parameters'");
+        assertThat(badQuery.text("resultMessage")).endsWith("at query parameter 'start': found string \"abc\", expected integer");
+    }
+
+    @Test
     void nullMembersCountAsAbsentTheWaySdksSendThem() {
         HttpReply created = api.send("POST", api.servicePath("/client/create"), "application/json",
                 "{\"clientName\":\"n\",\"logoUri\":null,\"applicationType\":null,\"redirectUris\":null}");
