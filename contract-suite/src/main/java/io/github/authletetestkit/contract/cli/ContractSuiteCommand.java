@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import io.github.authletetestkit.spec.TestkitVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
 /** {@code java -jar authlete-contract-suite.jar}: the command line of the contract suite. */
 @Command(name = "authlete-contract-suite",
         mixinStandardHelpOptions = true,
-        version = "Authlete Testkit contract suite 0.1.0",
+        versionProvider = ContractSuiteCommand.Version.class,
         sortOptions = false,
         usageHelpWidth = 130,
         description = {
@@ -215,6 +216,14 @@ public final class ContractSuiteCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             err.println("Cleanup interrupted");
             return CHECKS_FAILED;
+        }
+    }
+
+    /** The Testkit's version, from the build: the same the mock prints. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"authlete-contract-suite " + TestkitVersion.current()};
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.authletetestkit.mock.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.model.Json;
+import io.github.authletetestkit.spec.TestkitVersion;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +12,6 @@ public final class InfoApi {
     /** The API version the mock imitates: the {@code info.version} of the bundled spec. */
     public static final String API_VERSION = "3.0.16";
 
-    /** The mock's own version, from its jar's manifest; "development" when run from classes. */
-    static final String MOCK_VERSION = java.util.Objects.requireNonNullElse(
-            InfoApi.class.getPackage().getImplementationVersion(), "development");
 
     /** {@code /api/lifecycle/healthcheck}: the mock is up. */
     public ApiResponse healthcheck(ApiCall call) {
@@ -26,7 +24,7 @@ public final class InfoApi {
         body.putArray("features").add("authlete-testkit-mock");
         body.putObject("configuration")
                 .put("server", "Authlete Testkit mock")
-                .put("mockVersion", MOCK_VERSION)
+                .put("mockVersion", TestkitVersion.current())
                 .put("specVersion", API_VERSION);
         return ApiResponse.ok(body);
     }

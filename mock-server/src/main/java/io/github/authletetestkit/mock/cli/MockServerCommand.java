@@ -4,6 +4,8 @@ import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.MockServerSettings;
 import io.github.authletetestkit.mock.journal.CallLog;
 import io.github.authletetestkit.mock.state.SeedException;
+import io.github.authletetestkit.spec.SpecLoadException;
+import io.github.authletetestkit.spec.TestkitVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,6 +114,9 @@ public final class MockServerCommand implements Callable<Integer> {
             // a bad seed or state file: nothing started, so nothing will overwrite the file
             commandSpec.commandLine().getErr().println("Cannot start the Authlete mock server: " + e.getMessage());
             return 1;
+        } catch (SpecLoadException e) {
+            commandSpec.commandLine().getErr().println("Cannot start the Authlete mock server: " + e.getMessage());
+            return 2;
         }
         running.journal().onCall(logFormat.writer(System.out));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -179,12 +184,11 @@ public final class MockServerCommand implements Callable<Integer> {
         }
     }
 
-    /** The version from the jar's manifest. */
+    /** The Testkit's version, from the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = MockServerCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"authlete-mock-server " + (version == null ? "development" : version)};
+            return new String[] {"authlete-mock-server " + TestkitVersion.current()};
         }
     }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.state.SeedException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -31,9 +33,14 @@ public final class StateFile {
         try {
             return Json.MAPPER.readTree(Files.readString(path));
         } catch (JsonProcessingException e) {
-            throw new SeedException("", "not valid JSON: " + e.getOriginalMessage()).in(path.toString());
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new SeedException("", "not valid JSON" + where + ": " + e.getOriginalMessage()).in(path.toString());
+        } catch (NoSuchFileException e) {
+            throw new SeedException("", "no such file").in(path.toString());
+        } catch (AccessDeniedException e) {
+            throw new SeedException("", "not readable (permission denied)").in(path.toString());
         } catch (IOException e) {
-            throw new SeedException("", "cannot be read: " + e).in(path.toString());
+            throw new SeedException("", "cannot be read: " + (e.getMessage() == null ? "I/O error" : e.getMessage())).in(path.toString());
         }
     }
 

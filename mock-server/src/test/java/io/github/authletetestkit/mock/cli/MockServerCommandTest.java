@@ -195,4 +195,38 @@ class MockServerCommandTest {
             assertThat(files).as("no temporary file either").containsExactly(state);
         }
     }
+
+    private static String failedStart(String... args) {
+        StringWriter err = new StringWriter();
+        new CommandLine(new MockServerCommand()).setErr(new PrintWriter(err, true)).execute(args);
+        return err.toString();
+    }
+
+    @Test
+    void aMissingSpecFileIsOneCleanLine(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new MockServerCommand()).setErr(new PrintWriter(err, true))
+                .execute("--port", "0", "--spec", dir.resolve("no-such-spec.yaml").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip().lines()).singleElement().asString()
+                .startsWith("Cannot start the Authlete mock server: ").contains("no-such-spec.yaml").doesNotContain("Exception");
+    }
+
+    @Test
+    void aMissingSeedFileSaysSoWithoutAJavaExceptionName(@TempDir Path dir) {
+        String err = failedStart("--port", "0", "--seed", dir.resolve("absent.json").toString());
+
+        assertThat(err.strip().lines()).singleElement().asString().contains("absent.json", "no such file").doesNotContain("Exception");
+    }
+
+    @Test
+    void aMalformedSeedNamesTheLineAndColumn(@TempDir Path dir) throws Exception {
+        Path seed = Files.writeString(dir.resolve("seed.json"), "{\n  \"services\": [\n    {\"serviceId\": 1,,}\n  ]\n}\n");
+
+        String err = failedStart("--port", "0", "--seed", seed.toString());
+
+        assertThat(err).contains("seed.json", "not valid JSON at line 3, column ");
+        assertThat(err.strip().lines()).hasSize(1);
+    }
 }
