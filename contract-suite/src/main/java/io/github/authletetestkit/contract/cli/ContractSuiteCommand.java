@@ -6,6 +6,7 @@ import io.github.authletetestkit.contract.report.ReportWriter;
 import io.github.authletetestkit.contract.report.RunReport;
 import io.github.authletetestkit.contract.target.Credentials;
 import io.github.authletetestkit.contract.target.MissingCredentialsException;
+import io.github.authletetestkit.contract.target.Reachability;
 import io.github.authletetestkit.contract.target.Target;
 import io.github.authletetestkit.contract.target.TargetSelection;
 import io.github.authletetestkit.flows.Flow;
@@ -13,6 +14,7 @@ import io.github.authletetestkit.flows.FlowCatalog;
 import io.github.authletetestkit.flows.FlowEnvironment;
 import io.github.authletetestkit.flows.LeftoverSweeper;
 import io.github.authletetestkit.spec.SpecLoadException;
+import io.github.authletetestkit.spec.TestkitVersion;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -22,9 +24,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import io.github.authletetestkit.spec.TestkitVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,19 +58,25 @@ import picocli.CommandLine.Option;
                 "  export AUTHLETE_SERVICE_ID=... AUTHLETE_SERVICE_TOKEN=...   # AUTHLETE_ORG_TOKEN optional",
                 "  java -jar contract-suite/target/authlete-contract-suite.jar --region us --compare-with mock",
                 "",
-                "  # only flows that create nothing, against a mock jar running elsewhere",
+                "  # only flows that create nothing, against a mock jar started with its defaults on this machine",
+                "  # (a local URL without credentials in the environment gets the mock's default credentials)",
                 "  java -jar contract-suite/target/authlete-contract-suite.jar --target http://localhost:8080 --read-only",
+                "",
+                "  # any other URL: its credentials from the environment",
+                "  export AUTHLETE_SERVICE_ID=... AUTHLETE_SERVICE_TOKEN=...",
+                "  java -jar contract-suite/target/authlete-contract-suite.jar --target https://authlete.internal.example --read-only",
                 "",
                 "  # remove leftovers of interrupted runs",
                 "  java -jar contract-suite/target/authlete-contract-suite.jar --region us --cleanup",
                 "",
                 "Exit status: 0 every check passed; 1 a flow failed, an exchange violated the spec or differed from the mock;",
-                "2 bad usage, an unreadable spec or missing credentials."})
+                "2 bad usage, an unreadable spec or missing credentials; 3 the target cannot be reached."})
 public final class ContractSuiteCommand implements Callable<Integer> {
 
     static final int OK = 0;
     static final int CHECKS_FAILED = 1;
     static final int USAGE = 2;
+    static final int UNREACHABLE = 3;
 
     @Option(names = "--target", paramLabel = "mock|URL",
             description = "mock (default: the embedded mock, in process) or the base URL of a server speaking the Authlete API.")
@@ -169,7 +177,17 @@ public final class ContractSuiteCommand implements Callable<Integer> {
                 .withReadOnly(readOnly)
                 .withShutdownHook(true)
                 .withRequestTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+        if (selection.usesMockDefaults(env)) {
+            out.println("No " + Credentials.ENV_SERVICE_ID + " / " + Credentials.ENV_SERVICE_TOKEN + " set: using the mock's default"
+                    + " credentials for " + selection + " (service " + Credentials.mockDefaults().serviceId() + ").");
+        }
         try (Target opened = selection.open(env)) {
+            // credentials first (a usage error), then the network
+            Optional<String> unreachable = selection.live() ? Reachability.problem(selection.baseUrl()) : Optional.empty();
+            if (unreachable.isPresent()) {
+                err.println(unreachable.get());
+                return UNREACHABLE;
+            }
             if (cleanup) {
                 return cleanup(opened, options);
             }

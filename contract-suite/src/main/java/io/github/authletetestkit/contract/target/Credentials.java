@@ -1,5 +1,6 @@
 package io.github.authletetestkit.contract.target;
 
+import io.github.authletetestkit.mock.AuthleteMockServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,18 @@ public record Credentials(String serviceId, String serviceToken, String orgToken
             throw new IllegalArgumentException(ENV_SERVICE_ID + " must be the numeric service ID (API key)");
         }
         return new Credentials(id, token, trimmed(env.get(ENV_ORG_TOKEN)));
+    }
+
+    /** What the mock runs with when nobody configures it: its default service, service token and organization token. */
+    public static Credentials mockDefaults() {
+        return new Credentials(Long.toString(AuthleteMockServer.DEFAULT_SERVICE_ID), AuthleteMockServer.DEFAULT_SERVICE_TOKEN,
+                AuthleteMockServer.DEFAULT_ORG_TOKEN);
+    }
+
+    /** Whether the environment sets none of the credential variables. */
+    public static boolean absentFrom(Map<String, String> env) {
+        return trimmed(env.get(ENV_SERVICE_ID)) == null && trimmed(env.get(ENV_SERVICE_TOKEN)) == null
+                && trimmed(env.get(ENV_ORG_TOKEN)) == null;
     }
 
     /** The token for management calls: the organisation token when there is one. */

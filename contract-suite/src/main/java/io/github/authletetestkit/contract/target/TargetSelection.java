@@ -61,8 +61,29 @@ public record TargetSelection(Kind kind, String value) {
     public Target open(Map<String, String> env) {
         return switch (kind) {
             case MOCK -> EmbeddedMockTarget.start();
-            case URL -> RemoteTarget.url(value, Credentials.fromEnvironment(env));
+            case URL -> RemoteTarget.url(value, usesMockDefaults(env) ? Credentials.mockDefaults() : Credentials.fromEnvironment(env));
             case REGION -> RemoteTarget.region(Region.parse(value), Credentials.fromEnvironment(env));
+        };
+    }
+
+    /**
+     * A URL on this machine (localhost, a loopback address) with no credentials in the environment is taken for a mock
+     * started with its defaults, and gets the mock's default credentials.
+     */
+    public boolean usesMockDefaults(Map<String, String> env) {
+        if (kind != Kind.URL || !Credentials.absentFrom(env)) {
+            return false;
+        }
+        String host = URI.create(value).getHost().toLowerCase(Locale.ROOT);
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+    }
+
+    /** Where the target listens: its base URL (the region's for a region); null for the embedded mock. */
+    public String baseUrl() {
+        return switch (kind) {
+            case MOCK -> null;
+            case URL -> value;
+            case REGION -> Region.parse(value).baseUrl();
         };
     }
 

@@ -89,4 +89,39 @@ class CommandLineTest {
         assertThat(Files.exists(reports.resolve(ReportWriter.HTML))).isTrue();
         assertThat(Files.exists(reports.resolve(ReportWriter.JUNIT))).isTrue();
     }
+
+    @Test
+    void anUnreachableTargetIsOneLineAndItsOwnExitCode() throws Exception {
+        int freePort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            freePort = socket.getLocalPort();
+        }
+
+        int exit = run(Map.of(), "--target", "http://127.0.0.1:" + freePort, "--read-only");
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(err().strip().lines()).singleElement().asString().startsWith("Cannot reach http://127.0.0.1:" + freePort)
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aLocalMockWithoutCredentialsInTheEnvironmentGetsTheMocksDefaults(@TempDir Path reports) {
+        io.github.authletetestkit.mock.AuthleteMockServer mock = io.github.authletetestkit.mock.AuthleteMockServer.builder().build().start();
+        try {
+            int exit = run(Map.of(), "--target", mock.baseUrl(), "--read-only", "--report-dir", reports.toString());
+
+            assertThat(exit).as(out() + err()).isZero();
+            assertThat(out()).contains("using the mock's default credentials");
+        } finally {
+            mock.stop();
+        }
+    }
+
+    @Test
+    void aMissingSpecFileIsOneLine(@TempDir Path dir) {
+        int exit = run(Map.of(), "--spec", dir.resolve("absent.yaml").toString(), "--report-dir", dir.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err().strip().lines()).singleElement().asString().startsWith("Cannot use the spec: ").contains("absent.yaml");
+    }
 }
