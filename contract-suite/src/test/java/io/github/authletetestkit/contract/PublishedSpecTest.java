@@ -34,7 +34,9 @@ class PublishedSpecTest {
     @Test
     void everyFlowPassesOnTheMockAgainstAuthletesPublishedSpec() throws Exception {
         Optional<Path> spec = publishedSpec();
-        Assumptions.assumeTrue(spec.isPresent(), "Authlete's published spec is not in ${authlete.reference.dir}/authlete-openapi/");
+        Assumptions.assumeTrue(spec.isPresent(), () -> "skipped: Authlete's published spec is not at "
+                + Path.of(System.getProperty("authlete.reference.dir", "../shared/reference"), "authlete-openapi", "spec_next.yaml")
+                        .toAbsolutePath().normalize() + "; put the reference material beside the checkout or pass -Dauthlete.reference.dir=DIR");
 
         RunReport report;
         try (EmbeddedMockTarget mock = EmbeddedMockTarget.start()) {

@@ -49,6 +49,9 @@ final class ReferenceCrossCheck {
     private final SchemaWalker ours;
     private final SchemaWalker theirs;
     private final List<String> mismatches = new ArrayList<>();
+    /** Marks a member Authlete's spec lists as required that the service requires only in some cases. */
+    static final String CONDITIONALLY_REQUIRED = "x-testkit-conditionally-required";
+
     private final Set<String> deviations = new LinkedHashSet<>();
     private final List<String> missing = new ArrayList<>();
     private final List<String> notDescribed = new ArrayList<>();
@@ -156,6 +159,11 @@ final class ReferenceCrossCheck {
         for (Map.Entry<String, Parameter> entry : ourParameters.entrySet()) {
             Parameter theirParameter = theirParameters.get(entry.getKey());
             String where = label + " parameter " + entry.getKey();
+            Map<String, Object> marks = entry.getValue().getExtensions();
+            if (marks != null && marks.containsKey(SchemaWalker.DEVIATION_EXTENSION)) {
+                deviations.add(where + " (" + marks.get(SchemaWalker.DEVIATION_EXTENSION) + ")");
+                continue;
+            }
             if (theirParameter == null) {
                 mismatches.add(where + ": not declared by Authlete");
                 continue;
@@ -299,6 +307,13 @@ final class ReferenceCrossCheck {
                 if (!dangling.isEmpty()) {
                     danglingRequired.add(location + ": " + dangling);
                     theirRequired.removeAll(dangling);
+                }
+            }
+            // a member the service requires only in some cases is optional in our schema; its handler checks the case
+            for (Map.Entry<String, Schema<?>> property : ours.properties(ourSchema).entrySet()) {
+                Map<String, Object> marks = property.getValue().getExtensions();
+                if (marks != null && marks.containsKey(CONDITIONALLY_REQUIRED) && theirRequired.remove(property.getKey())) {
+                    deviations.add(location + "." + property.getKey() + " required only " + marks.get(CONDITIONALLY_REQUIRED));
                 }
             }
             if (!ourRequired.equals(theirRequired)) {

@@ -19,19 +19,28 @@ final class ReferenceFiles {
 
     /** Authlete's published OpenAPI document, if the reference directory can be found. */
     static Optional<Path> authleteOpenApi() {
+        return candidates(System.getProperty(PROPERTY)).stream().filter(Files::isRegularFile).findFirst();
+    }
+
+    /** Why a cross-check is skipped, naming every place looked at (never an unresolved {@code ${...}}). */
+    static String missingReason() {
+        return missingReason(System.getProperty(PROPERTY));
+    }
+
+    static String missingReason(String configured) {
+        return "skipped: Authlete's published spec (" + AUTHLETE_OPENAPI + ") is not at " + candidates(configured)
+                + "; put the reference material beside the checkout (../shared/reference) or pass -D" + PROPERTY + "=DIR";
+    }
+
+    /** The system property's directory when the build set it (and resolved it), else the usual places beside the checkout. */
+    static List<Path> candidates(String configured) {
         List<Path> directories = new ArrayList<>();
-        String configured = System.getProperty(PROPERTY);
-        if (configured != null && !configured.isBlank()) {
+        if (configured != null && !configured.isBlank() && !configured.contains("${")) {
             directories.add(Path.of(configured));
+        } else {
+            directories.add(Path.of("..", "shared", "reference"));
+            directories.add(Path.of("..", "..", "shared", "reference"));
         }
-        directories.add(Path.of("..", "shared", "reference"));
-        directories.add(Path.of("..", "..", "shared", "reference"));
-        for (Path directory : directories) {
-            Path file = directory.resolve(AUTHLETE_OPENAPI);
-            if (Files.isRegularFile(file)) {
-                return Optional.of(file.toAbsolutePath().normalize());
-            }
-        }
-        return Optional.empty();
+        return directories.stream().map(d -> d.resolve(AUTHLETE_OPENAPI).toAbsolutePath().normalize()).toList();
     }
 }
