@@ -22,7 +22,6 @@ import io.github.authletetestkit.flows.FlowRunner;
 import io.github.authletetestkit.flows.LeftoverSweeper;
 import io.github.authletetestkit.spec.AuthleteSpec;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -132,6 +131,11 @@ public final class ContractSuite {
 
     /** Runs the selected flows on the target. */
     public static RunReport run(Target target, Options options) {
+        return run(target, options, interruption -> { });
+    }
+
+    /** As {@link #run(Target, Options)}; {@code interruptionReady} gets what an interrupt does (tests drive it). */
+    static RunReport run(Target target, Options options, java.util.function.Consumer<Runnable> interruptionReady) {
         Objects.requireNonNull(target, "target");
         AuthleteSpec spec = options.loadSpec();
         SpecChecker checker = new SpecChecker(spec, options.allowList());
@@ -143,7 +147,10 @@ public final class ContractSuite {
         FlowEnvironment env = new FlowEnvironment(caller, target::elapse, registry, runId);
         FlowRecorder recorder = new FlowRecorder(checker, masker, caller.serviceId(), options.listener());
 
-        Thread hook = options.shutdownHook() ? shutdownHook(registry, caller, masker) : null;
+        RunInterruption interruption = new RunInterruption(registry, caller, masker, runId,
+                options.requestTimeout().plusSeconds(1), System.err);
+        interruptionReady.accept(interruption);
+        Thread hook = options.shutdownHook() ? shutdownHook(interruption) : null;
         Instant started = Instant.now();
         long begin = System.nanoTime();
         try {
@@ -187,16 +194,8 @@ public final class ContractSuite {
                 new Pacer(target.limits(), options.clock(), options.sleeper()), RetryPolicy.standard(), options.sleeper());
     }
 
-    private static Thread shutdownHook(CleanupRegistry registry, PacedCaller caller, Masker masker) {
-        Thread hook = new Thread(() -> {
-            List<String> log = registry.runUnclaimed(CleanupRegistry.through(caller));
-            if (!log.isEmpty()) {
-                PrintStream err = System.err;
-                err.println("Run interrupted: deleted what it had created:");
-                log.forEach(line -> err.println("  " + masker.mask(line)));
-                err.flush();
-            }
-        }, "authlete-contract-suite-cleanup");
+    private static Thread shutdownHook(RunInterruption interruption) {
+        Thread hook = new Thread(interruption, "authlete-contract-suite-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
     }

@@ -26,6 +26,14 @@ public final class LeftoverSweeper {
 
     /** @param revoke call {@code auth/token/revoke} for each client first (only when the target has it) */
     public static Result sweep(ApiCaller caller, boolean revoke) throws IOException, InterruptedException {
+        return sweep(caller, revoke, FlowEnvironment.PREFIX);
+    }
+
+    /**
+     * Only the clients whose name starts with {@code namePrefix}: {@code PREFIX + "-" + runId + "-"} sweeps what one
+     * interrupted run created, also a client whose creation answer never arrived.
+     */
+    public static Result sweep(ApiCaller caller, boolean revoke, String namePrefix) throws IOException, InterruptedException {
         List<JsonNode> leftovers = new ArrayList<>();
         for (int start = 0; ; start += PAGE) {
             Exchange page = caller.call(Step.get("list leftover clients", "client_get_list_api",
@@ -37,7 +45,7 @@ public final class LeftoverSweeper {
             JsonNode body = Reply.parse(page.response().body());
             JsonNode clients = body.path("clients");
             for (JsonNode client : clients) {
-                if (client.path("clientName").asText("").startsWith(FlowEnvironment.PREFIX)) {
+                if (client.path("clientName").asText("").startsWith(namePrefix)) {
                     leftovers.add(client);
                 }
             }

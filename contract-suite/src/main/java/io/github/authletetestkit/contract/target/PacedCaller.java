@@ -19,6 +19,9 @@ public final class PacedCaller implements ApiCaller {
     private final Pacer pacer;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
+    private final Object gate = new Object();
+    private int inFlight;
+    private Thread onlyCaller;
 
     public PacedCaller(Transport transport, Credentials credentials, Pacer pacer, RetryPolicy retry, Sleeper sleeper) {
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -33,8 +36,56 @@ public final class PacedCaller implements ApiCaller {
         return credentials.serviceId();
     }
 
+    /**
+     * From now on only {@code thread} may call (an interrupted run's cleanup): a call from any other thread fails with
+     * {@link InterruptedException}, so a flow can create nothing the cleanup does not see.
+     */
+    public void closeExceptFor(Thread thread) {
+        synchronized (gate) {
+            onlyCaller = thread;
+        }
+    }
+
+    /**
+     * Waits until no call that may create something (any method but GET and DELETE) is under way, at most {@code max};
+     * true when none is. A read or a deletion in flight cannot leave anything behind, so it is not waited for.
+     */
+    public boolean awaitIdle(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (gate) {
+            while (inFlight > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                gate.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
     @Override
     public Exchange call(ApiRequest request) throws IOException, InterruptedException {
+        boolean mayCreate = !request.method().equals("GET") && !request.method().equals("DELETE");
+        synchronized (gate) {
+            if (onlyCaller != null && onlyCaller != Thread.currentThread()) {
+                throw new InterruptedException("the run was interrupted");
+            }
+            inFlight += mayCreate ? 1 : 0;
+        }
+        try {
+            return send(request);
+        } finally {
+            if (mayCreate) {
+                synchronized (gate) {
+                    inFlight--;
+                    gate.notifyAll();
+                }
+            }
+        }
+    }
+
+    private Exchange send(ApiRequest request) throws IOException, InterruptedException {
         String token = switch (request.auth()) {
             case SERVICE -> credentials.serviceToken();
             case MANAGEMENT -> credentials.managementToken();
