@@ -54,7 +54,7 @@ class StateSaverTest {
 
         assertThatThrownBy(file::read).isInstanceOfSatisfying(SeedException.class,
                 e -> assertThat(e.source()).isEqualTo(file.path().toString())).hasMessageContaining("not valid JSON");
-        assertThatThrownBy(new StateFile(dir.resolve("missing.json"))::read).hasMessageContaining("cannot be read");
+        assertThatThrownBy(new StateFile(dir.resolve("missing.json"))::read).hasMessageContaining("no such file");
     }
 
     @Test

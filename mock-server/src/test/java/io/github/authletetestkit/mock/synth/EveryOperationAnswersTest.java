@@ -62,7 +62,7 @@ class EveryOperationAnswersTest {
         }
     }
 
-    /** Back to the seed, with a client and a token whose IDs fill the path parameters: an operation may delete things. */
+    /** Back to the seed, with a client, a token and an HSM key whose IDs fill the path parameters: an operation may delete things. */
     @BeforeEach
     void fixture() throws Exception {
         mock.reset();
@@ -73,8 +73,10 @@ class EveryOperationAnswersTest {
                 "{\"grantType\":\"PASSWORD\",\"clientId\":" + clientId + ",\"subject\":\"alice\"}").body()).get("accessToken").asText();
         String batch = Json.parse(send("POST", "/api/" + mock.serviceId() + "/auth/token/create/batch", "application/json",
                 "[{\"grantType\":\"CLIENT_CREDENTIALS\",\"clientId\":" + clientId + "}]").body()).get("requestId").asText();
+        String handle = Json.parse(send("POST", "/api/" + mock.serviceId() + "/hsk/create", "application/json",
+                "{\"kty\":\"EC\",\"use\":\"sig\",\"alg\":\"ES256\"}").body()).at("/hsk/handle").asText();
         pathValues = Map.of("serviceId", Long.toString(mock.serviceId()), "clientId", clientId, "clientIdentifier", clientId,
-                "subject", "alice", "accessTokenIdentifier", token, "handle", "handle-1", "tokenBatchRequestId", batch);
+                "subject", "alice", "accessTokenIdentifier", token, "handle", handle, "tokenBatchRequestId", batch);
     }
 
     @AfterAll
