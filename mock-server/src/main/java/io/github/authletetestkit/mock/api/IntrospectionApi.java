@@ -5,6 +5,8 @@ import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.FormParameters;
+import io.github.authletetestkit.mock.oauth.IntrospectionJwt;
+import io.github.authletetestkit.mock.oauth.Jwks;
 import io.github.authletetestkit.mock.store.Property;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
@@ -16,7 +18,9 @@ public final class IntrospectionApi {
 
     record IntrospectionRequest(String token, List<String> scopes, String subject, String dpop, String htm, String htu) {}
 
-    record StandardRequest(String parameters, Boolean withHiddenProperties) {}
+    record StandardRequest(String parameters, Boolean withHiddenProperties, String rsUri, String httpAcceptHeader,
+                           String introspectionSignAlg, String introspectionEncryptionAlg, String introspectionEncryptionEnc,
+                           String sharedKeyForSign, String sharedKeyForEncryption, String publicKeyForEncryption) {}
 
     private static final int API = 56;
     private static final int STANDARD_API = 145;
@@ -144,8 +148,29 @@ public final class IntrospectionApi {
                 }
             }
         }
+        if (IntrospectionJwt.wanted(request.httpAcceptHeader())) {
+            return ApiResponse.ok(jwtResponse(call, request, content));
+        }
         ObjectNode body = RuntimeResult.of(ResultCodes.of(STANDARD_API, 0, 1), "OK", "Introspection was performed successfully.");
         body.put("responseContent", Json.write(content));
         return ApiResponse.ok(body);
+    }
+
+    /** RFC 9701: the resource server asked for {@code application/token-introspection+jwt}. */
+    private static ObjectNode jwtResponse(ApiCall call, StandardRequest request, ObjectNode content) {
+        ServiceConfig service = call.service().config();
+        try {
+            String jwt = IntrospectionJwt.make(content, service.issuer(), request.rsUri(), call.now(), Jwks.parse(service.jwks()),
+                    service.toJson().path("introspectionSignatureKeyId").asText(null),
+                    new IntrospectionJwt.Request(request.introspectionSignAlg(), request.introspectionEncryptionAlg(),
+                            request.introspectionEncryptionEnc(), request.sharedKeyForSign(), request.sharedKeyForEncryption(),
+                            request.publicKeyForEncryption()));
+            ObjectNode body = RuntimeResult.of(ResultCodes.of(STANDARD_API, 0, 2), "JWT",
+                    "Introspection was performed successfully; the response is a JWT.");
+            return body.put("responseContent", jwt);
+        } catch (IntrospectionJwt.CannotMakeException | IllegalArgumentException e) {
+            return RuntimeResult.error(service, ResultCodes.of(STANDARD_API, 1, 1), "INTERNAL_SERVER_ERROR", "server_error",
+                    "The JWT introspection response cannot be made: " + e.getMessage());
+        }
     }
 }

@@ -27,7 +27,11 @@ public final class JwsSigning {
      * @throws IllegalArgumentException when the key cannot sign (no private part, or an algorithm it does not fit)
      */
     public static String sign(Payload payload, JOSEObjectType type, JWK key) {
-        JWSAlgorithm alg = algorithmOf(key);
+        return sign(payload, type, key, algorithmOf(key));
+    }
+
+    /** As {@link #sign(Payload, JOSEObjectType, JWK)}, with an algorithm the key must fit. */
+    public static String sign(Payload payload, JOSEObjectType type, JWK key, JWSAlgorithm alg) {
         JWSObject jws = new JWSObject(new JWSHeader.Builder(alg).type(type).keyID(key.getKeyID()).build(), payload);
         try {
             jws.sign(new DefaultJWSSignerFactory().createJWSSigner(key, alg));
