@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.oauth.ClaimsRequest;
 import io.github.authletetestkit.mock.oauth.FormParameters;
 import io.github.authletetestkit.mock.oauth.IdTokenException;
+import io.github.authletetestkit.mock.oauth.InvalidParametersException;
 import io.github.authletetestkit.mock.oauth.RandomValues;
 import io.github.authletetestkit.mock.oauth.RedirectUris;
 import io.github.authletetestkit.mock.store.AuthorizationCode;
@@ -70,11 +72,20 @@ public final class AuthorizationApi {
             return ApiResponse.ok(failure(service, outcome.failure()));
         }
         AuthorizationRules.Accepted accepted = outcome.accepted();
+        ClaimsRequest claimsRequest;
+        try {
+            claimsRequest = ClaimsRequest.parse(params.first("claims"));
+        } catch (InvalidParametersException e) {
+            // the client and its redirect URI are known by now: the error goes back to the client
+            return ApiResponse.ok(failure(service, new AuthorizationRules.Failure(ResultCodes.of(9, 3, 40), "invalid_request",
+                    e.getMessage(), accepted.redirectUri(), accepted.responseMode(), accepted.state())));
+        }
         AuthorizationTicket ticket = new AuthorizationTicket(RandomValues.token(), accepted.client().clientId(),
                 accepted.clientIdAliasUsed(), accepted.redirectUri(), accepted.redirectUriExplicit(),
                 ResponseTypes.wireValue(accepted.responseType()), accepted.responseMode(), accepted.scopes(), accepted.state(),
                 accepted.nonce(), accepted.codeChallenge(), accepted.codeChallengeMethod(), accepted.maxAge(), null,
-                request.context(), call.now().plusSeconds(ServiceConfig.TICKET_SECONDS), accepted.grantManagement());
+                request.context(), call.now().plusSeconds(ServiceConfig.TICKET_SECONDS), accepted.grantManagement(),
+                claimsRequest.toJson());
         state.putTicket(ticket);
         boolean noInteraction = accepted.prompts().equals(List.of("none"));
         String code = ResultCodes.of(4, 0, 1);
@@ -90,8 +101,7 @@ public final class AuthorizationApi {
         body.put("maxAge", accepted.maxAge());
         body.put("clientIdAliasUsed", accepted.clientIdAliasUsed());
         body.put("acrEssential", false);
-        ArrayNode claims = body.putArray("claims");
-        UserClaims.forScopes(accepted.scopes()).forEach(claims::add);
+        putClaims(body, accepted.scopes(), claimsRequest, params.first("claims_locales"));
         if (!accepted.prompts().isEmpty()) {
             ArrayNode prompts = body.putArray("prompts");
             accepted.prompts().forEach(p -> prompts.add(p.toUpperCase()));
@@ -102,6 +112,34 @@ public final class AuthorizationApi {
         }
         FlowSupport.putGrantManagement(body, accepted.grantManagement());
         return ApiResponse.ok(body);
+    }
+
+    /**
+     * What the client asks to know about the end-user: {@code claims} for the ID token and {@code claimsAtUserInfo}
+     * (from the scopes and the {@code claims} parameter), that parameter's parts as JSON, and {@code claimsLocales}.
+     */
+    private static void putClaims(ObjectNode body, List<String> scopes, ClaimsRequest claimsRequest, String claimsLocales) {
+        List<String> byScope = UserClaims.forScopes(scopes);
+        ArrayNode idToken = body.putArray("claims");
+        union(byScope, claimsRequest.idTokenNames()).forEach(idToken::add);
+        ArrayNode atUserInfo = body.putArray("claimsAtUserInfo");
+        union(byScope, claimsRequest.userInfoNames()).forEach(atUserInfo::add);
+        if (claimsRequest.idToken() != null) {
+            body.put("idTokenClaims", Json.write(claimsRequest.idToken()));
+        }
+        if (claimsRequest.userInfo() != null) {
+            body.put("userInfoClaims", Json.write(claimsRequest.userInfo()));
+        }
+        if (claimsLocales != null && !claimsLocales.isBlank()) {
+            ArrayNode locales = body.putArray("claimsLocales");
+            List.of(claimsLocales.trim().split("\\s+")).forEach(locales::add);
+        }
+    }
+
+    static List<String> union(List<String> first, List<String> second) {
+        List<String> all = new java.util.ArrayList<>(first);
+        second.stream().filter(name -> !all.contains(name)).forEach(all::add);
+        return all;
     }
 
     /**
@@ -144,7 +182,7 @@ public final class AuthorizationApi {
         String grantType = ticket.requests("code") ? "AUTHORIZATION_CODE" : "IMPLICIT";
         Grant grant = new Grant(ticket.clientId(), request.subject(), request.sub(), List.copyOf(scopes), grantType,
                 request.properties() == null ? List.of() : List.copyOf(request.properties()), request.authTime(), request.acr(),
-                request.claims(), ticket.nonce(), request.sessionId(), request.idTokenAudType(), null);
+                request.claims(), ticket.nonce(), request.sessionId(), request.idTokenAudType(), null, ticket.claimsRequest());
         try {
             return ApiResponse.ok(issueResponse(call, state, client.get(), ticket, grant, request));
         } catch (IdTokenException e) {

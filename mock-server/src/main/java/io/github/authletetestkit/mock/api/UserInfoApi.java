@@ -14,6 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.oauth.ClaimsRequest;
 import io.github.authletetestkit.mock.oauth.Jwks;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
@@ -47,7 +48,12 @@ public final class UserInfoApi {
         body.put("clientIdAlias", checked.client().clientIdAlias());
         body.put("subject", token.grant().subject());
         TokenApi.putStrings(body.putArray("scopes"), token.grant().scopes());
-        TokenApi.putStrings(body.putArray("claims"), UserClaims.forScopes(token.grant().scopes()));
+        ClaimsRequest requested = requestedClaims(token);
+        TokenApi.putStrings(body.putArray("claims"), AuthorizationApi.union(UserClaims.forScopes(token.grant().scopes()),
+                requested.userInfoNames()));
+        if (requested.userInfo() != null) {
+            body.put("userInfoClaims", Json.write(requested.userInfo()));
+        }
         body.put("token", token.accessToken());
         TokenApi.putProperties(body, token.grant().properties());
         return ApiResponse.ok(body);
@@ -75,7 +81,8 @@ public final class UserInfoApi {
                 return ApiResponse.ok(RuntimeResult.challenge(service, ResultCodes.of(ISSUE_API, 2, 1), "INTERNAL_SERVER_ERROR",
                         "Bearer", "server_error", "'claims' must be a JSON object."));
             }
-            List<String> allowed = UserClaims.forScopes(token.grant().scopes());
+            List<String> allowed = AuthorizationApi.union(UserClaims.forScopes(token.grant().scopes()),
+                    requestedClaims(token).userInfoNames());
             claims.fields().forEachRemaining(e -> {
                 if (allowed.contains(e.getKey()) || !isStandardClaim(e.getKey())) {
                     userInfo.set(e.getKey(), e.getValue());
@@ -130,6 +137,15 @@ public final class UserInfoApi {
                     "insufficient_scope", "The access token does not have the 'openid' scope."));
         }
         return new Checked(token, client.get(), null);
+    }
+
+    /** The {@code claims} parameter of the authorization request the token comes from (none when it had none). */
+    private static ClaimsRequest requestedClaims(TokenRecord token) {
+        try {
+            return ClaimsRequest.parse(token.grant().claimsRequest());
+        } catch (RuntimeException unreadable) {
+            return ClaimsRequest.NONE;
+        }
     }
 
     private static Checked refused(ObjectNode body) {

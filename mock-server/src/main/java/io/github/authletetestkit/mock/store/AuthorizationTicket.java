@@ -27,7 +27,17 @@ public record AuthorizationTicket(
         String fixedSubject,
         String context,
         Instant expiresAt,
-        GrantRequest grantManagement) {
+        GrantRequest grantManagement,
+        String claimsRequest) {
+
+    /** A ticket without an OpenID Connect {@code claims} request parameter. */
+    public AuthorizationTicket(String ticket, long clientId, boolean clientIdAliasUsed, String redirectUri, boolean redirectUriExplicit,
+                               String responseType, ResponseMode responseMode, List<String> scopes, String state, String nonce,
+                               String codeChallenge, String codeChallengeMethod, long maxAge, String fixedSubject, String context,
+                               Instant expiresAt, GrantRequest grantManagement) {
+        this(ticket, clientId, clientIdAliasUsed, redirectUri, redirectUriExplicit, responseType, responseMode, scopes, state, nonce,
+                codeChallenge, codeChallengeMethod, maxAge, fixedSubject, context, expiresAt, grantManagement, null);
+    }
 
     public boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
@@ -40,13 +50,13 @@ public record AuthorizationTicket(
     public AuthorizationTicket withContext(String newContext) {
         return new AuthorizationTicket(ticket, clientId, clientIdAliasUsed, redirectUri, redirectUriExplicit, responseType,
                 responseMode, scopes, state, nonce, codeChallenge, codeChallengeMethod, maxAge, fixedSubject, newContext, expiresAt,
-                grantManagement);
+                grantManagement, claimsRequest);
     }
 
     /** This ticket with its grant management action spent (applied at the issue call), for the code issued with it. */
     public AuthorizationTicket withoutGrantManagement() {
         return new AuthorizationTicket(ticket, clientId, clientIdAliasUsed, redirectUri, redirectUriExplicit, responseType,
                 responseMode, scopes, state, nonce, codeChallenge, codeChallengeMethod, maxAge, fixedSubject, context, expiresAt,
-                null);
+                null, claimsRequest);
     }
 }

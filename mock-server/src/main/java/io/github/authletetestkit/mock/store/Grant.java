@@ -20,26 +20,34 @@ public record Grant(
         String nonce,
         String sessionId,
         String idTokenAudType,
-        String grantId) {
+        String grantId,
+        String claimsRequest) {
+
+    /** A grant without an OpenID Connect {@code claims} request parameter. */
+    public Grant(long clientId, String subject, String sub, List<String> scopes, String grantType, List<Property> properties,
+                 Long authTimeSeconds, String acr, String claims, String nonce, String sessionId, String idTokenAudType, String grantId) {
+        this(clientId, subject, sub, scopes, grantType, properties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType,
+                grantId, null);
+    }
 
     public boolean hasScope(String scope) {
         return scopes.contains(scope);
     }
 
     public Grant withScopes(List<String> newScopes) {
-        return new Grant(clientId, subject, sub, newScopes, grantType, properties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType, grantId);
+        return new Grant(clientId, subject, sub, newScopes, grantType, properties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType, grantId, claimsRequest);
     }
 
     public Grant withGrantType(String newGrantType) {
-        return new Grant(clientId, subject, sub, scopes, newGrantType, properties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType, grantId);
+        return new Grant(clientId, subject, sub, scopes, newGrantType, properties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType, grantId, claimsRequest);
     }
 
     public Grant withProperties(List<Property> newProperties) {
-        return new Grant(clientId, subject, sub, scopes, grantType, newProperties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType, grantId);
+        return new Grant(clientId, subject, sub, scopes, grantType, newProperties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType, grantId, claimsRequest);
     }
 
     public Grant withGrantId(String newGrantId) {
-        return new Grant(clientId, subject, sub, scopes, grantType, properties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType, newGrantId);
+        return new Grant(clientId, subject, sub, scopes, grantType, properties, authTimeSeconds, acr, claims, nonce, sessionId, idTokenAudType, newGrantId, claimsRequest);
     }
 
     public static Grant forClient(long clientId, List<String> scopes, String grantType) {
