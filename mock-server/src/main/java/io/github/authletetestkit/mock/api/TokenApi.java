@@ -120,6 +120,8 @@ public final class TokenApi {
                 case "DEVICE_CODE" -> DeviceFlowApi.tokenGrant(exchange);
                 case "CIBA" -> CibaApi.tokenGrant(exchange);
                 case "PRE_AUTHORIZED_CODE" -> PreAuthorizedCodeGrant.grant(exchange);
+                case "TOKEN_EXCHANGE" -> DelegationGrants.tokenExchange(exchange);
+                case "JWT_BEARER" -> DelegationGrants.jwtBearer(exchange);
                 default -> exchange.error(10, "unsupported_grant_type", "The mock does not implement the grant type '" + grantTypeParam + "' yet.");
             };
             return ApiResponse.ok(body);
