@@ -77,6 +77,21 @@ public final class ViolationText {
         return "found " + (value == null ? "a value that breaks the rule" : value) + ", expected a value that meets: " + rule;
     }
 
+    /**
+     * Where a finding points: the validator's pointer, made precise for a missing or an undeclared member, whose
+     * pointer is its parent's ({@code ""} for the body) — the member's own pointer then says which one.
+     */
+    public static String pointer(String key, String raw, String pointer) {
+        String base = pointer == null ? "" : pointer;
+        Matcher m;
+        String keyword = keyword(key);
+        if (keyword.equals("required") && raw != null && (m = REQUIRED.matcher(raw.trim())).matches()
+                || keyword.equals("additionalProperties") && raw != null && (m = UNDECLARED.matcher(raw.trim())).matches()) {
+            return base + "/" + m.group(1).replace("~", "~0").replace("/", "~1");
+        }
+        return base;
+    }
+
     /** The member at {@code pointer} of a JSON document; null when the text is no JSON or has nothing there. */
     public static JsonNode at(String json, String pointer) {
         if (json == null || json.isBlank()) {

@@ -126,14 +126,8 @@ public final class SpecChecker {
                     .map(ValidationReport.MessageContext.Pointers::getInstance)
                     .orElse("");
             String text = text(message, pointer, body);
-            if (message.getKey().endsWith(".additionalProperties")) {
-                // "member: property is not defined in the schema…": point at the member itself
-                String raw = message.getMessage() == null ? "" : message.getMessage();
-                int colon = raw.indexOf(':');
-                if (colon > 0 && !raw.substring(0, colon).contains(" ")) {
-                    pointer = pointer + "/" + raw.substring(0, colon).replace("~", "~0").replace("/", "~1");
-                }
-            }
+            // a missing or undeclared member: point at the member itself
+            pointer = ViolationText.pointer(message.getKey(), message.getMessage(), pointer);
             Finding finding = new Finding(operationId, direction, pointer, message.getKey(), text);
             into.add(new CheckedFinding(finding, allowList.match(title, finding).map(AllowList.Entry::reason).orElse(null)));
         }

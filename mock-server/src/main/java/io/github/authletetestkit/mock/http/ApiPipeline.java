@@ -196,7 +196,8 @@ public final class ApiPipeline {
             }
             List<String> findings = validator.checkRequest(operation.operation().pathTemplate(), exchange.method(), exchange.path(), exchange.query(), headers, checked);
             if (!findings.isEmpty()) {
-                throw ApiException.badRequest("The request does not conform to the API: " + String.join("; ", findings));
+                throw ApiException.badRequest("The request to " + operation.operationId() + " does not conform to the API: "
+                        + String.join("; ", findings));
             }
         }
         requestSchemas.dropUndeclared(operation.operationId(), body.tree());

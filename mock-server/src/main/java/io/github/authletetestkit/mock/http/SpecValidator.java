@@ -104,10 +104,10 @@ public final class SpecValidator {
      */
     private static String describe(ValidationReport.Message message, String body, Map<String, List<String>> query) {
         Optional<String> parameter = message.getContext().flatMap(ValidationReport.MessageContext::getParameter).map(Parameter::getName);
-        String pointer = message.getContext()
+        String pointer = ViolationText.pointer(message.getKey(), message.getMessage(), message.getContext()
                 .flatMap(ValidationReport.MessageContext::getPointers)
                 .map(ValidationReport.MessageContext.Pointers::getInstance)
-                .orElse("");
+                .orElse(""));
         JsonNode sent = parameter.isPresent()
                 ? ViolationText.parameter(query.getOrDefault(parameter.get(), List.of()).stream().findFirst().orElse(null))
                 : message.getKey().contains(".body.") ? ViolationText.at(body, pointer) : null;

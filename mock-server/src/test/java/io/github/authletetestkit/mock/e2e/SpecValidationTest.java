@@ -20,7 +20,7 @@ class SpecValidationTest extends MockServerTestBase {
         HttpReply badEnum = api.post("/client/create", Map.of("clientType", "WEIRD"));
 
         assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(wrongType.text("resultMessage")).startsWith("[A001201] /auth/token, The request does not conform to the API: ")
+        assertThat(wrongType.text("resultMessage")).startsWith("[A001201] /auth/token, The request to auth_token_api does not conform to the API: ")
                 .contains("validation.request.body.schema.type at /parameters");
         assertThat(badEnum.status()).isEqualTo(400);
         assertThat(badEnum.text("resultMessage")).contains("validation.request.body.schema.enum at /clientType");
