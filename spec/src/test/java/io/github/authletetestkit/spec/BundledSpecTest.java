@@ -36,6 +36,8 @@ class BundledSpecTest {
             // services
             "service_get_api", "service_get_list_api", "service_update_api", "service_create_api",
             "service_delete_api", "service_jwks_get_api", "service_configuration_api",
+            // the forms only Authlete's Java SDK uses (not in Authlete's spec; marked x-testkit-deviation)
+            "service_configuration_api_post", "client_granted_scopes_delete_api_post", "hsk_delete_api_get",
             // clients
             "client_create_api", "client_get_api", "client_get_list_api", "client_update_api", "client_delete_api",
             "client_flag_update_api", "client_secret_refresh_api", "client_secret_update_api",
@@ -80,6 +82,8 @@ class BundledSpecTest {
 
     /** Operations whose request body Authlete accepts as JSON only. */
     static final Set<String> JSON_ONLY = Set.of(
+            // the two forms only the Java SDK uses: it sends JSON
+            "service_configuration_api_post", "client_granted_scopes_delete_api_post",
             "client_create_api", "idtoken_reissue_api", "grant_m_api", "native_sso_api", "native_sso_logout_api",
             "client_registration_api", "client_registration_get_api", "client_registration_update_api",
             "client_registration_delete_api", "auth_token_create_batch_api",
@@ -89,7 +93,7 @@ class BundledSpecTest {
     /** Deletions that answer 204 without a body (the others answer 200 with a result). */
     static final Set<String> DELETES_WITHOUT_BODY = Set.of(
             "service_delete_api", "client_delete_api", "auth_token_delete_api",
-            "client_extension_requestables_scopes_delete_api", "hsk_delete_api");
+            "client_extension_requestables_scopes_delete_api", "hsk_delete_api", "hsk_delete_api_get");
 
     static final List<String> ERROR_STATUSES = List.of("400", "401", "403", "404", "500");
 
@@ -165,8 +169,8 @@ class BundledSpecTest {
                 response.getContent().forEach((mediaType, media) ->
                         assertThat(media.getSchema()).as("%s %s %s schema", op, status, mediaType).isNotNull());
             }
-            // 204 is never the only success except for deletes
-            if (!op.method().equals("DELETE")) {
+            // 204 is never the only success except for deletes (the Java SDK deletes an HSM key with GET)
+            if (!op.method().equals("DELETE") && !DELETES_WITHOUT_BODY.contains(op.operationId())) {
                 assertThat(successes).as("%s has a success with a body", op).anyMatch(s -> !s.equals("204"));
             }
         }

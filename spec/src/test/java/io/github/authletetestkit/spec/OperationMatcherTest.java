@@ -73,7 +73,7 @@ class OperationMatcherTest {
             POST   | /api/123/gm                                          | grant_m_api                     | serviceId=123
             GET    | /api/misc/echo?a=b                                   | misc_echo_api                   |
             GET    | /api/hsk/get/list                                    | -                               |
-            GET    | /api/123/hsk/delete/h-1                              | -                               |
+            GET    | /api/123/hsk/delete/h-1                              | hsk_delete_api_get              | serviceId=123;handle=h-1
             GET    | /api/info                                            | info_api                        |
             GET    | /api/lifecycle/healthcheck?extended=true             | lifecycle_healthcheck_api       |
             get    | /api/123/service/get                                 | service_get_api                 | serviceId=123

@@ -141,7 +141,11 @@ final class ReferenceCrossCheck {
             return;
         }
         if (their == null) {
-            mismatches.add(label + ": no such operation in Authlete's spec");
+            if (our.getExtensions() != null && our.getExtensions().containsKey(SchemaWalker.DEVIATION_EXTENSION)) {
+                deviations.add(label + " (" + our.getExtensions().get(SchemaWalker.DEVIATION_EXTENSION) + ")");
+            } else {
+                mismatches.add(label + ": no such operation in Authlete's spec");
+            }
             return;
         }
         // Authlete gives the health check no operationId; then any name of ours is accepted.

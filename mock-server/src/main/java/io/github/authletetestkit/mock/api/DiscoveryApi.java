@@ -43,7 +43,9 @@ public final class DiscoveryApi {
     }
 
     public ApiResponse configuration(ApiCall call) {
-        ObjectNode patched = applyPatch(document(call.service().config()), call.queryParam("patch"));
+        // the query (GET) or, as the Java SDK sends it, the body (POST {pretty, patch})
+        String patch = call.queryParam("patch") != null ? call.queryParam("patch") : call.bodyObject().path("patch").asText(null);
+        ObjectNode patched = applyPatch(document(call.service().config()), patch);
         return ApiResponse.rawJson(maybePretty(patched, call));
     }
 
@@ -106,7 +108,7 @@ public final class DiscoveryApi {
 
     private static String maybePretty(JsonNode doc, ApiCall call) {
         try {
-            return "true".equals(call.queryParam("pretty"))
+            return "true".equals(call.queryParam("pretty")) || call.bodyObject().path("pretty").asBoolean(false)
                     ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc)
                     : Json.write(doc);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

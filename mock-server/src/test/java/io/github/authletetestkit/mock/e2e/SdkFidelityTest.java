@@ -127,4 +127,22 @@ class SdkFidelityTest extends MockServerTestBase {
         assertThat(Json.parse(introspected).get("scope").isNull()).as("standard introspection").isTrue();
         assertThat(token.getScopes()).isNullOrEmpty();
     }
+
+    @Test
+    void theFormsOnlyTheJavaSdkUsesAreTaken() {
+        // hskDelete sends GET, deleteGrantedScopes POSTs the subject, getServiceConfiguration(request) POSTs its options
+        String handle = api.post("/hsk/create", Map.of("kty", "EC", "use", "sig", "alg", "ES256")).json().at("/hsk/handle").asText();
+        Flows.Client client = flows.confidentialClient();
+        flows.codeFlow(client);
+
+        sdk().hskDelete(handle);
+        sdk().deleteGrantedScopes(client.id(), Flows.SUBJECT);
+        String configuration = sdk().getServiceConfiguration(new com.authlete.common.dto.ServiceConfigurationRequest().setPretty(true));
+
+        assertThat(api.get("/hsk/get/" + handle).json().get("action").asText()).isEqualTo("NOT_FOUND");
+        assertThat(api.get("/client/granted_scopes/get/" + client.id() + "?subject=" + Flows.SUBJECT).json().path("latestGrantedScopes").isMissingNode()
+                || api.get("/client/granted_scopes/get/" + client.id() + "?subject=" + Flows.SUBJECT).json().path("latestGrantedScopes").isNull())
+                .as("the granted scopes are forgotten").isTrue();
+        assertThat(configuration).contains("\n  \"issuer\"");
+    }
 }
