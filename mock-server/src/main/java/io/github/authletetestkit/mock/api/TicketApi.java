@@ -10,7 +10,8 @@ public final class TicketApi {
 
     record TicketInfoRequest(String ticket) {}
 
-    record TicketUpdateRequest(String ticket, String info) {}
+    /** {@code info} is JSON text in Authlete's spec; the Java SDK sends it as an object. Both are taken. */
+    record TicketUpdateRequest(String ticket, com.fasterxml.jackson.databind.JsonNode info) {}
 
     private static final int INFO_API = 600;
     private static final int UPDATE_API = 601;
@@ -24,7 +25,7 @@ public final class TicketApi {
 
     public ApiResponse update(ApiCall call) {
         TicketUpdateRequest request = call.body(TicketUpdateRequest.class);
-        if (request.info() == null) {
+        if (request.info() == null || request.info().isNull()) {
             return ApiResponse.ok(RuntimeResult.of(ResultCodes.of(UPDATE_API, 2, 1), "CALLER_ERROR", "The request does not contain 'info'."));
         }
         ServiceState state = call.service();
@@ -38,8 +39,12 @@ public final class TicketApi {
         return ApiResponse.ok(withInfo(RuntimeResult.of(ResultCodes.of(UPDATE_API, 0, 1), "OK", "The ticket information was updated."), updated));
     }
 
-    /** {@code info} is the JSON of ticket information; its {@code context} is what the service may keep there. */
-    private static String contextOf(String info) {
+    /** {@code info} is the ticket information (an object, or its JSON text); its {@code context} is what the service may keep there. */
+    private static String contextOf(com.fasterxml.jackson.databind.JsonNode infoNode) {
+        if (infoNode.isObject()) {
+            return infoNode.path("context").isMissingNode() || infoNode.path("context").isNull() ? null : infoNode.path("context").asText();
+        }
+        String info = infoNode.asText();
         try {
             var parsed = io.github.authletetestkit.mock.model.Json.parse(info);
             if (parsed.isObject()) {

@@ -11,10 +11,15 @@ final class JavaSdk {
     private JavaSdk() {}
 
     static AuthleteApi api(AuthleteMockServer mock) {
+        return api(mock, mock.serviceToken());
+    }
+
+    /** With another access token, e.g. the organization token, which may also create and list services. */
+    static AuthleteApi api(AuthleteMockServer mock, String token) {
         return new AuthleteApiImplV3(new AuthleteSimpleConfiguration()
                 .setApiVersion("V3")
                 .setBaseUrl(mock.baseUrl())
                 .setServiceApiKey(Long.toString(mock.serviceId()))
-                .setServiceAccessToken(mock.serviceToken()));
+                .setServiceAccessToken(token));
     }
 }
