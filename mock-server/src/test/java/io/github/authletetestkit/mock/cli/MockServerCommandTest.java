@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,8 @@ import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.MockServerSettings;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.spec.RateLimits;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +120,37 @@ class MockServerCommandTest {
             assertThat(banner).contains("services:      [1000001]").doesNotContain(server.serviceToken());
             assertThat(curlAsPrinted(banner)).contains("\"apiKey\":1000001");
         }
+    }
+
+    @Test
+    void withJsonLogsStandardOutputCarriesOnlyJsonAndTheBannerGoesToStandardError() throws Exception {
+        MockServerCommand command = new MockServerCommand();
+        new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--log-format", "json");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (AuthleteMockServer server = AuthleteMockServer.builder().build().start()) {
+            command.announce(server, 5, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+            curlAsPrinted(err.toString(UTF_8));
+        }
+
+        assertThat(err.toString(UTF_8)).contains("base URL:", "Press Ctrl-C to stop.");
+        assertThat(out.toString(UTF_8).lines().toList()).singleElement()
+                .satisfies(line -> assertThat(Json.parse(line).path("operation").asText()).isEqualTo("service_get_api"));
+    }
+
+    @Test
+    void withTextLogsTheBannerAndTheCallsShareStandardOutput() throws Exception {
+        MockServerCommand command = new MockServerCommand();
+        new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--log-format", "text");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (AuthleteMockServer server = AuthleteMockServer.builder().build().start()) {
+            command.announce(server, 5, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+            curlAsPrinted(out.toString(UTF_8));
+        }
+
+        assertThat(out.toString(UTF_8)).contains("base URL:", "service_get_api -> 200");
+        assertThat(err.size()).isZero();
     }
 
     private static String banner(AuthleteMockServer server) {
