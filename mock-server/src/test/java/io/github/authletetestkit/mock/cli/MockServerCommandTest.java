@@ -124,33 +124,34 @@ class MockServerCommandTest {
 
     @Test
     void withJsonLogsStandardOutputCarriesOnlyJsonAndTheBannerGoesToStandardError() throws Exception {
-        MockServerCommand command = new MockServerCommand();
-        new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--log-format", "json");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (AuthleteMockServer server = AuthleteMockServer.builder().build().start()) {
-            command.announce(server, 5, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
-            curlAsPrinted(err.toString(UTF_8));
-        }
+        Streams streams = announceAndCallOnce("json", true);
 
-        assertThat(err.toString(UTF_8)).contains("base URL:", "Press Ctrl-C to stop.");
-        assertThat(out.toString(UTF_8).lines().toList()).singleElement()
+        assertThat(streams.err()).contains("base URL:", "Press Ctrl-C to stop.");
+        assertThat(streams.out().lines().toList()).singleElement()
                 .satisfies(line -> assertThat(Json.parse(line).path("operation").asText()).isEqualTo("service_get_api"));
     }
 
     @Test
     void withTextLogsTheBannerAndTheCallsShareStandardOutput() throws Exception {
+        Streams streams = announceAndCallOnce("text", false);
+
+        assertThat(streams.out()).contains("base URL:", "service_get_api -> 200");
+        assertThat(streams.err()).isEmpty();
+    }
+
+    private record Streams(String out, String err) {}
+
+    /** Starts the logging and the banner as the command does, then runs the banner's curl command once. */
+    private static Streams announceAndCallOnce(String logFormat, boolean bannerOnErr) throws Exception {
         MockServerCommand command = new MockServerCommand();
-        new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--log-format", "text");
+        new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--log-format", logFormat);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (AuthleteMockServer server = AuthleteMockServer.builder().build().start()) {
             command.announce(server, 5, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
-            curlAsPrinted(out.toString(UTF_8));
+            curlAsPrinted((bannerOnErr ? err : out).toString(UTF_8));
         }
-
-        assertThat(out.toString(UTF_8)).contains("base URL:", "service_get_api -> 200");
-        assertThat(err.size()).isZero();
+        return new Streams(out.toString(UTF_8), err.toString(UTF_8));
     }
 
     private static String banner(AuthleteMockServer server) {

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.authlete.common.api.AuthleteApi;
 import com.authlete.common.api.AuthleteApiImplV3;
 import com.authlete.common.conf.AuthleteSimpleConfiguration;
-import com.authlete.common.dto.AuthorizationIssueRequest;
-import com.authlete.common.dto.AuthorizationIssueResponse;
 import com.authlete.common.dto.AuthorizationRequest;
 import com.authlete.common.dto.AuthorizationResponse;
 import com.authlete.common.dto.Service;
-import com.authlete.common.dto.TokenRequest;
-import com.authlete.common.dto.TokenResponse;
 import io.github.authletetestkit.junit.AuthleteMock;
 import io.github.authletetestkit.junit.AuthleteMockTest;
 import io.github.authletetestkit.junit.RegisteredClient;
@@ -19,7 +15,7 @@ import io.github.authletetestkit.mock.AuthleteMockServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The README's in-process example and its JUnit quick start, side by side in one project. */
+/** The README's in-process example and the extension's SDK client, side by side in one project. */
 @AuthleteMockTest
 class InProcessMockTest {
 
@@ -41,20 +37,14 @@ class InProcessMockTest {
     }
 
     @Test
-    void authorizationCodeFlowThroughTheExtension(AuthleteMock mock) {
-        AuthleteApi api = mock.authleteApi();
+    void theExtensionHandsOutAnSdkClientOfItsMock(AuthleteMock mock) {
         RegisteredClient client = mock.createConfidentialClient();
 
-        AuthorizationResponse authorization = api.authorization(
+        AuthorizationResponse authorization = mock.authleteApi().authorization(
                 new AuthorizationRequest().setParameters(client.authorizationParameters("openid")));
-        AuthorizationIssueResponse issued = api.authorizationIssue(
-                new AuthorizationIssueRequest().setTicket(authorization.getTicket()).setSubject("alice"));
-        TokenResponse token = api.token(new TokenRequest()
-                .setParameters(client.tokenParameters(issued.getAuthorizationCode()))
-                .setClientId(client.idAsString())
-                .setClientSecret(client.secret()));
 
-        assertThat(token.getAction()).isEqualTo(TokenResponse.Action.OK);
-        assertThat(token.getSubject()).isEqualTo("alice");
+        assertThat(authorization.getAction()).isEqualTo(AuthorizationResponse.Action.INTERACTION);
+        assertThat(authorization.getClient().getClientId()).isEqualTo(client.id());
+        assertThat(authorization.getTicket()).isNotBlank();
     }
 }
