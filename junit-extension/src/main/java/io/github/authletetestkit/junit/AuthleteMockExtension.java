@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -49,8 +48,12 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * per-class lifecycle, the tests that share a server run one at a time and each starts from the baseline
  * (see {@link AuthleteMock#reset()}). In strict mode (the default) a test fails when the mock wrote a
  * response that violates the spec while it ran.
+ *
+ * <p>Like WireMock's {@code WireMockExtension}, it can be subclassed: {@link #onBeforeAll}, {@link #onBeforeEach},
+ * {@link #onAfterEach} and {@link #onAfterAll} run with the running mock. A class may register several
+ * instances, each with its own server; {@link FromExtension} says which one a parameter or field wants.
  */
-public final class AuthleteMockExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+public class AuthleteMockExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver, TestInstancePostProcessor {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AuthleteMockExtension.class);
@@ -61,7 +64,12 @@ public final class AuthleteMockExtension implements BeforeAllCallback, AfterAllC
 
     /** For {@link AuthleteMockTest} (JUnit instantiates it); use {@link #builder()} to register one yourself. */
     public AuthleteMockExtension() {
-        this(null);
+        this((MockConfig) null);
+    }
+
+    /** For subclasses: {@code super(AuthleteMockExtension.builder().serviceId(42))}. */
+    protected AuthleteMockExtension(Builder builder) {
+        this(builder.config());
     }
 
     private AuthleteMockExtension(MockConfig programmatic) {
@@ -88,17 +96,40 @@ public final class AuthleteMockExtension implements BeforeAllCallback, AfterAllC
         return mocks.get(0);
     }
 
+    // ------------------------------------------------------------------ hooks for subclasses
+
+    /**
+     * After the class's server started and its fields were filled, before the class's {@code @BeforeAll} methods.
+     * Only with {@link ServerLifecycle#PER_CLASS}: with {@code PER_METHOD} no server exists outside a test.
+     */
+    protected void onBeforeAll(ExtensionContext context, AuthleteMock mock) {
+    }
+
+    /** Before each test (and its {@code @BeforeEach} methods), once the mock is back at its baseline and the fields are set. */
+    protected void onBeforeEach(ExtensionContext context, AuthleteMock mock) {
+    }
+
+    /** After each test, with the mock as the test left it: before the strict-mode check, and before a per-test server stops. */
+    protected void onAfterEach(ExtensionContext context, AuthleteMock mock) {
+    }
+
+    /** After the class's {@code @AfterAll} methods, before its server stops; only with {@link ServerLifecycle#PER_CLASS}. */
+    protected void onAfterAll(ExtensionContext context, AuthleteMock mock) {
+    }
+
     // ------------------------------------------------------------------ JUnit callbacks
 
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public final void beforeAll(ExtensionContext context) {
         MockConfig config = config(context);
         if (config.lifecycle() == ServerLifecycle.PER_CLASS) {
             ServerResource server = classServer(context, config);
-            injectFields(context.getRequiredTestClass(), null, server.mock);
-            context.getTestInstance().ifPresent(instance -> injectFields(instance.getClass(), instance, server.mock));
+            injectFields(context, context.getRequiredTestClass(), null, server.mock);
+            context.getTestInstance().ifPresent(instance -> injectFields(context, instance.getClass(), instance, server.mock));
+            onBeforeAll(context, server.mock);
         } else {
-            List<Field> statics = fields(context.getRequiredTestClass(), true);
+            List<Field> statics = fields(context.getRequiredTestClass(), true).stream()
+                    .filter(f -> !f.isAnnotationPresent(FromExtension.class) || ExtensionFields.belongsTo(f, this, context)).toList();
             if (!statics.isEmpty()) {
                 throw new ExtensionConfigurationException("The static field " + statics.get(0) + " cannot hold a mock that "
                         + "exists only during each test (lifecycle PER_METHOD): make it an instance field or a parameter.");
@@ -107,47 +138,51 @@ public final class AuthleteMockExtension implements BeforeAllCallback, AfterAllC
     }
 
     @Override
-    public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
+    public final void postProcessTestInstance(Object testInstance, ExtensionContext context) {
         MockConfig config = config(context);
         if (config.lifecycle() == ServerLifecycle.PER_CLASS) {
             // with @TestInstance(PER_CLASS) the instance exists before beforeAll (and other post-processors,
             // such as Spring's, may read static fields now): fill both here
             AuthleteMock mock = classServer(context, config).mock;
-            injectFields(testInstance.getClass(), null, mock);
-            injectFields(testInstance.getClass(), testInstance, mock);
+            injectFields(context, testInstance.getClass(), null, mock);
+            injectFields(context, testInstance.getClass(), testInstance, mock);
         }
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) throws InterruptedException {
+    public final void beforeEach(ExtensionContext context) throws InterruptedException {
         MockConfig config = config(context);
         ServerResource server;
         if (config.lifecycle() == ServerLifecycle.PER_CLASS) {
             server = classServer(context, config);
             server.testLock.acquire();
-            context.getStore(NAMESPACE).put(LockHeld.class, new LockHeld(server));
+            context.getStore(NAMESPACE).put(new LockKey(this), new LockHeld(server));
             server.startTest(config);
         } else {
             server = methodServer(context, config);
         }
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-            injectFields(instance.getClass(), instance, server.mock);
+            injectFields(context, instance.getClass(), instance, server.mock);
         }
+        onBeforeEach(context, server.mock);
     }
 
     @Override
-    public void afterEach(ExtensionContext context) {
+    public final void afterEach(ExtensionContext context) {
         MockConfig config = config(context);
         ExtensionContext.Store store = context.getStore(NAMESPACE);
-        LockHeld lock = store.remove(LockHeld.class, LockHeld.class);
+        LockHeld lock = store.remove(new LockKey(this), LockHeld.class);
         ServerResource server = config.lifecycle() == ServerLifecycle.PER_METHOD ? ownedServer(context) : null;
         if (server != null) {
             store.remove(this);
         }
         try {
             ServerResource checked = server != null ? server : lock != null ? lock.server : null;
-            if (checked != null && config.strict()) {
-                checked.mock.assertNoSpecViolations();
+            if (checked != null) {
+                onAfterEach(context, checked.mock);
+                if (config.strict()) {
+                    checked.mock.assertNoSpecViolations();
+                }
             }
         } finally {
             if (server != null) {
@@ -160,21 +195,38 @@ public final class AuthleteMockExtension implements BeforeAllCallback, AfterAllC
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public final void afterAll(ExtensionContext context) {
         ServerResource server = ownedServer(context);
         if (server != null) {
             context.getStore(NAMESPACE).remove(this);
-            server.close();
+            try {
+                onAfterAll(context, server.mock);
+            } finally {
+                server.close();
+            }
         }
     }
 
     @Override
-    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == AuthleteMock.class;
+    public final boolean supportsParameter(ParameterContext parameterContext, ExtensionContext context) {
+        if (parameterContext.getParameter().getType() != AuthleteMock.class) {
+            return false;
+        }
+        if (ExtensionFields.belongsTo(parameterContext.getParameter(), this, context)) {
+            return true;
+        }
+        // several extensions and no @FromExtension: the first one answers, with an error that says what to write
+        return !parameterContext.isAnnotated(FromExtension.class)
+                && ExtensionFields.of(context.getRequiredTestClass()).get(0).getName()
+                        .equals(ExtensionFields.nameOf(this, context).orElse(null));
     }
 
     @Override
-    public AuthleteMock resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+    public final AuthleteMock resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+        if (!ExtensionFields.belongsTo(parameterContext.getParameter(), this, context)) {
+            throw new ParameterResolutionException(ExtensionFields.ambiguous(parameterContext.getParameter() + " of "
+                    + parameterContext.getDeclaringExecutable(), context.getRequiredTestClass()));
+        }
         MockConfig config = config(context);
         if (config.lifecycle() == ServerLifecycle.PER_CLASS) {
             return classServer(context, config).mock;
@@ -208,6 +260,7 @@ public final class AuthleteMockExtension implements BeforeAllCallback, AfterAllC
             ExtensionContext.Store store = owner.getStore(NAMESPACE);
             ServerResource server = store.get(this, ServerResource.class);
             if (server == null) {
+                SystemPropertiesGuard.check(owner, config);
                 server = ServerResource.start(config, owner.getUniqueId(), running);
                 store.put(this, server);
             }
@@ -224,6 +277,9 @@ public final class AuthleteMockExtension implements BeforeAllCallback, AfterAllC
     /** Marks that the current test holds the class server's test lock. */
     private record LockHeld(ServerResource server) {}
 
+    /** Where this extension keeps its {@link LockHeld}: each registered extension holds its own server's lock. */
+    private record LockKey(AuthleteMockExtension extension) {}
+
     // ------------------------------------------------------------------ configuration
 
     private MockConfig config(ExtensionContext context) {
@@ -235,7 +291,7 @@ public final class AuthleteMockExtension implements BeforeAllCallback, AfterAllC
             declaring = testClass;
         } else {
             declaring = annotated(testClass);
-            List<Field> registered = registeredExtensions(declaring);
+            List<Field> registered = ExtensionFields.of(declaring);
             if (!registered.isEmpty()) {
                 throw new ExtensionConfigurationException(declaring.getName() + " has both @AuthleteMockTest and "
                         + "@RegisterExtension " + registered.get(0).getName() + ": use one of them.");
@@ -264,12 +320,6 @@ public final class AuthleteMockExtension implements BeforeAllCallback, AfterAllC
         return seeds;
     }
 
-    private static List<Field> registeredExtensions(Class<?> testClass) {
-        return ReflectionSupport.findFields(testClass,
-                f -> AuthleteMockExtension.class.isAssignableFrom(f.getType()) && f.isAnnotationPresent(RegisterExtension.class),
-                HierarchyTraversalMode.TOP_DOWN);
-    }
-
     // ------------------------------------------------------------------ fields
 
     private static List<Field> fields(Class<?> type, boolean statics) {
@@ -278,8 +328,14 @@ public final class AuthleteMockExtension implements BeforeAllCallback, AfterAllC
                 HierarchyTraversalMode.TOP_DOWN);
     }
 
-    private static void injectFields(Class<?> type, Object instance, AuthleteMock mock) {
+    private void injectFields(ExtensionContext context, Class<?> type, Object instance, AuthleteMock mock) {
         for (Field field : fields(type, instance == null)) {
+            if (!ExtensionFields.belongsTo(field, this, context)) {
+                if (field.isAnnotationPresent(FromExtension.class)) {
+                    continue; // another extension's
+                }
+                throw new ExtensionConfigurationException(ExtensionFields.ambiguous("The field " + field, context.getRequiredTestClass()));
+            }
             try {
                 field.setAccessible(true);
                 field.set(instance, mock);
@@ -394,10 +450,14 @@ public final class AuthleteMockExtension implements BeforeAllCallback, AfterAllC
         }
 
         public AuthleteMockExtension build() {
+            return new AuthleteMockExtension(config());
+        }
+
+        private MockConfig config() {
             MockConfig config = new MockConfig(lifecycle, port, serviceId, serviceToken, orgToken, issuer, service, spec, strict,
                     validation, systemProperties, clients, customizer);
             config.settings(); // fails now, not in the first test, on a bad combination
-            return new AuthleteMockExtension(config);
+            return config;
         }
     }
 }

@@ -64,6 +64,10 @@ public @interface AuthleteMockTest {
     /** Check requests and responses against the spec at all. */
     boolean validation() default true;
 
-    /** Publish the base URL and credentials as system properties ({@link AuthleteMock#properties()}) while the server runs. */
+    /**
+     * Publish the base URL and credentials as system properties ({@link AuthleteMock#properties()}) while the server runs.
+     * They exist once per JVM: with parallel execution on, a class that runs concurrently must also carry
+     * {@code @ResourceLock(Resources.SYSTEM_PROPERTIES)} (or {@code @Isolated}); otherwise the extension refuses to start.
+     */
     boolean systemProperties() default false;
 }

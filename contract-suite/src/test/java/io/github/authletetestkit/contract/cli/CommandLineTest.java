@@ -41,6 +41,16 @@ class CommandLineTest {
     }
 
     @Test
+    void theSpecExamplesNameWhereAuthletesPublishedSpecComesFromNotAFileOutsideTheRepository() throws Exception {
+        assertThat(run(Map.of(), "--help")).isZero();
+        String readme = Files.readString(Path.of("..", "README.md"));
+
+        assertThat(out()).contains("github.com/authlete/openapi", "--spec spec_next.yaml").doesNotContain("../");
+        assertThat(readme).contains("https://github.com/authlete/openapi", "--spec spec_next.yaml")
+                .doesNotContainPattern("--spec \\.\\./").doesNotContain("shared/reference");
+    }
+
+    @Test
     void credentialsOnTheCommandLineAreRefusedWithoutEchoingThem() {
         assertThat(run(Map.of(), "--region", "us", "--service-token", "secret-value-on-the-command-line")).isEqualTo(2);
 

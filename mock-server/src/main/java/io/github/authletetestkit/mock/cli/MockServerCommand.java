@@ -6,6 +6,7 @@ import io.github.authletetestkit.mock.journal.CallLog;
 import io.github.authletetestkit.mock.state.SeedException;
 import io.github.authletetestkit.spec.SpecLoadException;
 import io.github.authletetestkit.spec.TestkitVersion;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,18 +119,26 @@ public final class MockServerCommand implements Callable<Integer> {
             commandSpec.commandLine().getErr().println("Cannot start the Authlete mock server: " + e.getMessage());
             return 2;
         }
-        running.journal().onCall(logFormat.writer(System.out));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.stop();
             stopped.countDown();
         }, "authlete-mock-shutdown"));
-        printBanner(running, (System.nanoTime() - started) / 1_000_000, new PrintWriter(System.out, true));
+        announce(running, (System.nanoTime() - started) / 1_000_000, System.out, System.err);
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * Logs each call to {@code out} in the chosen format and prints the banner. With {@code --log-format json}
+     * standard output carries JSON lines only, so the banner goes to {@code err}.
+     */
+    void announce(AuthleteMockServer running, long startMillis, PrintStream out, PrintStream err) {
+        running.journal().onCall(logFormat.writer(out));
+        printBanner(running, startMillis, new PrintWriter(logFormat == CallLog.JSON ? err : out, true));
     }
 
     static void printBanner(AuthleteMockServer server, long startMillis, PrintWriter out) {

@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,8 @@ import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.MockServerSettings;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.spec.RateLimits;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +120,38 @@ class MockServerCommandTest {
             assertThat(banner).contains("services:      [1000001]").doesNotContain(server.serviceToken());
             assertThat(curlAsPrinted(banner)).contains("\"apiKey\":1000001");
         }
+    }
+
+    @Test
+    void withJsonLogsStandardOutputCarriesOnlyJsonAndTheBannerGoesToStandardError() throws Exception {
+        Streams streams = announceAndCallOnce("json", true);
+
+        assertThat(streams.err()).contains("base URL:", "Press Ctrl-C to stop.");
+        assertThat(streams.out().lines().toList()).singleElement()
+                .satisfies(line -> assertThat(Json.parse(line).path("operation").asText()).isEqualTo("service_get_api"));
+    }
+
+    @Test
+    void withTextLogsTheBannerAndTheCallsShareStandardOutput() throws Exception {
+        Streams streams = announceAndCallOnce("text", false);
+
+        assertThat(streams.out()).contains("base URL:", "service_get_api -> 200");
+        assertThat(streams.err()).isEmpty();
+    }
+
+    private record Streams(String out, String err) {}
+
+    /** Starts the logging and the banner as the command does, then runs the banner's curl command once. */
+    private static Streams announceAndCallOnce(String logFormat, boolean bannerOnErr) throws Exception {
+        MockServerCommand command = new MockServerCommand();
+        new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--log-format", logFormat);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (AuthleteMockServer server = AuthleteMockServer.builder().build().start()) {
+            command.announce(server, 5, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+            curlAsPrinted((bannerOnErr ? err : out).toString(UTF_8));
+        }
+        return new Streams(out.toString(UTF_8), err.toString(UTF_8));
     }
 
     private static String banner(AuthleteMockServer server) {
