@@ -1,7 +1,6 @@
 package io.github.authletetestkit.benchmarks;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -17,13 +16,7 @@ record Memory(long heapUsed, long rss) {
 
     /** This JVM's figures after full collections. */
     static Memory ofThisJvm() throws InterruptedException {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(50);
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-        return new Memory(used, rss(ProcessHandle.current().pid()));
+        return new Memory(HeapPerToken.usedHeapAfterGc(), rss(ProcessHandle.current().pid()));
     }
 
     /** Another JVM's figures: a full collection with {@code jcmd}, then its G1 heap summary (default flags only). */
