@@ -14,6 +14,7 @@ COPY flows/ flows/
 COPY mock-server/ mock-server/
 COPY junit-extension/pom.xml junit-extension/
 COPY contract-suite/pom.xml contract-suite/
+COPY benchmarks/pom.xml benchmarks/
 RUN ./mvnw -B -q -pl mock-server -am -DskipTests package
 
 # ---- run: the executable jar on a JRE, as a user without privileges

@@ -25,7 +25,7 @@ final class HeapPerToken {
         // validation or journal (the journal is bounded and would count as per-token heap it is not)
         AuthleteMockServer mock = AuthleteMockServer.builder().journalSize(0).validateRequests(false).validateResponses(false).build();
         ApiPipeline pipeline = new ApiPipeline(mock.store(), mock.clock(), new ApiRoutes(), AuthleteSpec.bundled(), null,
-                new ApiPipeline.Validation(false, false, false), new CallJournal(0));
+                new ApiPipeline.Validation(false, false, false), new CallJournal(0), mock.rateLimiter());
         String api = "/api/" + mock.serviceId();
         Map<String, String> headers = Map.of("authorization", "Bearer " + mock.serviceToken(), "content-type", "application/json");
         HttpExchange.Reply created = pipeline.handle(new HttpExchange("POST", api + "/client/create", Map.of(), headers,
