@@ -70,6 +70,9 @@ public final class AuthleteMockServer implements AutoCloseable {
     private final MockServerSettings settings;
     private final MockStore store = new MockStore();
     private final MockClock clock;
+    /** How many requests WireMock's own journal ({@code /__admin/requests}) keeps. */
+    public static final int WIREMOCK_REQUESTS_KEPT = 20;
+
     private final CallJournal journal;
     private final ApiPipeline pipeline;
     private final WireMockServer wireMock;
@@ -100,8 +103,9 @@ public final class AuthleteMockServer implements AutoCloseable {
                 .bindAddress(settings.bindAddress())
                 .extensions(new ApiDispatcher(pipeline), new AdminApi(AdminRoutes.of(this, operationIds)))
                 .httpServerFactory(JsonErrorsHttpServer.factory())
-                // the mock keeps its own journal of Authlete calls; WireMock's would hold every request twice
-                .disableRequestJournal());
+                // the mock keeps its own journal of Authlete calls (/__admin/authlete/calls); WireMock's own,
+                // for /__admin/requests, keeps only the last few so that it never grows
+                .maxRequestJournalEntries(WIREMOCK_REQUESTS_KEPT));
         keys.join();
         this.seed = settings.seed() != null ? settings.seed()
                 : settings.seedFile() != null ? new StateFile(settings.seedFile()).read() : null;

@@ -3,6 +3,7 @@ package io.github.authletetestkit.mock.admin;
 import com.github.tomakehurst.wiremock.admin.AdminTask;
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.Urls;
 import com.github.tomakehurst.wiremock.common.url.PathParams;
 import com.github.tomakehurst.wiremock.core.Admin;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
@@ -11,6 +12,7 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.authletetestkit.mock.model.Json;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,9 @@ public final class AdminApi implements AdminApiExtension {
         public ResponseDefinition execute(Admin admin, ServeEvent serveEvent, PathParams pathParams) {
             Request request = serveEvent.getRequest();
             String body = request.getBody() == null || request.getBody().length == 0 ? null : request.getBodyAsString();
-            return render(reply(request.getMethod().getName(), pathParams.get("route"), body));
+            Map<String, String> query = new LinkedHashMap<>();
+            Urls.splitQuery(URI.create(request.getUrl())).forEach((name, values) -> query.put(name, values.firstValue()));
+            return render(reply(request.getMethod().getName(), pathParams.get("route"), query, body));
         }
     }
 
@@ -70,6 +74,11 @@ public final class AdminApi implements AdminApiExtension {
 
     /** The answer of the route {@code method path}; every failure becomes a JSON error. */
     AdminReply reply(String method, String path, String body) {
+        return reply(method, path, Map.of(), body);
+    }
+
+    /** The answer of the route {@code method path} given its query parameters; every failure becomes a JSON error. */
+    AdminReply reply(String method, String path, Map<String, String> query, String body) {
         AdminRoute route = routes.get(method + " " + path);
         if (route == null) {
             List<String> allowed = routes.values().stream().filter(r -> r.path().equals(path)).map(AdminRoute::method).toList();
@@ -78,7 +87,7 @@ public final class AdminApi implements AdminApiExtension {
                     : AdminReply.error(405, message + "; it answers " + String.join(", ", allowed) + ".", null);
         }
         try {
-            return route.handler().handle(body);
+            return route.handler().handle(query, body);
         } catch (AdminInputException e) {
             return AdminReply.error(400, e.getMessage(), e.field());
         } catch (RuntimeException e) {

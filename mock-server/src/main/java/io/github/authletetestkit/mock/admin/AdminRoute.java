@@ -11,6 +11,32 @@ public record AdminRoute(String method, String path, Handler handler) {
     public interface Handler {
         /** @param body the request body as text; null when there is none */
         AdminReply handle(String body);
+
+        /** @param query the request's query parameters, first value of each; routes that read none ignore them */
+        default AdminReply handle(java.util.Map<String, String> query, String body) {
+            return handle(body);
+        }
+    }
+
+    /** Answers one request that reads its query parameters. */
+    @FunctionalInterface
+    public interface QueryHandler {
+        AdminReply handle(java.util.Map<String, String> query, String body);
+    }
+
+    /** A GET route that reads its query parameters. */
+    public static AdminRoute getWithQuery(String path, QueryHandler handler) {
+        return new AdminRoute("GET", path, new Handler() {
+            @Override
+            public AdminReply handle(String body) {
+                return handler.handle(java.util.Map.of(), body);
+            }
+
+            @Override
+            public AdminReply handle(java.util.Map<String, String> query, String body) {
+                return handler.handle(query, body);
+            }
+        });
     }
 
     public static AdminRoute get(String path, Handler handler) {

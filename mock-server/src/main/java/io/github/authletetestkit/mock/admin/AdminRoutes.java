@@ -19,6 +19,7 @@ public final class AdminRoutes {
     public static List<AdminRoute> of(AuthleteMockServer server, Set<String> operationIds) {
         ClockAdmin clock = new ClockAdmin(server.clock());
         FaultsAdmin faultsAdmin = new FaultsAdmin(server.faults(), operationIds);
+        CallsAdmin calls = new CallsAdmin(server.journal(), server::baseUrl);
         RateLimitsAdmin rateLimits = new RateLimitsAdmin(server.rateLimiter(), server.clock());
         return List.of(
                 AdminRoute.post("reset", body -> {
@@ -32,6 +33,8 @@ public final class AdminRoutes {
                 AdminRoute.delete("faults", faultsAdmin::clear),
                 AdminRoute.get("rate-limits", rateLimits::get),
                 AdminRoute.post("rate-limits", rateLimits::post),
+                AdminRoute.getWithQuery("calls", calls::list),
+                AdminRoute.delete("calls", calls::clear),
                 AdminRoute.get("state", body -> AdminReply.ok(server.state())),
                 AdminRoute.post("seed", body -> loadSeed(server, body)));
     }

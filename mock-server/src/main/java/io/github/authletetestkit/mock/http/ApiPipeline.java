@@ -73,13 +73,15 @@ public final class ApiPipeline {
         long started = System.nanoTime();
         Instant at = clock.instant();
         Optional<OperationMatcher.Match> resolved = operations.match(exchange.method(), exchange.path());
-        HttpExchange.Reply reply = answer(exchange, resolved);
+        List<String> found = new java.util.ArrayList<>();
+        HttpExchange.Reply reply = answer(exchange, resolved, found);
         journal.record(recorded(exchange, resolved.map(OperationMatcher.Match::operationId).orElse(null), reply, at,
-                (System.nanoTime() - started) / 1_000));
+                (System.nanoTime() - started) / 1_000, found));
         return reply;
     }
 
-    private HttpExchange.Reply answer(HttpExchange exchange, Optional<OperationMatcher.Match> resolved) {
+    /** @param found collects what the spec validator finds wrong with the request or the response */
+    private HttpExchange.Reply answer(HttpExchange exchange, Optional<OperationMatcher.Match> resolved, List<String> found) {
         if (resolved.isEmpty() && exchange.path().equals(HEALTHCHECK_PATH) && exchange.method().equals("GET")) {
             // a loaded spec without the health check still leaves the mock checkable
             return new HttpExchange.Reply(200, "text/plain", "OK", Map.of());
@@ -95,18 +97,19 @@ public final class ApiPipeline {
         }
         HttpExchange.Reply reply;
         try {
-            reply = process(exchange, operation, apiPath);
+            reply = process(exchange, operation, apiPath, found);
         } catch (ApiException e) {
             reply = error(e.status(), e.resultCode(), apiPath, e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The mock failed on " + exchange.method() + " " + exchange.path(), e);
             reply = error(500, ResultCodes.SERVER_ERROR, apiPath, "Authlete Server error.");
         }
-        reply = checkedResponse(exchange, operation, apiPath, reply);
+        reply = checkedResponse(exchange, operation, apiPath, reply, found);
         return fault.map(f -> f.delay().toMillis()).map(reply::delayed).orElse(reply);
     }
 
-    private RecordedCall recorded(HttpExchange exchange, String operationId, HttpExchange.Reply reply, Instant at, long micros) {
+    private RecordedCall recorded(HttpExchange exchange, String operationId, HttpExchange.Reply reply, Instant at, long micros,
+                                  List<String> found) {
         JsonNode requestBody = null;
         String action = null;
         String resultCode = null;
@@ -127,8 +130,12 @@ public final class ApiPipeline {
                 // a document the mock returns verbatim
             }
         }
+        RecordedCall.Wire wire = journal.keepsCalls()
+                ? new RecordedCall.Wire(QueryStrings.of(exchange.query()), exchange.header("content-type"),
+                        exchange.header("authorization"), exchange.body(), reply.body(), found)
+                : RecordedCall.Wire.NONE;
         return new RecordedCall(at, operationId, exchange.method(), exchange.path(), requestBody,
-                reply.connectionReset() ? 0 : reply.status(), action, resultCode, micros);
+                reply.connectionReset() ? 0 : reply.status(), action, resultCode, micros, wire);
     }
 
     /** The answer a planned fault puts in place of the real one. */
@@ -159,7 +166,8 @@ public final class ApiPipeline {
         return new HttpExchange.Reply(reply.status(), reply.contentType(), reply.body(), Map.of("Retry-After", Long.toString(seconds)));
     }
 
-    private HttpExchange.Reply process(HttpExchange exchange, OperationMatcher.Match operation, String apiPath) {
+    private HttpExchange.Reply process(HttpExchange exchange, OperationMatcher.Match operation, String apiPath,
+                                       List<String> found) {
         ApiCredential caller = operation.operation().authenticated() ? authenticate(exchange) : null;
         ServiceState service = null;
         String serviceIdParam = operation.pathParameters().get("serviceId");
@@ -196,6 +204,7 @@ public final class ApiPipeline {
             }
             List<String> findings = validator.checkRequest(operation.operation().pathTemplate(), exchange.method(), exchange.path(), exchange.query(), headers, checked);
             if (!findings.isEmpty()) {
+                found.addAll(findings);
                 throw ApiException.badRequest("The request to " + operation.operationId() + " does not conform to the API: "
                         + String.join("; ", findings));
             }
@@ -235,7 +244,7 @@ public final class ApiPipeline {
     }
 
     private HttpExchange.Reply checkedResponse(HttpExchange exchange, OperationMatcher.Match operation, String apiPath,
-                                               HttpExchange.Reply reply) {
+                                               HttpExchange.Reply reply, List<String> found) {
         if (!validation.responses() || validator == null) {
             return reply;
         }
@@ -247,6 +256,7 @@ public final class ApiPipeline {
         if (findings.isEmpty()) {
             return reply;
         }
+        found.addAll(findings);
         SpecViolation violation = new SpecViolation(operation.operationId(), exchange.method(), exchange.path(), reply.status(), findings);
         violations.add(violation);
         LOG.warning("The mock's response violates the spec: " + violation);

@@ -59,6 +59,14 @@ class StandaloneJarIT {
             assertThat(health.body()).isEqualTo("OK");
             String logLine = out.readLine();
             assertThat(logLine).as("one JSON log line per call").contains("\"operation\":\"service_get_api\"", "\"status\":200");
+            HttpResponse<String> calls = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/__admin/authlete/calls?operation=service_get_api")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(calls.statusCode()).as("what the jar saw, with bodies").isEqualTo(200);
+            assertThat(calls.body()).contains("\"operation\":\"service_get_api\"", "apiKey", "\"curl\":\"curl ");
+            HttpResponse<String> requests = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/__admin/requests")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(requests.statusCode()).as("WireMock's journal answers instead of a 500 page").isEqualTo(200);
+            assertThat(requests.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         } finally {
             process.destroy();
         }

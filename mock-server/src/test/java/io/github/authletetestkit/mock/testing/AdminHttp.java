@@ -57,7 +57,14 @@ public final class AdminHttp {
 
     /** A request the test means to be valid: it must conform to the document, and so must the response. */
     public HttpReply conforming(String method, String route, String json) {
-        SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), PREFIX + route);
+        String[] pathAndQuery = route.split("[?]", 2);
+        SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), PREFIX + pathAndQuery[0]);
+        if (pathAndQuery.length > 1) {
+            for (String parameter : pathAndQuery[1].split("&")) {
+                String[] nameAndValue = parameter.split("=", 2);
+                request.withQueryParam(nameAndValue[0], nameAndValue.length > 1 ? nameAndValue[1] : "");
+            }
+        }
         if (authorization != null) {
             request.withHeader("Authorization", authorization);
         }
@@ -78,7 +85,7 @@ public final class AdminHttp {
         if (reply.body() != null && !reply.body().isEmpty()) {
             response.withBody(reply.body());
         }
-        assertThat(errors(VALIDATOR.validateResponse(PREFIX + route, Request.Method.valueOf(method), response.build())))
+        assertThat(errors(VALIDATOR.validateResponse(PREFIX + route.replaceFirst("[?].*", ""), Request.Method.valueOf(method), response.build())))
                 .as("the answer %s to %s %s against the admin document", reply, method, route).isEmpty();
         return reply;
     }
