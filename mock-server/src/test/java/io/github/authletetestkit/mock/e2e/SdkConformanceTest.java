@@ -46,9 +46,12 @@ class SdkConformanceTest extends MockServerTestBase {
     private String handle;
     private String batch;
     private String jwks;
+    /** The body of the mock's newest answer: a listener sees every answer (the request journal is off). */
+    private final java.util.concurrent.atomic.AtomicReference<String> lastAnswer = new java.util.concurrent.atomic.AtomicReference<>();
 
     @Test
     void everyMethodOfTheSdkIsTakenAndItsAnswerParses() throws Exception {
+        mock.wireMock().addMockServiceRequestListener((request, response) -> lastAnswer.set(response.getBodyAsString()));
         client = flows.confidentialClient();
         accessToken = flows.codeFlow(client, "scope", "openid").text("accessToken");
         handle = api.post("/hsk/create", Map.of("kty", "EC", "use", "sig", "alg", "ES256")).json().at("/hsk/handle").asText();
@@ -91,6 +94,32 @@ class SdkConformanceTest extends MockServerTestBase {
         assertThat(methods).as("methods of AuthleteApi").hasSizeGreaterThan(90);
         assertThat(outcomes.stream().filter(Outcome::refused).toList()).as("well-formed SDK calls the mock refused").isEmpty();
         assertThat(outcomes).as("answers that did not parse").noneMatch(o -> o.result().startsWith("unparsable"));
+        assertThat(outcomes).as("answers with members the SDK's class lacks (Gson drops them silently)")
+                .noneMatch(o -> o.result().startsWith("unknown members"));
+    }
+
+    /** Top-level members of a JSON answer the SDK's response class has no field for. */
+    private static List<String> unknownMembers(Object answer, String body) {
+        if (answer == null || body == null || !body.startsWith("{") || answer instanceof Map || answer instanceof String
+                || answer.getClass().isArray()) { // a map, a document, or a list the SDK unwraps from its member
+            return List.of();
+        }
+        List<String> unknown = new ArrayList<>();
+        io.github.authletetestkit.mock.model.Json.parse(body).fieldNames().forEachRemaining(member -> {
+            if (!hasField(answer.getClass(), member)) {
+                unknown.add(member);
+            }
+        });
+        return unknown;
+    }
+
+    private static boolean hasField(Class<?> type, String member) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (Arrays.stream(c.getDeclaredFields()).anyMatch(f -> f.getName().equals(member))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The members the request body of the operation last called requires; null when it has none or no call was made. */
@@ -124,8 +153,10 @@ class SdkConformanceTest extends MockServerTestBase {
             for (int i = 0; i < args.length; i++) {
                 args[i] = argument(method, i, only);
             }
-            method.invoke(sdk, args);
-            return new Outcome(signature(method), variant, "ok", false);
+            lastAnswer.set(null);
+            Object answer = method.invoke(sdk, args);
+            List<String> unknown = unknownMembers(answer, lastAnswer.get());
+            return new Outcome(signature(method), variant, unknown.isEmpty() ? "ok" : "unknown members: " + unknown, false);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof AuthleteApiException api) {
