@@ -39,13 +39,9 @@ public final class ServiceApi {
     public ApiResponse update(ApiCall call) {
         ObjectNode changes = writable(call.bodyObject());
         checkJwks(changes);
-        ServiceState state = call.service();
-        synchronized (state) {
-            ObjectNode stamp = Json.object().put("modifiedAt", call.now().toEpochMilli());
-            ServiceConfig updated = state.config().merge(changes).merge(stamp);
-            state.updateConfig(updated);
-            return ApiResponse.ok(updated.toJson());
-        }
+        ObjectNode stamp = Json.object().put("modifiedAt", call.now().toEpochMilli());
+        ServiceConfig updated = call.service().changeConfig(current -> current.merge(changes).merge(stamp));
+        return ApiResponse.ok(updated.toJson());
     }
 
     public ApiResponse create(ApiCall call) {
