@@ -66,8 +66,13 @@ public final class ServiceApi {
         ObjectNode copy = body.deepCopy();
         copy.remove(READ_ONLY);
         copy.fields().forEachRemaining(member -> {
-            if (NON_NEGATIVE.matcher(member.getKey()).matches() && member.getValue().isNumber() && member.getValue().asLong() < 0) {
-                throw ApiException.badRequest("'" + member.getKey() + "' must not be negative.");
+            if (NON_NEGATIVE.matcher(member.getKey()).matches() && member.getValue().isNumber()) {
+                if (member.getValue().asLong() < 0) {
+                    throw ApiException.badRequest("'" + member.getKey() + "' must not be negative.");
+                }
+                if (!member.getKey().endsWith("Length")) {
+                    Lifetimes.checkSeconds(member.getKey(), member.getValue().asLong());
+                }
             }
         });
         return copy;

@@ -96,6 +96,8 @@ public final class TokenOperationsApi {
 
     /** Creates the token, or with {@code checkOnly} only says whether it could: the answer of /auth/token/create. */
     private ObjectNode create(ApiCall call, TokenCreateRequest request, boolean checkOnly) {
+        Lifetimes.checkSeconds("accessTokenDuration", request.accessTokenDuration());
+        Lifetimes.checkSeconds("refreshTokenDuration", request.refreshTokenDuration());
         ServiceState state = call.service();
         ServiceConfig service = state.config();
         if (request.grantType() == null) {
@@ -147,6 +149,8 @@ public final class TokenOperationsApi {
     public ApiResponse update(ApiCall call) {
         ServiceState state = call.service();
         TokenUpdateRequest request = call.body(TokenUpdateRequest.class);
+        Lifetimes.checkEpochMillis("accessTokenExpiresAt", request.accessTokenExpiresAt());
+        Lifetimes.checkEpochMillis("refreshTokenExpiresAt", request.refreshTokenExpiresAt());
         String identifier = request.accessToken() != null ? request.accessToken() : request.accessTokenHash();
         if (identifier == null) {
             return ApiResponse.ok(failure(UPDATE_API, 1, "BAD_REQUEST", "The request does not contain 'accessToken'."));
