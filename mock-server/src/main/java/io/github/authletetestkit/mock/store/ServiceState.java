@@ -81,11 +81,23 @@ public final class ServiceState {
 
     /** Applies {@code change} to the configuration atomically (retried when a concurrent change won); the new configuration. */
     public ServiceConfig changeConfig(UnaryOperator<ServiceConfig> change) {
+        return changeAtomically(config::get, change, this::replaceConfig).orElseThrow();
+    }
+
+    /**
+     * Reads, changes and compare-and-replaces until no concurrent change intervenes; empty when there is
+     * nothing to change (read gives null).
+     */
+    private static <T> Optional<T> changeAtomically(java.util.function.Supplier<T> read, UnaryOperator<T> change,
+                                                    java.util.function.BiPredicate<T, T> replace) {
         while (true) {
-            ServiceConfig current = config.get();
-            ServiceConfig updated = change.apply(current);
-            if (replaceConfig(current, updated)) {
-                return updated;
+            T current = read.get();
+            if (current == null) {
+                return Optional.empty();
+            }
+            T updated = change.apply(current);
+            if (replace.test(current, updated)) {
+                return Optional.of(updated);
             }
         }
     }
@@ -106,16 +118,7 @@ public final class ServiceState {
      * is no such client, so that a change racing a deletion never brings the client back.
      */
     public Optional<ClientConfig> updateClient(long clientId, UnaryOperator<ClientConfig> change) {
-        while (true) {
-            ClientConfig current = clients.get(clientId);
-            if (current == null) {
-                return Optional.empty();
-            }
-            ClientConfig updated = change.apply(current);
-            if (replaceClient(current, updated)) {
-                return Optional.of(updated);
-            }
-        }
+        return changeAtomically(() -> clients.get(clientId), change, this::replaceClient);
     }
 
     /** Finds a client by numeric ID or alias. */
@@ -282,16 +285,7 @@ public final class ServiceState {
      * won); empty when there is no such pair, so that an update racing a revocation never brings it back.
      */
     public Optional<TokenRecord> updateToken(String accessToken, UnaryOperator<TokenRecord> change) {
-        while (true) {
-            TokenRecord current = accessTokens.get(accessToken);
-            if (current == null) {
-                return Optional.empty();
-            }
-            TokenRecord updated = change.apply(current);
-            if (replaceToken(current, updated)) {
-                return Optional.of(updated);
-            }
-        }
+        return changeAtomically(() -> accessTokens.get(accessToken), change, this::replaceToken);
     }
 
     /** Removes every pair that matches when it is removed; the number removed. */
