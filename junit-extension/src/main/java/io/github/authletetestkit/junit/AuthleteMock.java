@@ -200,7 +200,7 @@ public final class AuthleteMock {
         specNames.checkServiceMembers(patch::fieldNames);
         ServiceState service = server.defaultService();
         synchronized (service) {
-            service.updateConfig(service.config().merge(patch));
+            service.changeConfig(config -> config.merge(patch));
         }
         return this;
     }

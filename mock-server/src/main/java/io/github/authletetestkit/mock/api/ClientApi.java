@@ -59,15 +59,23 @@ public final class ClientApi {
     /** Members present in the body replace the client's; absent ones keep their value. */
     public ApiResponse update(ApiCall call) {
         ServiceState service = call.service();
-        synchronized (service) {
-            ClientConfig current = existing(call, "clientId");
+        ObjectNode changes = assignable(call.bodyObject());
+        ClientConfig updated = change(call, "clientId", current -> {
             ObjectNode merged = current.toJson();
-            assignable(call.bodyObject()).fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+            changes.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
             merged.put("modifiedAt", call.now().toEpochMilli());
-            ClientConfig updated = validated(new ClientConfig(merged), service);
-            service.putClient(updated);
-            return ApiResponse.ok(updated.toJson());
-        }
+            return validated(new ClientConfig(merged), service);
+        });
+        return ApiResponse.ok(updated.toJson());
+    }
+
+    /**
+     * Changes the client named by the path parameter atomically; 404 when it does not exist or a concurrent
+     * deletion removed it, which the change never undoes.
+     */
+    static ClientConfig change(ApiCall call, String pathParam, java.util.function.UnaryOperator<ClientConfig> change) {
+        ClientConfig client = existing(call, pathParam);
+        return call.service().updateClient(client.clientId(), change).orElseThrow(() -> notFound(call.pathParam(pathParam)));
     }
 
     public ApiResponse delete(ApiCall call) {
@@ -81,9 +89,8 @@ public final class ClientApi {
         if (locked == null || !locked.isBoolean() && !locked.isTextual()) {
             throw ApiException.badRequest("'clientLocked' is required.");
         }
-        ClientConfig client = existing(call, "clientIdentifier");
         boolean value = locked.asBoolean();
-        call.service().putClient(client.with("locked", Json.MAPPER.getNodeFactory().booleanNode(value)));
+        change(call, "clientIdentifier", client -> client.with("locked", Json.MAPPER.getNodeFactory().booleanNode(value)));
         String code = ResultCodes.of(147, 0, 1);
         return ApiResponse.ok(ResultCodes.body(code, "The client lock flag has been updated to " + value + "."));
     }
@@ -101,21 +108,24 @@ public final class ClientApi {
     }
 
     private ApiResponse replaceSecret(ApiCall call, String newSecret, String code, String verb) {
-        ServiceState service = call.service();
-        synchronized (service) {
-            ClientConfig client = existing(call, "clientIdentifier");
-            service.putClient(client.with("clientSecret", new TextNode(newSecret)));
-            ObjectNode body = ResultCodes.body(code, "The client secret has been " + verb + ".");
-            body.put("newClientSecret", newSecret);
-            body.put("oldClientSecret", client.clientSecret());
-            return ApiResponse.ok(body);
-        }
+        java.util.concurrent.atomic.AtomicReference<String> oldSecret = new java.util.concurrent.atomic.AtomicReference<>();
+        change(call, "clientIdentifier", client -> {
+            oldSecret.set(client.clientSecret());
+            return client.with("clientSecret", new TextNode(newSecret));
+        });
+        ObjectNode body = ResultCodes.body(code, "The client secret has been " + verb + ".");
+        body.put("newClientSecret", newSecret);
+        body.put("oldClientSecret", oldSecret.get());
+        return ApiResponse.ok(body);
     }
 
     private static ClientConfig existing(ApiCall call, String pathParam) {
         String identifier = call.pathParam(pathParam);
-        return call.service().findClient(identifier).orElseThrow(() -> ApiException.notFound(
-                ResultCodes.CLIENT_NOT_FOUND, "No client has the ID '" + identifier + "'."));
+        return call.service().findClient(identifier).orElseThrow(() -> notFound(identifier));
+    }
+
+    private static ApiException notFound(String identifier) {
+        return ApiException.notFound(ResultCodes.CLIENT_NOT_FOUND, "No client has the ID '" + identifier + "'.");
     }
 
     private static ObjectNode assignable(ObjectNode body) {

@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.model.ClientConfig;
@@ -61,13 +62,10 @@ public final class GrantApi {
         ServiceState state = call.service();
         List<String> scopes = request.scopes() == null ? List.of() : List.copyOf(request.scopes());
         int updated = 0;
-        synchronized (state) {
-            for (var token : state.tokens()) {
-                if (token.clientId() == client.clientId() && request.subject().equals(token.grant().subject())) {
-                    state.removePair(token);
-                    state.putToken(token.withGrant(token.grant().withScopes(scopes)));
-                    updated++;
-                }
+        for (var token : state.tokens()) {
+            if (token.clientId() == client.clientId() && request.subject().equals(token.grant().subject())
+                    && state.updateToken(token.accessToken(), t -> t.withGrant(t.grant().withScopes(scopes))).isPresent()) {
+                updated++;
             }
         }
         return ApiResponse.ok(ResultCodes.body(ResultCodes.of(138, 0, 1), "Updated " + updated + " access token(s) of the client (ID = "
@@ -115,25 +113,33 @@ public final class GrantApi {
     }
 
     public ApiResponse updateRequestableScopes(ApiCall call) {
-        ClientConfig client = client(call);
         RequestableScopesRequest request = call.body(RequestableScopesRequest.class);
         List<String> scopes = request.requestableScopes() == null ? List.of() : request.requestableScopes();
-        ObjectNode extension = client.toJson().path("extension").isObject() ? (ObjectNode) client.toJson().get("extension") : Json.object();
-        extension.put("requestableScopesEnabled", true);
-        TokenApi.putStrings(extension.putArray("requestableScopes"), scopes);
-        call.service().putClient(client.with("extension", extension));
+        changeExtension(call, extension -> {
+            extension.put("requestableScopesEnabled", true);
+            TokenApi.putStrings(extension.putArray("requestableScopes"), scopes);
+        });
         ObjectNode body = Json.object();
         TokenApi.putStrings(body.putArray("requestableScopes"), scopes);
         return ApiResponse.ok(body);
     }
 
     public ApiResponse deleteRequestableScopes(ApiCall call) {
-        ClientConfig client = client(call);
-        ObjectNode extension = client.toJson().path("extension").isObject() ? (ObjectNode) client.toJson().get("extension") : Json.object();
-        extension.put("requestableScopesEnabled", false);
-        extension.remove("requestableScopes");
-        call.service().putClient(client.with("extension", extension));
+        changeExtension(call, extension -> {
+            extension.put("requestableScopesEnabled", false);
+            extension.remove("requestableScopes");
+        });
         return ApiResponse.noContent();
+    }
+
+    /** Changes the client's extension atomically, starting from its current one. */
+    private static void changeExtension(ApiCall call, java.util.function.Consumer<ObjectNode> change) {
+        ClientApi.change(call, "clientId", current -> {
+            JsonNode existing = current.toJson().path("extension");
+            ObjectNode extension = existing.isObject() ? (ObjectNode) existing : Json.object();
+            change.accept(extension);
+            return current.with("extension", extension);
+        });
     }
 
     private static ClientConfig client(ApiCall call) {

@@ -67,8 +67,7 @@ public final class IdTokenReissueApi {
             Grant inSession = new Grant(grant.clientId(), grant.subject(), grant.sub(), grant.scopes(), grant.grantType(),
                     grant.properties(), grant.authTimeSeconds(), grant.acr(), grant.claims(), grant.nonce(), sessionId, grant.idTokenAudType(),
                     grant.grantId());
-            state.removePair(pair.get());
-            state.putToken(pair.get().withGrant(inSession));
+            state.replaceToken(pair.get(), pair.get().withGrant(inSession));
         }
         Grant forIdToken = new Grant(grant.clientId(), grant.subject(), request.sub() != null ? request.sub() : grant.sub(), grant.scopes(),
                 grant.grantType(), grant.properties(), grant.authTimeSeconds(), grant.acr(),

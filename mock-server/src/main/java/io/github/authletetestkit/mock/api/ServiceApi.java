@@ -39,13 +39,9 @@ public final class ServiceApi {
     public ApiResponse update(ApiCall call) {
         ObjectNode changes = writable(call.bodyObject());
         checkJwks(changes);
-        ServiceState state = call.service();
-        synchronized (state) {
-            ObjectNode stamp = Json.object().put("modifiedAt", call.now().toEpochMilli());
-            ServiceConfig updated = state.config().merge(changes).merge(stamp);
-            state.updateConfig(updated);
-            return ApiResponse.ok(updated.toJson());
-        }
+        ObjectNode stamp = Json.object().put("modifiedAt", call.now().toEpochMilli());
+        ServiceConfig updated = call.service().changeConfig(current -> current.merge(changes).merge(stamp));
+        return ApiResponse.ok(updated.toJson());
     }
 
     public ApiResponse create(ApiCall call) {
@@ -70,8 +66,13 @@ public final class ServiceApi {
         ObjectNode copy = body.deepCopy();
         copy.remove(READ_ONLY);
         copy.fields().forEachRemaining(member -> {
-            if (NON_NEGATIVE.matcher(member.getKey()).matches() && member.getValue().isNumber() && member.getValue().asLong() < 0) {
-                throw ApiException.badRequest("'" + member.getKey() + "' must not be negative.");
+            if (NON_NEGATIVE.matcher(member.getKey()).matches() && member.getValue().isNumber()) {
+                if (member.getValue().asLong() < 0) {
+                    throw ApiException.badRequest("'" + member.getKey() + "' must not be negative.");
+                }
+                if (!member.getKey().endsWith("Length")) {
+                    Lifetimes.checkSeconds(member.getKey(), member.getValue().asLong());
+                }
             }
         });
         return copy;

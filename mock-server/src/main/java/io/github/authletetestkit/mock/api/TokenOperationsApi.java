@@ -96,6 +96,8 @@ public final class TokenOperationsApi {
 
     /** Creates the token, or with {@code checkOnly} only says whether it could: the answer of /auth/token/create. */
     private ObjectNode create(ApiCall call, TokenCreateRequest request, boolean checkOnly) {
+        Lifetimes.checkSeconds("accessTokenDuration", request.accessTokenDuration());
+        Lifetimes.checkSeconds("refreshTokenDuration", request.refreshTokenDuration());
         ServiceState state = call.service();
         ServiceConfig service = state.config();
         if (request.grantType() == null) {
@@ -147,43 +149,48 @@ public final class TokenOperationsApi {
     public ApiResponse update(ApiCall call) {
         ServiceState state = call.service();
         TokenUpdateRequest request = call.body(TokenUpdateRequest.class);
+        Lifetimes.checkEpochMillis("accessTokenExpiresAt", request.accessTokenExpiresAt());
+        Lifetimes.checkEpochMillis("refreshTokenExpiresAt", request.refreshTokenExpiresAt());
         String identifier = request.accessToken() != null ? request.accessToken() : request.accessTokenHash();
         if (identifier == null) {
             return ApiResponse.ok(failure(UPDATE_API, 1, "BAD_REQUEST", "The request does not contain 'accessToken'."));
         }
-        synchronized (state) {
-            Optional<TokenRecord> found = byAccessTokenIdentifier(state, identifier);
-            if (found.isEmpty()) {
-                return ApiResponse.ok(failure(UPDATE_API, 2, "NOT_FOUND", "The access token does not exist."));
-            }
-            TokenRecord token = found.get();
-            Grant grant = token.grant();
-            if (request.scopes() != null) {
-                grant = grant.withScopes(List.copyOf(request.scopes()));
-            }
-            if (request.properties() != null) {
-                grant = grant.withProperties(List.copyOf(request.properties()));
-            }
-            TokenRecord updated = token.withGrant(grant);
-            if (request.accessTokenExpiresAt() != null && request.accessTokenExpiresAt() > 0) {
-                updated = updated.withAccessTokenExpiresAt(Instant.ofEpochMilli(request.accessTokenExpiresAt()));
-            }
-            if (request.refreshTokenExpiresAt() != null && request.refreshTokenExpiresAt() > 0 && updated.refreshToken() != null) {
-                updated = updated.withRefreshTokenExpiresAt(Instant.ofEpochMilli(request.refreshTokenExpiresAt()));
-            }
-            state.removePair(token);
-            state.putToken(updated);
-            ObjectNode body = RuntimeResult.of(ResultCodes.of(UPDATE_API, 0, 1), "OK", "The access token was updated successfully.");
-            body.put("accessToken", updated.accessToken());
-            body.put("accessTokenExpiresAt", updated.accessTokenExpiresAt().toEpochMilli());
-            TokenApi.putProperties(body, grant.properties());
-            TokenApi.putStrings(body.putArray("scopes"), grant.scopes());
-            body.put("tokenType", updated.dpopJkt() != null ? "DPoP" : state.config().accessTokenType());
-            if (updated.refreshToken() != null) {
-                body.put("refreshTokenExpiresAt", updated.refreshTokenExpiresAt().toEpochMilli());
-            }
-            return ApiResponse.ok(body);
+        Optional<TokenRecord> found = byAccessTokenIdentifier(state, identifier)
+                .flatMap(token -> state.updateToken(token.accessToken(), current -> updated(current, request)));
+        if (found.isEmpty()) {
+            return ApiResponse.ok(failure(UPDATE_API, 2, "NOT_FOUND", "The access token does not exist."));
         }
+        TokenRecord updated = found.get();
+        Grant grant = updated.grant();
+        ObjectNode body = RuntimeResult.of(ResultCodes.of(UPDATE_API, 0, 1), "OK", "The access token was updated successfully.");
+        body.put("accessToken", updated.accessToken());
+        body.put("accessTokenExpiresAt", updated.accessTokenExpiresAt().toEpochMilli());
+        TokenApi.putProperties(body, grant.properties());
+        TokenApi.putStrings(body.putArray("scopes"), grant.scopes());
+        body.put("tokenType", updated.dpopJkt() != null ? "DPoP" : state.config().accessTokenType());
+        if (updated.refreshToken() != null) {
+            body.put("refreshTokenExpiresAt", updated.refreshTokenExpiresAt().toEpochMilli());
+        }
+        return ApiResponse.ok(body);
+    }
+
+    /** The token as the update request changes it. */
+    private static TokenRecord updated(TokenRecord token, TokenUpdateRequest request) {
+        Grant grant = token.grant();
+        if (request.scopes() != null) {
+            grant = grant.withScopes(List.copyOf(request.scopes()));
+        }
+        if (request.properties() != null) {
+            grant = grant.withProperties(List.copyOf(request.properties()));
+        }
+        TokenRecord updated = token.withGrant(grant);
+        if (request.accessTokenExpiresAt() != null && request.accessTokenExpiresAt() > 0) {
+            updated = updated.withAccessTokenExpiresAt(Instant.ofEpochMilli(request.accessTokenExpiresAt()));
+        }
+        if (request.refreshTokenExpiresAt() != null && request.refreshTokenExpiresAt() > 0 && updated.refreshToken() != null) {
+            updated = updated.withRefreshTokenExpiresAt(Instant.ofEpochMilli(request.refreshTokenExpiresAt()));
+        }
+        return updated;
     }
 
     public ApiResponse delete(ApiCall call) {

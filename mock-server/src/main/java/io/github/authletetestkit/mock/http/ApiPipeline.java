@@ -292,7 +292,11 @@ public final class ApiPipeline {
         return p;
     }
 
+    /** A service ID as Authlete writes it: decimal digits, no sign, no leading zero. */
     private static Optional<Long> parseServiceId(String value) {
+        if (!value.matches("[1-9][0-9]{0,18}")) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(Long.parseLong(value));
         } catch (NumberFormatException e) {

@@ -20,11 +20,14 @@ import wiremock.jakarta.servlet.FilterChain;
 import wiremock.jakarta.servlet.ServletException;
 import wiremock.jakarta.servlet.ServletRequest;
 import wiremock.jakarta.servlet.ServletResponse;
+import wiremock.jakarta.servlet.RequestDispatcher;
+import wiremock.jakarta.servlet.http.HttpServletRequest;
 import wiremock.jakarta.servlet.http.HttpServletResponse;
 import wiremock.org.eclipse.jetty.http.HttpFields;
 import wiremock.org.eclipse.jetty.http.HttpHeader;
 import wiremock.org.eclipse.jetty.server.Handler;
 import wiremock.org.eclipse.jetty.server.HandlerContainer;
+import wiremock.org.eclipse.jetty.server.Request;
 import wiremock.org.eclipse.jetty.server.Server;
 import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
 import wiremock.org.eclipse.jetty.servlet.FilterHolder;
@@ -77,6 +80,7 @@ public final class JsonErrorsHttpServer extends Jetty11HttpServer {
     @Override
     protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
         super.decorateMockServiceContextAfterConfig(context);
+        context.setErrorHandler(new JsonBadMessages());
         context.addFilter(new FilterHolder(new JsonFailures()), "/*", EnumSet.of(DispatcherType.REQUEST));
     }
 
@@ -94,6 +98,26 @@ public final class JsonErrorsHttpServer extends Jetty11HttpServer {
                     + (reason == null ? "HTTP " + status : reason) + ".");
             return ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8));
         }
+
+        /**
+         * Every error page Jetty renders (a failure a servlet reported rather than threw) as a result body:
+         * 400 when reading the request failed, else the status as set.
+         */
+        @Override
+        protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response,
+                                                  int code, String message) throws IOException {
+            Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+            Throwable cause = failure instanceof Throwable t ? JsonFailures.requestDecoding(t) : null;
+            int status = cause != null ? 400 : code;
+            response.setStatus(status);
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            String text = cause != null
+                    ? "The request (its form, charset or multipart body) could not be read and was refused before it reached the API: " + cause.getMessage() + "."
+                    : "The request failed beneath the API: HTTP " + code + ".";
+            response.getOutputStream().write(errorBody(status, text).getBytes(StandardCharsets.UTF_8));
+            baseRequest.setHandled(true);
+        }
     }
 
     /**
@@ -105,18 +129,29 @@ public final class JsonErrorsHttpServer extends Jetty11HttpServer {
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
             try {
                 chain.doFilter(request, response);
-            } catch (RuntimeException failure) {
-                if (isFormDecoding(failure)) {
-                    fail(response, 400, "The form body is malformed and was refused before it reached the API: " + failure.getMessage() + ".");
+            } catch (RuntimeException | ServletException failure) {
+                Throwable cause = requestDecoding(failure);
+                if (cause != null) {
+                    fail(response, 400, "The request (its form, charset or multipart body) could not be read and was refused before it reached the API: " + cause.getMessage() + ".");
                 } else {
                     fail(response, 500, "The mock failed beneath the API: " + failure.getClass().getSimpleName() + ".");
                 }
             }
         }
 
-        private static boolean isFormDecoding(RuntimeException failure) {
-            return failure instanceof IllegalArgumentException && failure.getStackTrace().length > 0
-                    && failure.getStackTrace()[0].getClassName().endsWith(".UrlEncoded");
+        /**
+         * The failure of reading the request as sent (a bad percent escape or non-UTF-8 bytes in a form, an
+         * unknown charset, multipart without a boundary), found in the cause chain; null for any other failure.
+         * Beneath the mock only WireMock's eager reading of the request throws these: the mock's own
+         * handlers answer their failures themselves.
+         */
+        static Throwable requestDecoding(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof IllegalArgumentException || t.getClass().getSimpleName().equals("FileUploadException")) {
+                    return t;
+                }
+            }
+            return null;
         }
 
         private static void fail(ServletResponse response, int status, String message) throws IOException {

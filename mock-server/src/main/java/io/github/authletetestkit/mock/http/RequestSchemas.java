@@ -52,23 +52,55 @@ final class RequestSchemas {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static void prune(JsonNode node, Schema<?> schema, int depth) {
-        if (schema == null || depth > MAX_DEPTH) {
-            return;
-        }
-        if (node instanceof ObjectNode object && schema.getProperties() != null && closed(schema)) {
+        if (node instanceof ObjectNode object && schema.getProperties() != null) {
             Map<String, Schema> properties = (Map) schema.getProperties();
+            boolean closed = closed(schema);
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> member = it.next();
                 Schema<?> declared = properties.get(member.getKey());
-                if (declared == null) {
+                if (declared == null ? closed || deeperThan(member.getValue(), MAX_DEPTH - depth) : !fits(member.getValue(), declared, depth + 1)) {
                     it.remove();
-                } else {
-                    prune(member.getValue(), declared, depth + 1);
                 }
             }
         } else if (node instanceof ArrayNode array && schema.getItems() != null) {
-            array.forEach(element -> prune(element, schema.getItems(), depth + 1));
+            for (Iterator<JsonNode> it = array.elements(); it.hasNext(); ) {
+                if (!fits(it.next(), schema.getItems(), depth + 1)) {
+                    it.remove();
+                }
+            }
         }
+    }
+
+    /**
+     * Prunes the value by its schema; false when it is nested deeper than any Authlete member could be
+     * (a member of an open object, or a value where the schema expects a scalar), so that it is dropped
+     * rather than stored, exported and saved.
+     */
+    private static boolean fits(JsonNode value, Schema<?> schema, int depth) {
+        if (depth > MAX_DEPTH) {
+            return !value.isContainerNode();
+        }
+        if (schema.getProperties() == null && schema.getItems() == null) {
+            return !deeperThan(value, MAX_DEPTH - depth);
+        }
+        prune(value, schema, depth);
+        return true;
+    }
+
+    /** True when the value nests containers more than {@code levels} deep. */
+    private static boolean deeperThan(JsonNode value, int levels) {
+        if (!value.isContainerNode()) {
+            return false;
+        }
+        if (levels <= 0) {
+            return true;
+        }
+        for (JsonNode child : value) {
+            if (deeperThan(child, levels - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An object schema that lists its members and allows no others (a map-like schema keeps everything). */

@@ -5,30 +5,64 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-/** The most recent calls, in order, bounded so that a long-running mock does not grow; and a hook per call. */
+/**
+ * The most recent calls, in order, bounded in number and in the bytes of their bodies so that a long-running
+ * mock does not grow; and a hook per call.
+ */
 public final class CallJournal {
 
+    /** The default bound on the bodies kept: 32 MiB. */
+    public static final long DEFAULT_MAX_BYTES = 32L << 20;
+
     private final int capacity;
-    private final ConcurrentLinkedDeque<RecordedCall> calls = new ConcurrentLinkedDeque<>();
+    private final long maxBytes;
+    private final ConcurrentLinkedDeque<Kept> calls = new ConcurrentLinkedDeque<>();
     private final AtomicInteger size = new AtomicInteger();
+    private final AtomicLong bytes = new AtomicLong();
     private volatile Consumer<RecordedCall> listener = call -> {};
 
     public CallJournal(int capacity) {
+        this(capacity, DEFAULT_MAX_BYTES);
+    }
+
+    /** Keeps at most {@code capacity} calls whose request bodies weigh at most {@code maxBytes} together. */
+    public CallJournal(int capacity, long maxBytes) {
         this.capacity = capacity;
+        this.maxBytes = maxBytes;
     }
 
     public void record(RecordedCall call) {
         if (capacity > 0) {
-            calls.addLast(call);
-            if (size.incrementAndGet() > capacity && calls.pollFirst() != null) {
+            Kept kept = new Kept(call, weight(call));
+            calls.addLast(kept);
+            size.incrementAndGet();
+            bytes.addAndGet(kept.bytes());
+            while (size.get() > capacity || bytes.get() > maxBytes) {
+                Kept oldest = calls.pollFirst();
+                if (oldest == null) {
+                    break;
+                }
                 size.decrementAndGet();
+                bytes.addAndGet(-oldest.bytes());
             }
         }
         listener.accept(call);
     }
+
+    /** The bytes of the request bodies kept (as JSON text, about what they weighed on the wire). */
+    public long bytes() {
+        return bytes.get();
+    }
+
+    private static long weight(RecordedCall call) {
+        return call.requestBody() == null ? 0 : call.requestBody().toString().length();
+    }
+
+    private record Kept(RecordedCall call, long bytes) {}
 
     /** Called for every call as it is recorded (for logs); replaces the previous listener. */
     public void onCall(Consumer<RecordedCall> newListener) {
@@ -41,11 +75,11 @@ public final class CallJournal {
     }
 
     public List<RecordedCall> calls() {
-        return new ArrayList<>(calls);
+        return calls.stream().map(Kept::call).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     public List<RecordedCall> calls(Predicate<RecordedCall> which) {
-        return calls.stream().filter(which).toList();
+        return calls.stream().map(Kept::call).filter(which).toList();
     }
 
     /** The calls of one operation, by its operationId. */
@@ -60,5 +94,6 @@ public final class CallJournal {
     public void clear() {
         calls.clear();
         size.set(0);
+        bytes.set(0);
     }
 }

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything one service holds: its configuration, clients, and the live tickets, codes and tokens.
@@ -67,14 +69,56 @@ public final class ServiceState {
         return config.get();
     }
 
+    /** Compare-and-replace: sets {@code updated} only while the configuration is still {@code current}. */
+    public boolean replaceConfig(ServiceConfig current, ServiceConfig updated) {
+        return config.compareAndSet(current, updated);
+    }
+
+    /** Sets the configuration, whatever it was (seeding and baselines); see {@link #changeConfig} for an update. */
     public void updateConfig(ServiceConfig newConfig) {
         config.set(newConfig);
+    }
+
+    /** Applies {@code change} to the configuration atomically (retried when a concurrent change won); the new configuration. */
+    public ServiceConfig changeConfig(UnaryOperator<ServiceConfig> change) {
+        return changeAtomically(config::get, change, this::replaceConfig).orElseThrow();
+    }
+
+    /**
+     * Reads, changes and compare-and-replaces until no concurrent change intervenes; empty when there is
+     * nothing to change (read gives null).
+     */
+    private static <T> Optional<T> changeAtomically(java.util.function.Supplier<T> read, UnaryOperator<T> change,
+                                                    java.util.function.BiPredicate<T, T> replace) {
+        while (true) {
+            T current = read.get();
+            if (current == null) {
+                return Optional.empty();
+            }
+            T updated = change.apply(current);
+            if (replace.test(current, updated)) {
+                return Optional.of(updated);
+            }
+        }
     }
 
     // ---- clients
 
     public void putClient(ClientConfig client) {
         clients.put(client.clientId(), client);
+    }
+
+    /** Compare-and-replace: false when the client changed or was deleted since {@code current} was read. */
+    public boolean replaceClient(ClientConfig current, ClientConfig updated) {
+        return current.clientId() == updated.clientId() && clients.replace(current.clientId(), current, updated);
+    }
+
+    /**
+     * Applies {@code change} to the client atomically (retried when a concurrent change won); empty when there
+     * is no such client, so that a change racing a deletion never brings the client back.
+     */
+    public Optional<ClientConfig> updateClient(long clientId, UnaryOperator<ClientConfig> change) {
+        return changeAtomically(() -> clients.get(clientId), change, this::replaceClient);
     }
 
     /** Finds a client by numeric ID or alias. */
@@ -159,11 +203,22 @@ public final class ServiceState {
 
     // ---- tokens
 
+    /*
+     * A token pair lives under its access token in accessTokens and, when it has one, under its refresh token in
+     * refreshTokens. Every change to a pair runs inside accessTokens' atomic compute on the access token, which
+     * also keeps refreshTokens in step, so the two maps never disagree and each verb below is atomic.
+     */
+
     public void putToken(TokenRecord token) {
-        accessTokens.put(token.accessToken(), token);
-        if (token.refreshToken() != null) {
-            refreshTokens.put(token.refreshToken(), token);
-        }
+        accessTokens.compute(token.accessToken(), (key, previous) -> {
+            if (previous != null && previous.refreshToken() != null) {
+                refreshTokens.remove(previous.refreshToken(), previous);
+            }
+            if (token.refreshToken() != null) {
+                refreshTokens.put(token.refreshToken(), token);
+            }
+            return token;
+        });
     }
 
     public Optional<TokenRecord> byAccessToken(String accessToken) {
@@ -176,28 +231,72 @@ public final class ServiceState {
 
     /**
      * Takes a refresh token's pair out of the store (both tokens stop working). False when a concurrent
-     * refresh or revocation took it first.
+     * refresh, update or revocation changed or took it first.
      */
     public boolean consumePair(TokenRecord pair) {
-        if (pair.refreshToken() != null && !refreshTokens.remove(pair.refreshToken(), pair)) {
-            return false;
-        }
-        return accessTokens.remove(pair.accessToken(), pair) || pair.refreshToken() != null;
+        return removeIf(pair.accessToken(), pair::equals);
     }
 
+    /** Removes the pair stored under {@code pair}'s access token, whatever its current version. */
     public void removePair(TokenRecord pair) {
-        accessTokens.remove(pair.accessToken(), pair);
-        if (pair.refreshToken() != null) {
-            refreshTokens.remove(pair.refreshToken(), pair);
-        }
+        removeIf(pair.accessToken(), current -> true);
     }
 
-    public int removeTokens(java.util.function.Predicate<TokenRecord> which) {
-        List<TokenRecord> doomed = new ArrayList<>();
-        accessTokens.values().stream().filter(which).forEach(doomed::add);
-        refreshTokens.values().stream().filter(which).forEach(doomed::add);
-        doomed.forEach(this::removePair);
-        return (int) doomed.stream().map(TokenRecord::accessToken).distinct().count();
+    /** Remove-if: removes the pair under {@code accessToken} when its current version matches; true when removed. */
+    public boolean removeIf(String accessToken, Predicate<TokenRecord> which) {
+        AtomicBoolean removed = new AtomicBoolean();
+        accessTokens.computeIfPresent(accessToken, (key, current) -> {
+            if (!which.test(current)) {
+                return current;
+            }
+            if (current.refreshToken() != null) {
+                refreshTokens.remove(current.refreshToken(), current);
+            }
+            removed.set(true);
+            return null;
+        });
+        return removed.get();
+    }
+
+    /** Compare-and-replace: false when the pair changed or was removed since {@code current} was read. */
+    public boolean replaceToken(TokenRecord current, TokenRecord updated) {
+        if (!current.accessToken().equals(updated.accessToken())) {
+            throw new IllegalArgumentException("A replacement keeps the access token");
+        }
+        AtomicBoolean replaced = new AtomicBoolean();
+        accessTokens.computeIfPresent(current.accessToken(), (key, stored) -> {
+            if (!stored.equals(current)) {
+                return stored;
+            }
+            if (stored.refreshToken() != null) {
+                refreshTokens.remove(stored.refreshToken(), stored);
+            }
+            if (updated.refreshToken() != null) {
+                refreshTokens.put(updated.refreshToken(), updated);
+            }
+            replaced.set(true);
+            return updated;
+        });
+        return replaced.get();
+    }
+
+    /**
+     * Applies {@code change} to the pair under {@code accessToken} atomically (retried when a concurrent change
+     * won); empty when there is no such pair, so that an update racing a revocation never brings it back.
+     */
+    public Optional<TokenRecord> updateToken(String accessToken, UnaryOperator<TokenRecord> change) {
+        return changeAtomically(() -> accessTokens.get(accessToken), change, this::replaceToken);
+    }
+
+    /** Removes every pair that matches when it is removed; the number removed. */
+    public int removeTokens(Predicate<TokenRecord> which) {
+        int count = 0;
+        for (String accessToken : new ArrayList<>(accessTokens.keySet())) {
+            if (removeIf(accessToken, which)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Every pair: an access token and its refresh token come and go together, as in Authlete's token records. */
