@@ -144,10 +144,9 @@ public final class MockServerCommand implements Callable<Integer> {
             boolean saved = running.stopAndSave();
             stopped.countDown();
             if (!saved) {
-                err.println("Could not save the state to " + running.settings().stateFile() + " at exit; the state of this run is lost.");
-                err.flush();
+                reportLostState(err, running, "at exit");
                 // the only way a shutdown hook sets the exit status
-                Runtime.getRuntime().halt(3);
+                Runtime.getRuntime().halt(STATE_LOST);
             }
         }, "authlete-mock-shutdown"));
         announce(running, (System.nanoTime() - started) / 1_000_000, System.out, System.err);
@@ -156,8 +155,8 @@ public final class MockServerCommand implements Callable<Integer> {
             while (!stopped.await(200, TimeUnit.MILLISECONDS)) {
                 if (!running.isRunning()) {
                     if (!running.stopAndSave()) {
-                        err.println("Could not save the state to " + running.settings().stateFile() + " at shutdown; the state of this run is lost.");
-                        return 3;
+                        reportLostState(err, running, "at shutdown");
+                        return STATE_LOST;
                     }
                     return 0;
                 }
@@ -177,7 +176,18 @@ public final class MockServerCommand implements Callable<Integer> {
         printBanner(running, startMillis, new PrintWriter(logFormat == CallLog.JSON ? err : out, true));
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The exit status when the last save of the state file failed. */
+    static final int STATE_LOST = 3;
+
+    private static void reportLostState(PrintWriter err, AuthleteMockServer running, String when) {
+        err.println("Could not save the state to " + running.settings().stateFile() + " " + when + "; the state of this run is lost.");
+        err.flush();
+    }
+
+    private static String rootMessage(RuntimeException e) {
+        if (e instanceof IllegalStateException && e.getMessage() != null) {
+            return e.getMessage();
+        }
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

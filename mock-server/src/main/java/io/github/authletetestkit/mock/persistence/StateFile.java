@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -64,7 +65,8 @@ public final class StateFile {
             }
             Files.delete(Files.createTempFile(directory, path.getFileName().toString(), ".tmp"));
         } catch (IOException | SecurityException e) {
-            throw new IllegalStateException("the state file's directory " + directory + " is not writable: " + e, e);
+            String reason = e instanceof FileSystemException failure && failure.getReason() != null ? failure.getReason() : "cannot create a file there";
+            throw new IllegalStateException("the state file's directory " + directory + " is not writable (" + reason + ")", e);
         }
     }
 
