@@ -7,12 +7,16 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
 import io.github.authletetestkit.mock.admin.AdminApi;
+import io.github.authletetestkit.mock.admin.AdminBrowserGuard;
 import io.github.authletetestkit.mock.admin.AdminRoutes;
 import io.github.authletetestkit.mock.admin.AdminToken;
 import io.github.authletetestkit.mock.api.ApiRoutes;
 import io.github.authletetestkit.mock.http.ApiDispatcher;
 import io.github.authletetestkit.mock.http.ApiPipeline;
+import io.github.authletetestkit.mock.http.ApiRouteKeeper;
+import io.github.authletetestkit.mock.http.NoFiles;
 import io.github.authletetestkit.mock.http.JsonErrorsHttpServer;
 import io.github.authletetestkit.mock.http.SpecValidator;
 import io.github.authletetestkit.mock.http.SpecViolation;
@@ -94,14 +98,17 @@ public final class AuthleteMockServer implements AutoCloseable {
                 new ApiPipeline.Validation(settings.validateRequests(), settings.validateResponses(), settings.strict()), journal,
                 new RateLimiter(settings.rateLimitTable(), settings.rateLimits()));
         Set<String> operationIds = spec.operations().stream().map(SpecOperation::operationId).filter(Objects::nonNull).collect(Collectors.toSet());
-        WireMockConfiguration config = wireMockConfig();
+        WireMockConfiguration config = wireMockConfig()
+                .fileSource(settings.rootDir() == null ? new NoFiles() : new SingleRootFileSource(settings.rootDir().toFile()));
         if (settings.adminToken() != null) {
             config.adminAuthenticator(new AdminToken(settings.adminToken()));
         }
         this.wireMock = new WireMockServer(config
                 .port(settings.port())
                 .bindAddress(settings.bindAddress())
-                .extensions(new ApiDispatcher(pipeline), new AdminApi(AdminRoutes.of(this, operationIds)))
+                .extensions(new ApiDispatcher(pipeline), new AdminApi(AdminRoutes.of(this, operationIds)),
+                        new AdminBrowserGuard(settings.bindAddress(), settings.adminCors(), settings.adminToken() != null),
+                        new ApiRouteKeeper(this::addApiRoute))
                 .httpServerFactory(JsonErrorsHttpServer.factory())
                 // the mock keeps its own journal of Authlete calls (/__admin/authlete/calls); WireMock's own,
                 // for /__admin/requests, keeps only the last few so that it never grows
@@ -110,6 +117,9 @@ public final class AuthleteMockServer implements AutoCloseable {
         this.seed = settings.seed() != null ? settings.seed()
                 : settings.seedFile() != null ? new StateFile(settings.seedFile()).read() : null;
         StateFile stateFile = settings.stateFile() == null ? null : new StateFile(settings.stateFile());
+        if (stateFile != null) {
+            stateFile.prepare();
+        }
         this.saver = stateFile == null ? null : new StateSaver(this::state, stateFile, settings.stateSaveInterval());
         // a saved state is the newer one: the seed only comes in when there is none yet
         if (stateFile != null && stateFile.exists()) {
@@ -136,8 +146,7 @@ public final class AuthleteMockServer implements AutoCloseable {
     public synchronized AuthleteMockServer start() {
         if (!wireMock.isRunning()) {
             wireMock.start();
-            wireMock.stubFor(any(urlPathMatching("/api/.*")).atPriority(CATCH_ALL_PRIORITY)
-                    .willReturn(aResponse().withTransformers(ApiDispatcher.NAME)));
+            addApiRoute();
             sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "authlete-mock-sweeper");
                 t.setDaemon(true);
@@ -151,18 +160,31 @@ public final class AuthleteMockServer implements AutoCloseable {
         return this;
     }
 
+    /** The stub that sends every {@code /api} request to the engine; {@link ApiRouteKeeper} puts it back when removed. */
+    private void addApiRoute() {
+        wireMock.stubFor(any(urlPathMatching("/api/.*")).withId(ApiRouteKeeper.ROUTE_ID).atPriority(CATCH_ALL_PRIORITY)
+                .willReturn(aResponse().withTransformers(ApiDispatcher.NAME)));
+    }
+
     /** Stops serving; with a state file, saves the state a last time. */
     public synchronized void stop() {
+        stopAndSave();
+    }
+
+    /** {@link #stop()}, telling whether the last save worked: false when a state file could not be written. */
+    public synchronized boolean stopAndSave() {
         if (wireMock.isRunning()) {
             wireMock.stop();
         }
+        boolean saved = true;
         if (sweeper != null) {
             if (saver != null) {
-                saver.stop();
+                saved = saver.stop();
             }
             sweeper.shutdownNow();
             sweeper = null;
         }
+        return saved;
     }
 
     @Override

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param seed a seed document given in-process, or null; at most one of {@code seedFile} and {@code seed} is set
  * @param stateFile where the state is saved and, when the file exists at start, loaded from (before any seed)
  * @param stateSaveInterval how often the state is saved to {@code stateFile}
+ * @param adminCors the one web origin allowed to call {@code /__admin} from a browser; null allows none
+ * @param rootDir WireMock's file root ({@code mappings/}, {@code __files/}); null uses no files at all
  */
 public record MockServerSettings(
         int port,
@@ -39,7 +41,9 @@ public record MockServerSettings(
         Path seedFile,
         JsonNode seed,
         Path stateFile,
-        Duration stateSaveInterval) {
+        Duration stateSaveInterval,
+        String adminCors,
+        Path rootDir) {
 
     public static final Duration DEFAULT_STATE_SAVE_INTERVAL = Duration.ofSeconds(30);
 
@@ -52,7 +56,8 @@ public record MockServerSettings(
                 .orgToken(orgToken).issuer(issuer).spec(spec).validateRequests(validateRequests)
                 .validateResponses(validateResponses).strict(strict).journalSize(journalSize).clock(clock)
                 .rateLimits(rateLimits).rateLimitTable(rateLimitTable).adminToken(adminToken)
-                .seedFile(seedFile).seed(seed).stateFile(stateFile).stateSaveInterval(stateSaveInterval);
+                .seedFile(seedFile).seed(seed).stateFile(stateFile).stateSaveInterval(stateSaveInterval)
+                .adminCors(adminCors).rootDir(rootDir);
     }
 
     /** Builds settings; every option has a default that gives a working mock. */
@@ -76,6 +81,20 @@ public record MockServerSettings(
         private JsonNode seed;
         private Path stateFile;
         private Duration stateSaveInterval = DEFAULT_STATE_SAVE_INTERVAL;
+        private String adminCors;
+        private Path rootDir;
+
+        /** The one origin (such as {@code http://localhost:3000}) whose pages may call the admin API; none by default. */
+        public Builder adminCors(String adminCors) {
+            this.adminCors = adminCors == null || adminCors.isBlank() ? null : adminCors.strip();
+            return this;
+        }
+
+        /** WireMock's file root, for stubs in {@code mappings/} and files in {@code __files/}; none by default. */
+        public Builder rootDir(Path rootDir) {
+            this.rootDir = rootDir;
+            return this;
+        }
 
         /** 0 (the default) picks a free port. */
         public Builder port(int port) {
@@ -204,7 +223,7 @@ public record MockServerSettings(
             }
             return new MockServerSettings(port, bindAddress, serviceId, serviceToken, orgToken, issuer, spec,
                     validateRequests, validateResponses, strict, journalSize, clock, rateLimits, rateLimitTable, adminToken,
-                    seedFile, seed, stateFile, stateSaveInterval);
+                    seedFile, seed, stateFile, stateSaveInterval, adminCors, rootDir);
         }
 
         /** A mock with these settings, not yet started. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,6 +70,14 @@ public final class MockServerCommand implements Callable<Integer> {
             description = "Require Authorization: Bearer TOKEN on every /__admin request [AUTHLETE_MOCK_ADMIN_TOKEN] (default: none, the admin API is open).")
     String adminToken;
 
+    @Option(names = "--admin-cors", defaultValue = "${env:AUTHLETE_MOCK_ADMIN_CORS}",
+            description = "The one web origin (such as http://localhost:3000) whose pages may call /__admin [AUTHLETE_MOCK_ADMIN_CORS] (default: none).")
+    String adminCors;
+
+    @Option(names = "--root-dir", defaultValue = "${env:AUTHLETE_MOCK_ROOT_DIR}",
+            description = "WireMock's file root: stubs from its mappings/, files from its __files/ [AUTHLETE_MOCK_ROOT_DIR] (default: no files are read or written).")
+    Path rootDir;
+
     @Option(names = "--seed", defaultValue = "${env:AUTHLETE_MOCK_SEED}",
             description = "Seed file (JSON) with the services, clients and tokens to start with, instead of the default service [AUTHLETE_MOCK_SEED].")
     Path seed;
@@ -91,7 +100,14 @@ public final class MockServerCommand implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new MockServerCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(new CommandLine(new MockServerCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(MockServerCommand::badArguments).execute(args));
+    }
+
+    /** A mistyped option: one line saying what is wrong, not the whole usage. */
+    private static int badArguments(CommandLine.ParameterException e, String[] args) {
+        e.getCommandLine().getErr().println(e.getMessage() + " (see --help)");
+        return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** The settings the options describe. */
@@ -100,7 +116,7 @@ public final class MockServerCommand implements Callable<Integer> {
                 .port(port).bindAddress(bind).serviceId(serviceId).serviceToken(serviceToken).orgToken(orgToken)
                 .issuer(issuer).spec(spec == null || spec.isBlank() ? null : spec).strict(strict)
                 .validateRequests(!noValidation).validateResponses(!noValidation)
-                .rateLimits(rateLimits).adminToken(adminToken)
+                .rateLimits(rateLimits).adminToken(adminToken).adminCors(adminCors).rootDir(blankToNull(rootDir))
                 .seed(blankToNull(seed)).stateFile(blankToNull(stateFile)).stateSaveInterval(stateSaveInterval)
                 .settings();
     }
@@ -118,14 +134,33 @@ public final class MockServerCommand implements Callable<Integer> {
         } catch (SpecLoadException e) {
             commandSpec.commandLine().getErr().println("Cannot start the Authlete mock server: " + e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            // a port in use, an address that is not this machine's, an unwritable state directory: one line each
+            commandSpec.commandLine().getErr().println("Cannot start the Authlete mock server: " + rootMessage(e));
+            return 2;
         }
+        PrintWriter err = commandSpec.commandLine().getErr();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.stop();
+            boolean saved = running.stopAndSave();
             stopped.countDown();
+            if (!saved) {
+                reportLostState(err, running, "at exit");
+                // the only way a shutdown hook sets the exit status
+                Runtime.getRuntime().halt(STATE_LOST);
+            }
         }, "authlete-mock-shutdown"));
         announce(running, (System.nanoTime() - started) / 1_000_000, System.out, System.err);
         try {
-            stopped.await();
+            // POST /__admin/shutdown stops WireMock underneath: then save and exit as on TERM
+            while (!stopped.await(200, TimeUnit.MILLISECONDS)) {
+                if (!running.isRunning()) {
+                    if (!running.stopAndSave()) {
+                        reportLostState(err, running, "at shutdown");
+                        return STATE_LOST;
+                    }
+                    return 0;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -139,6 +174,26 @@ public final class MockServerCommand implements Callable<Integer> {
     void announce(AuthleteMockServer running, long startMillis, PrintStream out, PrintStream err) {
         running.journal().onCall(logFormat.writer(out));
         printBanner(running, startMillis, new PrintWriter(logFormat == CallLog.JSON ? err : out, true));
+    }
+
+    /** The exit status when the last save of the state file failed. */
+    static final int STATE_LOST = 3;
+
+    private static void reportLostState(PrintWriter err, AuthleteMockServer running, String when) {
+        err.println("Could not save the state to " + running.settings().stateFile() + " " + when + "; the state of this run is lost.");
+        err.flush();
+    }
+
+    private static String rootMessage(RuntimeException e) {
+        if (e instanceof IllegalStateException && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return cause instanceof java.net.BindException ? "cannot listen on the port: " + message : message;
     }
 
     static void printBanner(AuthleteMockServer server, long startMillis, PrintWriter out) {

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
 import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import io.github.authletetestkit.mock.admin.AdminBrowserGuard;
 import io.github.authletetestkit.mock.admin.AdminToken;
 import io.github.authletetestkit.mock.admin.AdminTokenFilter;
 import io.github.authletetestkit.mock.api.ResultCodes;
@@ -31,13 +32,16 @@ import wiremock.org.eclipse.jetty.server.Request;
 import wiremock.org.eclipse.jetty.server.Server;
 import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
 import wiremock.org.eclipse.jetty.servlet.FilterHolder;
+import wiremock.org.eclipse.jetty.servlet.FilterMapping;
+import wiremock.org.eclipse.jetty.servlet.ServletHandler;
 import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
 
 /**
  * WireMock's Jetty with one change: a request Jetty or WireMock refuses before the mock sees it (an encoded
  * NUL or {@code ..} in the path, a malformed request line, a form body with a bad percent escape) gets an
  * Authlete-style JSON error instead of an HTML page with a stack trace. Jetty's classes are WireMock's
- * shaded copies, the only Jetty on the class path. With an admin token, {@code /__admin} also demands it.
+ * shaded copies, the only Jetty on the class path. With an admin token, {@code /__admin} also demands it; with
+ * an {@link AdminBrowserGuard} among the extensions, that guard runs first on {@code /__admin}.
  */
 public final class JsonErrorsHttpServer extends Jetty11HttpServer {
 
@@ -61,14 +65,31 @@ public final class JsonErrorsHttpServer extends Jetty11HttpServer {
     protected Handler createHandler(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
         Handler handler = super.createHandler(options, admin, stubs);
         if (options.getAdminAuthenticator() instanceof AdminToken token) {
-            ServletContextHandler adminContext = Arrays.stream(((HandlerContainer) handler).getChildHandlersByClass(ServletContextHandler.class))
-                    .map(ServletContextHandler.class::cast)
-                    .filter(context -> ADMIN_CONTEXT.equals(context.getContextPath()))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("WireMock has no " + ADMIN_CONTEXT + " context to guard"));
-            adminContext.addFilter(new FilterHolder(new AdminTokenFilter(token)), "/*", EnumSet.of(DispatcherType.REQUEST));
+            adminContext(handler).addFilter(new FilterHolder(new AdminTokenFilter(token)), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
+        options.getDeclaredExtensions().getInstances().values().stream()
+                .filter(AdminBrowserGuard.class::isInstance).map(AdminBrowserGuard.class::cast).findFirst()
+                .ifPresent(guard -> guardFirst(adminContext(handler).getServletHandler(), guard));
         return handler;
+    }
+
+    private static void guardFirst(ServletHandler servlets, AdminBrowserGuard guard) {
+        FilterHolder holder = new FilterHolder(guard);
+        holder.setName(guard.getName());
+        servlets.prependFilter(holder);
+        FilterMapping mapping = new FilterMapping();
+        mapping.setFilterName(holder.getName());
+        mapping.setPathSpec("/*");
+        mapping.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
+        servlets.prependFilterMapping(mapping);
+    }
+
+    private static ServletContextHandler adminContext(Handler handler) {
+        return Arrays.stream(((HandlerContainer) handler).getChildHandlersByClass(ServletContextHandler.class))
+                .map(ServletContextHandler.class::cast)
+                .filter(context -> ADMIN_CONTEXT.equals(context.getContextPath()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("WireMock has no " + ADMIN_CONTEXT + " context to guard"));
     }
 
     @Override

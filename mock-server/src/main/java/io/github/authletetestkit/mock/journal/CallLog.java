@@ -19,8 +19,19 @@ public enum CallLog {
         };
     }
 
+    /** The one token the API takes in its path; like every other token, it stays out of the log. */
+    private static final String TOKEN_IN_PATH = "/auth/token/delete/";
+    static final String MASK = "***";
+
+    /** The call's path with a token in it masked. */
+    static String loggedPath(RecordedCall call) {
+        String path = call.path();
+        int at = path.indexOf(TOKEN_IN_PATH);
+        return at < 0 ? path : path.substring(0, at + TOKEN_IN_PATH.length()) + MASK;
+    }
+
     static String text(RecordedCall call) {
-        return String.format("%s %s %s %s -> %d%s %.1f ms", call.at(), call.method(), call.path(),
+        return String.format("%s %s %s %s -> %d%s %.1f ms", call.at(), call.method(), loggedPath(call),
                 call.operationId() == null ? "(no operation)" : call.operationId(), call.status(),
                 call.action() == null ? "" : " " + call.action(), call.durationMicros() / 1000.0);
     }
@@ -30,7 +41,7 @@ public enum CallLog {
         line.put("time", call.at().toString());
         line.put("operation", call.operationId());
         line.put("method", call.method());
-        line.put("path", call.path());
+        line.put("path", loggedPath(call));
         line.put("status", call.status());
         line.put("action", call.action());
         line.put("resultCode", call.resultCode());

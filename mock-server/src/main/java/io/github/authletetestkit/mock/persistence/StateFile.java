@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.state.SeedException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -45,15 +50,44 @@ public final class StateFile {
     }
 
     /**
+     * Gets the file's directory ready before the first save: created if missing, temporary files a killed run
+     * left behind removed, and checked to be writable, so that a state that cannot be saved is known at start
+     * rather than lost at exit. An {@link IllegalStateException} that names the directory otherwise.
+     */
+    public void prepare() {
+        Path directory = path.getParent();
+        try {
+            Files.createDirectories(directory);
+            try (DirectoryStream<Path> stale = Files.newDirectoryStream(directory, path.getFileName() + "*.tmp")) {
+                for (Path temp : stale) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+            Files.delete(Files.createTempFile(directory, path.getFileName().toString(), ".tmp"));
+        } catch (IOException | SecurityException e) {
+            String reason = e instanceof FileSystemException failure && failure.getReason() != null ? failure.getReason() : "cannot create a file there";
+            throw new IllegalStateException("the state file's directory " + directory + " is not writable (" + reason + ")", e);
+        }
+    }
+
+    /**
      * Replaces the file with {@code document}: written to a temporary file in the same directory, then moved
      * over the old one in one step, so a crash mid-write leaves the previous version intact.
+     * Stale temporary files are named {@code <file name>*.tmp}; {@link #prepare()} removes them.
      */
     public void write(JsonNode document) throws IOException {
         Path directory = path.getParent();
         Files.createDirectories(directory);
         Path temp = Files.createTempFile(directory, path.getFileName().toString(), ".tmp");
         try {
-            Files.write(temp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                // on disk before the rename, so that a power loss cannot leave an empty file under the old name
+                channel.force(true);
+            }
             Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);

@@ -37,13 +37,13 @@ public final class StateSaver {
         }
     }
 
-    /** Stops the interval and saves a last time. */
-    public synchronized void stop() {
+    /** Stops the interval and saves a last time; false when that save failed. */
+    public synchronized boolean stop() {
         if (schedule != null) {
             schedule.cancel(false);
             schedule = null;
         }
-        save();
+        return save();
     }
 
     /** Saves now; false (and logged) when the file could not be written. */

@@ -27,6 +27,8 @@ final class MockProcess implements AutoCloseable {
 
     private final Process process;
     private final String baseUrl;
+    /** Standard output after the banner: the call log. */
+    private final List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private MockProcess(Process process, String baseUrl) {
         this.process = process;
@@ -35,7 +37,12 @@ final class MockProcess implements AutoCloseable {
 
     /** A started process, once its banner says so. */
     static MockProcess start(String... args) throws IOException {
-        Process process = builder(args).start();
+        return start(builder(args));
+    }
+
+    /** A started process of this builder (say, in another working directory), once its banner says so. */
+    static MockProcess start(ProcessBuilder builder) throws IOException {
+        Process process = builder.start();
         List<String> lines = new ArrayList<>();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
@@ -44,14 +51,15 @@ final class MockProcess implements AutoCloseable {
         }
         Matcher url = Pattern.compile("base URL:\\s+(\\S+)").matcher(String.join("\n", lines));
         assertThat(url.find()).as("banner: " + lines).isTrue();
+        MockProcess started = new MockProcess(process, url.group(1));
         // keep reading so that a full pipe never blocks the process's call log
-        Thread.ofVirtual().start(() -> out.lines().forEach(ignored -> { }));
-        return new MockProcess(process, url.group(1));
+        Thread.ofVirtual().start(() -> out.lines().forEach(started.log::add));
+        return started;
     }
 
     static ProcessBuilder builder(String... args) {
         assertThat(JAR).exists();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
     }
@@ -71,6 +79,16 @@ final class MockProcess implements AutoCloseable {
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
         return Json.parse(response.body());
+    }
+
+    /** The call-log lines written so far. */
+    List<String> log() {
+        return List.copyOf(log);
+    }
+
+    /** The process itself, to wait for it or read its standard error. */
+    Process process() {
+        return process;
     }
 
     /** Stops the process with TERM, as Ctrl-C or {@code docker stop} do, and waits for it to end. */
