@@ -3,8 +3,6 @@ package io.github.authletetestkit.mock.robustness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.model.ClientConfig;
-import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import io.github.authletetestkit.spec.AuthleteSpec;
 import io.github.authletetestkit.spec.SpecOperation;
@@ -85,22 +83,6 @@ class ReadableFailuresTest {
     }
 
     private RequestGenerator.Values values() {
-        return new RequestGenerator.Values() {
-            @Override
-            public long serviceId(SpecOperation operation) {
-                return mock.serviceId();
-            }
-
-            @Override
-            public Driver.Client client(long serviceId) {
-                List<ClientConfig> clients = mock.store().service(serviceId).map(ServiceState::clients).orElse(List.of());
-                return clients.isEmpty() ? null : new Driver.Client(clients.getFirst().clientId(), clients.getFirst().clientSecret());
-            }
-
-            @Override
-            public String harvested(long serviceId, String kind) {
-                return null;
-            }
-        };
+        return RequestGenerator.defaultService(mock);
     }
 }

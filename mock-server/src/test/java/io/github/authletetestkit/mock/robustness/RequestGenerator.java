@@ -75,6 +75,28 @@ final class RequestGenerator {
         String harvested(long serviceId, String kind);
     }
 
+    /** The mock's default service and its first client; nothing harvested. */
+    static Values defaultService(io.github.authletetestkit.mock.AuthleteMockServer mock) {
+        return new Values() {
+            @Override
+            public long serviceId(SpecOperation operation) {
+                return mock.serviceId();
+            }
+
+            @Override
+            public Driver.Client client(long serviceId) {
+                java.util.List<io.github.authletetestkit.mock.model.ClientConfig> clients = mock.store().service(serviceId)
+                        .map(io.github.authletetestkit.mock.store.ServiceState::clients).orElse(java.util.List.of());
+                return clients.isEmpty() ? null : new Driver.Client(clients.getFirst().clientId(), clients.getFirst().clientSecret());
+            }
+
+            @Override
+            public String harvested(long serviceId, String kind) {
+                return null;
+            }
+        };
+    }
+
     static final String[] ODD_STRINGS = {
         "\uD83D\uDE00\uD83D\uDC4D\uD83C\uDFFD", // emoji with a skin-tone modifier
         "\u202Eevil\u202C", // right-to-left override
