@@ -124,6 +124,16 @@ public class AuthleteMockContainer extends GenericContainer<AuthleteMockContaine
         return withEnv("AUTHLETE_MOCK_ISSUER", issuerUrl);
     }
 
+    /** The one web origin whose pages may call the admin API ({@code --admin-cors}); none by default. */
+    public AuthleteMockContainer withAdminCors(String origin) {
+        return withEnv("AUTHLETE_MOCK_ADMIN_CORS", requireText(origin, "admin CORS origin"));
+    }
+
+    /** WireMock's file root inside the container ({@code --root-dir}): its stubs and files; none by default. */
+    public AuthleteMockContainer withRootDir(String pathInContainer) {
+        return withEnv("AUTHLETE_MOCK_ROOT_DIR", requireText(pathInContainer, "root directory"));
+    }
+
     /** The OpenAPI document to route and validate by: a path inside the container, or an http(s) URL it can reach. */
     public AuthleteMockContainer withSpec(String pathOrUrlInContainer) {
         return withEnv("AUTHLETE_MOCK_SPEC", requireText(pathOrUrlInContainer, "spec"));
