@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -187,19 +186,7 @@ class ConcurrencyTest extends StrictMockTest {
 
     /** Runs the call on {@link #RACERS} threads released together; their replies. */
     private static List<HttpReply> race(ExecutorService pool, java.util.concurrent.Callable<HttpReply> call) throws Exception {
-        CyclicBarrier barrier = new CyclicBarrier(RACERS);
-        List<Future<HttpReply>> futures = new ArrayList<>();
-        for (int i = 0; i < RACERS; i++) {
-            futures.add(pool.submit(() -> {
-                barrier.await(10, TimeUnit.SECONDS);
-                return call.call();
-            }));
-        }
-        List<HttpReply> replies = new ArrayList<>();
-        for (Future<HttpReply> f : futures) {
-            replies.add(f.get(30, TimeUnit.SECONDS));
-        }
-        return replies;
+        return Races.all(pool, java.util.Collections.nCopies(RACERS, call));
     }
 
     private record Issued(long clientId, String subject, String code) {}

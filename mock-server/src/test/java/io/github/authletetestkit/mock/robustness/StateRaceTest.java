@@ -8,11 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,18 +132,6 @@ class StateRaceTest extends StrictMockTest {
     }
 
     private List<HttpReply> raceAll(List<Callable<HttpReply>> calls) throws Exception {
-        CyclicBarrier barrier = new CyclicBarrier(calls.size());
-        List<Future<HttpReply>> futures = new ArrayList<>();
-        for (Callable<HttpReply> call : calls) {
-            futures.add(pool.submit(() -> {
-                barrier.await(10, TimeUnit.SECONDS);
-                return call.call();
-            }));
-        }
-        List<HttpReply> replies = new ArrayList<>();
-        for (Future<HttpReply> f : futures) {
-            replies.add(f.get(30, TimeUnit.SECONDS));
-        }
-        return replies;
+        return Races.all(pool, calls);
     }
 }
