@@ -141,13 +141,7 @@ public final class VciApi {
 
     /** The key a credential is signed with: the one named, else the first private signing key. */
     static JWK signingKey(ServiceConfig service, String keyId) {
-        return credentialKeys(service).getKeys().stream()
-                .filter(JWK::isPrivate)
-                .filter(k -> keyId == null || keyId.equals(k.getKeyID()))
-                .filter(k -> k.getKeyUse() == null || "sig".equals(k.getKeyUse().identifier()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No private credential signing key"
-                        + (keyId == null ? "" : " has the kid '" + keyId + "'") + "."));
+        return Jwks.signingKey(credentialKeys(service), keyId, "credential");
     }
 
     private interface DocumentBuilder {

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.github.authletetestkit.mock.oauth.Jwks;
 import io.github.authletetestkit.mock.oauth.JwsSigning;
 import java.util.Map;
 
@@ -15,19 +16,9 @@ public final class EntityStatements {
 
     private EntityStatements() {}
 
-    /**
-     * The signing key: the one named {@code keyId}, else the first private signing key of the set.
-     *
-     * @throws IllegalArgumentException when the set holds no key to sign with
-     */
+    /** The signing key of a federation JWK Set: the one named {@code keyId}, else its first private signing key. */
     public static JWK signingKey(JWKSet keys, String keyId) {
-        return keys.getKeys().stream()
-                .filter(JWK::isPrivate)
-                .filter(k -> keyId == null || keyId.equals(k.getKeyID()))
-                .filter(k -> k.getKeyUse() == null || "sig".equals(k.getKeyUse().identifier()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(keyId == null ? "The federation JWK Set holds no private signing key."
-                        : "The federation JWK Set holds no private signing key with the kid '" + keyId + "'."));
+        return Jwks.signingKey(keys, keyId, "federation");
     }
 
     /** The claims, signed with the key's own algorithm (RS256 or ES256 when the key names none). */

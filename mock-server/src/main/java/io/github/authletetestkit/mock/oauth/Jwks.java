@@ -67,6 +67,22 @@ public final class Jwks {
     }
 
     /**
+     * The key to sign with: the one named {@code keyId}, else the first private key meant for signing (or for any use).
+     *
+     * @param setName what the set is, for the message (e.g. "federation", "credential")
+     * @throws IllegalArgumentException when the set holds no such key
+     */
+    public static JWK signingKey(JWKSet keys, String keyId, String setName) {
+        return keys.getKeys().stream()
+                .filter(JWK::isPrivate)
+                .filter(k -> keyId == null || keyId.equals(k.getKeyID()))
+                .filter(k -> k.getKeyUse() == null || "sig".equals(k.getKeyUse().identifier()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("The " + setName + " JWK Set holds no private signing key"
+                        + (keyId == null ? "." : " with the kid '" + keyId + "'.")));
+    }
+
+    /**
      * Parses a JWK Set document ({@code {"keys":[...]}}).
      *
      * @throws IllegalArgumentException when the text is null, blank, not JSON, or not a valid JWK Set
