@@ -35,6 +35,11 @@ import io.github.authletetestkit.mock.state.SeedReader;
 import io.github.authletetestkit.mock.state.StateExport;
 import io.github.authletetestkit.mock.store.ApiCredential;
 import io.github.authletetestkit.mock.store.MockStore;
+import io.github.authletetestkit.mock.store.redis.RedisClockSetting;
+import io.github.authletetestkit.mock.store.redis.RedisConnection;
+import io.github.authletetestkit.mock.store.redis.RedisMockStore;
+import io.github.authletetestkit.mock.store.redis.RedisRateWindows;
+import java.time.Clock;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.spec.AuthleteSpec;
 import io.github.authletetestkit.spec.SpecOperation;
@@ -72,7 +77,7 @@ public final class AuthleteMockServer implements AutoCloseable {
     private static final int CATCH_ALL_PRIORITY = 10;
 
     private final MockServerSettings settings;
-    private final MockStore store = new MockStore();
+    private final MockStore store;
     private final MockClock clock;
     /** How many requests WireMock's own journal ({@code /__admin/requests}) keeps. */
     public static final int WIREMOCK_REQUESTS_KEPT = 20;
@@ -89,14 +94,16 @@ public final class AuthleteMockServer implements AutoCloseable {
         this.settings = settings;
         // the first server of a JVM makes the default keys while the spec is parsed: both take seconds
         CompletableFuture<JWKSet> keys = CompletableFuture.supplyAsync(Jwks::sharedDefaultKeys);
-        this.clock = settings.clock() != null ? settings.clock() : new MockClock();
+        Backend backend = Backend.of(settings);
+        this.store = backend.store();
+        this.clock = backend.clock();
         this.journal = new CallJournal(settings.journalSize());
         AuthleteSpec spec = settings.spec() == null ? AuthleteSpec.bundled() : AuthleteSpec.load(settings.spec());
         boolean validating = settings.validateRequests() || settings.validateResponses();
         this.pipeline = new ApiPipeline(store, clock, new ApiRoutes(), spec,
                 validating ? new SpecValidator(spec) : null,
                 new ApiPipeline.Validation(settings.validateRequests(), settings.validateResponses(), settings.strict()), journal,
-                new RateLimiter(settings.rateLimitTable(), settings.rateLimits()));
+                backend.rateLimiter(settings));
         Set<String> operationIds = spec.operations().stream().map(SpecOperation::operationId).filter(Objects::nonNull).collect(Collectors.toSet());
         WireMockConfiguration config = wireMockConfig()
                 .fileSource(settings.rootDir() == null ? new NoFiles() : new SingleRootFileSource(settings.rootDir().toFile()));
@@ -122,6 +129,10 @@ public final class AuthleteMockServer implements AutoCloseable {
         }
         this.saver = stateFile == null ? null : new StateSaver(this::state, stateFile, settings.stateSaveInterval());
         // a saved state is the newer one: the seed only comes in when there is none yet
+        if (!store.claimInitialisation()) {
+            // a shared store another mock process initialised: join it as it is
+            return;
+        }
         if (stateFile != null && stateFile.exists()) {
             install(read(stateFile.read(), stateFile.path().toString()));
         } else {
@@ -136,6 +147,24 @@ public final class AuthleteMockServer implements AutoCloseable {
     /** A mock with every default: any free port, the bundled spec, validation on. */
     public static AuthleteMockServer create() {
         return builder().build();
+    }
+
+    /** Where the state, the clock's setting and the rate-limit windows live: this process, or a shared Redis. */
+    private record Backend(MockStore store, MockClock clock, RateLimiter.Windows rateWindows) {
+
+        static Backend of(MockServerSettings settings) {
+            if (settings.store() == null) {
+                return new Backend(MockStore.inMemory(), settings.clock() != null ? settings.clock() : new MockClock(), null);
+            }
+            RedisConnection redis = RedisConnection.open(settings.store());
+            MockClock clock = settings.clock() != null ? settings.clock() : new MockClock(Clock.systemUTC(), new RedisClockSetting(redis));
+            return new Backend(new RedisMockStore(redis, clock::instant), clock, new RedisRateWindows(redis));
+        }
+
+        RateLimiter rateLimiter(MockServerSettings settings) {
+            return rateWindows == null ? new RateLimiter(settings.rateLimitTable(), settings.rateLimits())
+                    : new RateLimiter(settings.rateLimitTable(), settings.rateLimits(), rateWindows);
+        }
     }
 
     /** A mock with these settings, not yet started. */
@@ -190,6 +219,7 @@ public final class AuthleteMockServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        store.close();
     }
 
     public boolean isRunning() {
@@ -313,7 +343,7 @@ public final class AuthleteMockServer implements AutoCloseable {
         List<ApiCredential> credentials = new ArrayList<>(loaded.credentials());
         credentials.add(ApiCredential.organization(settings.orgToken()));
         if (services.isEmpty()) {
-            services.add(new ServiceState(new ServiceConfig(ServiceDefaults.service(settings.serviceId(),
+            services.add(ServiceState.inMemory(new ServiceConfig(ServiceDefaults.service(settings.serviceId(),
                     "Authlete Testkit mock service", settings.issuer(), Jwks.sharedDefaultKeys(), clock.instant()))));
             credentials.add(ApiCredential.service(settings.serviceToken(), settings.serviceId()));
         }

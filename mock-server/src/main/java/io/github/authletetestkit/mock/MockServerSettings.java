@@ -2,6 +2,7 @@ package io.github.authletetestkit.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.spec.RateLimits;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param stateSaveInterval how often the state is saved to {@code stateFile}
  * @param adminCors the one web origin allowed to call {@code /__admin} from a browser; null allows none
  * @param rootDir WireMock's file root ({@code mappings/}, {@code __files/}); null uses no files at all
+ * @param store where the state lives: null in this process's memory, {@code redis://host:port[/db][?deployment=name]}
+ *              in Redis, shared with every mock process started with the same URI
  */
 public record MockServerSettings(
         int port,
@@ -43,7 +46,8 @@ public record MockServerSettings(
         Path stateFile,
         Duration stateSaveInterval,
         String adminCors,
-        Path rootDir) {
+        Path rootDir,
+        URI store) {
 
     public static final Duration DEFAULT_STATE_SAVE_INTERVAL = Duration.ofSeconds(30);
 
@@ -57,7 +61,7 @@ public record MockServerSettings(
                 .validateResponses(validateResponses).strict(strict).journalSize(journalSize).clock(clock)
                 .rateLimits(rateLimits).rateLimitTable(rateLimitTable).adminToken(adminToken)
                 .seedFile(seedFile).seed(seed).stateFile(stateFile).stateSaveInterval(stateSaveInterval)
-                .adminCors(adminCors).rootDir(rootDir);
+                .adminCors(adminCors).rootDir(rootDir).store(store);
     }
 
     /** Builds settings; every option has a default that gives a working mock. */
@@ -83,6 +87,21 @@ public record MockServerSettings(
         private Duration stateSaveInterval = DEFAULT_STATE_SAVE_INTERVAL;
         private String adminCors;
         private Path rootDir;
+        private URI store;
+
+        /**
+         * Keeps the state in Redis ({@code redis://host:port[/db][?deployment=name]}), shared with every mock process
+         * given the same URI; null (the default) keeps it in this process.
+         */
+        public Builder store(URI store) {
+            this.store = store;
+            return this;
+        }
+
+        /** {@link #store(URI)} from its text; blank keeps the state in this process. */
+        public Builder store(String store) {
+            return store(store == null || store.isBlank() ? null : URI.create(store.strip()));
+        }
 
         /** The one origin (such as {@code http://localhost:3000}) whose pages may call the admin API; none by default. */
         public Builder adminCors(String adminCors) {
@@ -223,7 +242,7 @@ public record MockServerSettings(
             }
             return new MockServerSettings(port, bindAddress, serviceId, serviceToken, orgToken, issuer, spec,
                     validateRequests, validateResponses, strict, journalSize, clock, rateLimits, rateLimitTable, adminToken,
-                    seedFile, seed, stateFile, stateSaveInterval, adminCors, rootDir);
+                    seedFile, seed, stateFile, stateSaveInterval, adminCors, rootDir, store);
         }
 
         /** A mock with these settings, not yet started. */

@@ -78,6 +78,10 @@ public final class MockServerCommand implements Callable<Integer> {
             description = "WireMock's file root: stubs from its mappings/, files from its __files/ [AUTHLETE_MOCK_ROOT_DIR] (default: no files are read or written).")
     Path rootDir;
 
+    @Option(names = "--store", defaultValue = "${env:AUTHLETE_MOCK_STORE}",
+            description = "Keep the state in Redis, shared by every mock started with the same URI: redis://host:port[/db][?deployment=name] [AUTHLETE_MOCK_STORE] (default: in this process).")
+    String store;
+
     @Option(names = "--seed", defaultValue = "${env:AUTHLETE_MOCK_SEED}",
             description = "Seed file (JSON) with the services, clients and tokens to start with, instead of the default service [AUTHLETE_MOCK_SEED].")
     Path seed;
@@ -116,7 +120,7 @@ public final class MockServerCommand implements Callable<Integer> {
                 .port(port).bindAddress(bind).serviceId(serviceId).serviceToken(serviceToken).orgToken(orgToken)
                 .issuer(issuer).spec(spec == null || spec.isBlank() ? null : spec).strict(strict)
                 .validateRequests(!noValidation).validateResponses(!noValidation)
-                .rateLimits(rateLimits).adminToken(adminToken).adminCors(adminCors).rootDir(blankToNull(rootDir))
+                .rateLimits(rateLimits).adminToken(adminToken).adminCors(adminCors).rootDir(blankToNull(rootDir)).store(store)
                 .seed(blankToNull(seed)).stateFile(blankToNull(stateFile)).stateSaveInterval(stateSaveInterval)
                 .settings();
     }

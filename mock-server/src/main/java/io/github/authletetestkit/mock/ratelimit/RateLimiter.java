@@ -24,44 +24,32 @@ public final class RateLimiter {
     /** One service's use of one category in the current window. */
     public record Usage(long serviceId, RateCategory category, int calls, int limit, Instant windowEnds) {}
 
-    private record Key(long serviceId, RateCategory category) {}
+    /**
+     * Where the windows are counted: in this process, or in Redis so that several mock processes count
+     * together.
+     */
+    public interface Windows {
+        /** Counts a call in the window of (service, category); empty when allowed, else the time until it closes. */
+        Optional<Duration> take(long serviceId, RateCategory category, Instant now, int limit);
 
-    /** A window's start and count; guarded by its own monitor so services do not wait for each other. */
-    private static final class Window {
-        private Instant start;
-        private int calls;
+        /** The windows still open at {@code now}. */
+        List<Usage> usage(Instant now, RateLimits limits);
 
-        synchronized Optional<Duration> take(Instant now, int limit) {
-            if (!isOpenAt(now)) {
-                start = now;
-                calls = 0;
-            }
-            if (calls >= limit) {
-                return Optional.of(Duration.between(now, start.plus(WINDOW)));
-            }
-            calls++;
-            return Optional.empty();
-        }
-
-        synchronized Optional<Usage> usage(Key key, int limit, Instant now) {
-            if (!isOpenAt(now)) {
-                return Optional.empty();
-            }
-            return Optional.of(new Usage(key.serviceId(), key.category(), calls, limit, start.plus(WINDOW)));
-        }
-
-        private boolean isOpenAt(Instant now) {
-            return start != null && !now.isBefore(start) && now.isBefore(start.plus(WINDOW));
-        }
+        void clear();
     }
 
     private final RateLimits limits;
-    private final Map<Key, Window> windows = new ConcurrentHashMap<>();
+    private final Windows windows;
     private volatile boolean enabled;
 
     public RateLimiter(RateLimits limits, boolean enabled) {
+        this(limits, enabled, new LocalWindows());
+    }
+
+    public RateLimiter(RateLimits limits, boolean enabled, Windows windows) {
         this.limits = limits;
         this.enabled = enabled;
+        this.windows = windows;
     }
 
     /**
@@ -79,7 +67,7 @@ public final class RateLimiter {
         if (limit < 0) {
             return Optional.empty();
         }
-        return windows.computeIfAbsent(new Key(serviceId, category), k -> new Window()).take(now, limit);
+        return windows.take(serviceId, category, now, limit);
     }
 
     public boolean enabled() {
@@ -98,8 +86,7 @@ public final class RateLimiter {
 
     /** The windows still open at {@code now}, by service and category. */
     public List<Usage> usage(Instant now) {
-        return windows.entrySet().stream()
-                .flatMap(e -> e.getValue().usage(e.getKey(), limits.published(e.getKey().category()), now).stream())
+        return windows.usage(now, limits).stream()
                 .sorted(Comparator.comparingLong(Usage::serviceId).thenComparing(Usage::category))
                 .toList();
     }
@@ -107,5 +94,59 @@ public final class RateLimiter {
     /** Forgets every count. */
     public void clear() {
         windows.clear();
+    }
+
+    /** Windows in this process's memory. */
+    private static final class LocalWindows implements Windows {
+
+        private record Key(long serviceId, RateCategory category) {}
+
+        /** A window's start and count; guarded by its own monitor so services do not wait for each other. */
+        private static final class Window {
+            private Instant start;
+            private int calls;
+
+            synchronized Optional<Duration> take(Instant now, int limit) {
+                if (!isOpenAt(now)) {
+                    start = now;
+                    calls = 0;
+                }
+                if (calls >= limit) {
+                    return Optional.of(Duration.between(now, start.plus(WINDOW)));
+                }
+                calls++;
+                return Optional.empty();
+            }
+
+            synchronized Optional<Usage> usage(Key key, int limit, Instant now) {
+                if (!isOpenAt(now)) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Usage(key.serviceId(), key.category(), calls, limit, start.plus(WINDOW)));
+            }
+
+            private boolean isOpenAt(Instant now) {
+                return start != null && !now.isBefore(start) && now.isBefore(start.plus(WINDOW));
+            }
+        }
+
+        private final Map<Key, Window> windows = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<Duration> take(long serviceId, RateCategory category, Instant now, int limit) {
+            return windows.computeIfAbsent(new Key(serviceId, category), k -> new Window()).take(now, limit);
+        }
+
+        @Override
+        public List<Usage> usage(Instant now, RateLimits limits) {
+            return windows.entrySet().stream()
+                    .flatMap(e -> e.getValue().usage(e.getKey(), limits.published(e.getKey().category()), now).stream())
+                    .toList();
+        }
+
+        @Override
+        public void clear() {
+            windows.clear();
+        }
     }
 }

@@ -2,77 +2,61 @@ package io.github.authletetestkit.mock.store;
 
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
-/** All state of one mock: services (each a partition of its own) and the API credentials. */
-public final class MockStore {
+/**
+ * All state of one mock deployment: services (each a partition of its own, see {@link ServiceState}) and the
+ * API credentials. In memory by default; on Redis ({@code mock.store.redis}) when several mock processes
+ * serve as one.
+ */
+public interface MockStore extends AutoCloseable {
 
-    /** Both maps behind one reference, so that {@link #replaceAll} swaps them in a single step. */
-    private record Contents(Map<Long, ServiceState> services, Map<String, ApiCredential> credentials) {
-        Contents() {
-            this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
-        }
+    static MockStore inMemory() {
+        return new InMemoryMockStore();
     }
 
-    private final AtomicReference<Contents> contents = new AtomicReference<>(new Contents());
+    /** Creates an empty service with this configuration. */
+    ServiceState addService(ServiceConfig config);
 
-    public ServiceState addService(ServiceConfig config) {
-        ServiceState state = new ServiceState(config);
-        contents.get().services().put(config.apiKey(), state);
-        return state;
+    /**
+     * Replaces every service and credential at once with copies of {@code newServices} (states built apart, e.g.
+     * from a seed): a concurrent call sees either the old state or the new, never a mix.
+     */
+    void replaceAll(List<ServiceState> newServices, List<ApiCredential> newCredentials);
+
+    Optional<ServiceState> service(long serviceId);
+
+    /** Removes the service, with its service tokens; false when there was none. */
+    boolean removeService(long serviceId);
+
+    /** Every service, by service ID. */
+    List<ServiceState> services();
+
+    void addCredential(ApiCredential credential);
+
+    Optional<ApiCredential> credential(String token);
+
+    List<ApiCredential> credentials();
+
+    void clear();
+
+    /** Drops, in every service, what can no longer be used at {@code now}. */
+    void sweep(Instant now);
+
+    /** Whether this store's state outlives the process (so that a restarted mock must not seed over it). */
+    default boolean shared() {
+        return false;
     }
 
     /**
-     * Replaces every service and credential at once: a concurrent call sees either the old state or the new,
-     * never a mix.
+     * Claims the first start: true for the process that must install the seed (or the default service); false for a
+     * mock joining a shared store another process set up.
      */
-    public void replaceAll(List<ServiceState> newServices, List<ApiCredential> newCredentials) {
-        Contents next = new Contents();
-        newServices.forEach(s -> next.services().put(s.serviceId(), s));
-        newCredentials.forEach(c -> next.credentials().put(c.token(), c));
-        contents.set(next);
+    default boolean claimInitialisation() {
+        return true;
     }
 
-    public Optional<ServiceState> service(long serviceId) {
-        return Optional.ofNullable(contents.get().services().get(serviceId));
-    }
-
-    public boolean removeService(long serviceId) {
-        Contents current = contents.get();
-        boolean removed = current.services().remove(serviceId) != null;
-        current.credentials().values().removeIf(c -> c.kind() == ApiCredential.Kind.SERVICE && c.serviceId() == serviceId);
-        return removed;
-    }
-
-    public List<ServiceState> services() {
-        List<ServiceState> all = new ArrayList<>(contents.get().services().values());
-        all.sort(Comparator.comparingLong(ServiceState::serviceId));
-        return all;
-    }
-
-    public void addCredential(ApiCredential credential) {
-        contents.get().credentials().put(credential.token(), credential);
-    }
-
-    public Optional<ApiCredential> credential(String token) {
-        return token == null ? Optional.empty() : Optional.ofNullable(contents.get().credentials().get(token));
-    }
-
-    public List<ApiCredential> credentials() {
-        return List.copyOf(contents.get().credentials().values());
-    }
-
-    public void clear() {
-        contents.set(new Contents());
-    }
-
-    public void sweep(Instant now) {
-        contents.get().services().values().forEach(s -> s.sweep(now));
-    }
+    @Override
+    default void close() {}
 }

@@ -21,7 +21,7 @@ final class FlowTestSupport {
     static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
     static final long SERVICE_ID = 5_550_000_000_001L;
 
-    final MockStore store = new MockStore();
+    final MockStore store = MockStore.inMemory();
     final ServiceState state = store.addService(new ServiceConfig(
             ServiceDefaults.service(SERVICE_ID, "flows", "https://as.example.com", Jwks.sharedDefaultKeys(), T0)));
     final TokenApi tokens = new TokenApi();

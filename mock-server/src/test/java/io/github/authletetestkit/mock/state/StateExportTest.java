@@ -40,7 +40,7 @@ class StateExportTest {
     static final long SERVICE = 4242;
     static final Instant LATER = NOW.plusSeconds(600);
 
-    private final MockStore store = new MockStore();
+    private final MockStore store = MockStore.inMemory();
     private final ServiceState service = store.addService(ServiceDefaults.service(SERVICE, Json.object(), Jwks.sharedDefaultKeys(), NOW));
     private final Grant grant = new Grant(7, "alice", "sub-1", List.of("openid"), "AUTHORIZATION_CODE",
             List.of(new Property("k", "v", true)), 1_700_000_000L, "acr", "{}", "n", "sid", "PLAIN", "grant-1");
@@ -120,7 +120,7 @@ class StateExportTest {
     }
 
     private static MockStore storeOf(Seed seed) {
-        MockStore out = new MockStore();
+        MockStore out = MockStore.inMemory();
         List<ApiCredential> credentials = new java.util.ArrayList<>(seed.credentials());
         credentials.add(ApiCredential.organization(ORG));
         out.replaceAll(seed.services(), credentials);
