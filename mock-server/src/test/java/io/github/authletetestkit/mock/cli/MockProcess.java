@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The packaged jar run as a process, as a user runs it: started with arguments, read from its banner, stopped with TERM. */
-final class MockProcess implements AutoCloseable {
+public final class MockProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "authlete-mock-server.jar");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -36,7 +36,7 @@ final class MockProcess implements AutoCloseable {
     }
 
     /** A started process, once its banner says so. */
-    static MockProcess start(String... args) throws IOException {
+    public static MockProcess start(String... args) throws IOException {
         return start(builder(args));
     }
 
@@ -65,7 +65,7 @@ final class MockProcess implements AutoCloseable {
     }
 
     /** Where it listens, as its banner says: {@code http://localhost:<port>}. */
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
