@@ -37,6 +37,7 @@ import io.github.authletetestkit.mock.store.ApiCredential;
 import io.github.authletetestkit.mock.store.MockStore;
 import io.github.authletetestkit.mock.store.redis.RedisClockSetting;
 import io.github.authletetestkit.mock.store.redis.RedisConnection;
+import io.github.authletetestkit.mock.store.redis.RedisFaultQueues;
 import io.github.authletetestkit.mock.store.redis.RedisMockStore;
 import io.github.authletetestkit.mock.store.redis.RedisRateWindows;
 import java.time.Clock;
@@ -103,7 +104,7 @@ public final class AuthleteMockServer implements AutoCloseable {
         this.pipeline = new ApiPipeline(store, clock, new ApiRoutes(), spec,
                 validating ? new SpecValidator(spec) : null,
                 new ApiPipeline.Validation(settings.validateRequests(), settings.validateResponses(), settings.strict()), journal,
-                backend.rateLimiter(settings));
+                backend.rateLimiter(settings), backend.faults());
         Set<String> operationIds = spec.operations().stream().map(SpecOperation::operationId).filter(Objects::nonNull).collect(Collectors.toSet());
         WireMockConfiguration config = wireMockConfig()
                 .fileSource(settings.rootDir() == null ? new NoFiles() : new SingleRootFileSource(settings.rootDir().toFile()));
@@ -150,15 +151,16 @@ public final class AuthleteMockServer implements AutoCloseable {
     }
 
     /** Where the state, the clock's setting and the rate-limit windows live: this process, or a shared Redis. */
-    private record Backend(MockStore store, MockClock clock, RateLimiter.Windows rateWindows) {
+    private record Backend(MockStore store, MockClock clock, RateLimiter.Windows rateWindows, FaultPlan faults) {
 
         static Backend of(MockServerSettings settings) {
             if (settings.store() == null) {
-                return new Backend(MockStore.inMemory(), settings.clock() != null ? settings.clock() : new MockClock(), null);
+                return new Backend(MockStore.inMemory(), settings.clock() != null ? settings.clock() : new MockClock(), null, new FaultPlan());
             }
             RedisConnection redis = RedisConnection.open(settings.store());
             MockClock clock = settings.clock() != null ? settings.clock() : new MockClock(Clock.systemUTC(), new RedisClockSetting(redis));
-            return new Backend(new RedisMockStore(redis, clock::instant), clock, new RedisRateWindows(redis));
+            return new Backend(new RedisMockStore(redis, clock::instant), clock, new RedisRateWindows(redis),
+                    new FaultPlan(new RedisFaultQueues(redis)));
         }
 
         RateLimiter rateLimiter(MockServerSettings settings) {

@@ -1,8 +1,8 @@
 package io.github.authletetestkit.mock.faults;
 
 import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,61 +11,104 @@ import java.util.Optional;
 /**
  * The faults waiting for the next calls of each operation, by operationId ({@code "*"} for any
  * operation). Each entry is used for a number of calls and then gone; entries for one operation are
- * used in the order they were added.
+ * used in the order they were added. The queues live in this process, or in {@link Queues} that several mock
+ * processes share (Redis), so that a fault planned through one is met by a call to any.
  */
 public final class FaultPlan {
 
     public static final String ANY_OPERATION = "*";
 
-    private record Entry(Fault fault, int[] remaining) {}
-
     /** A fault still waiting for {@code calls} more calls of {@code operationId}. */
     public record Planned(String operationId, Fault fault, int calls) {}
 
-    private final Map<String, Deque<Entry>> planned = new HashMap<>();
+    /** The per-operation queues of planned faults. Each method is atomic. */
+    public interface Queues {
+        void append(String operationId, Fault fault, int times);
+
+        /** Uses the head of the operation's queue once (removing it when spent); empty when none is planned. */
+        Optional<Fault> take(String operationId);
+
+        /** Every planned fault, by operationId, each operation's in queue order. */
+        List<Planned> planned();
+
+        void clear();
+    }
+
+    private final Queues queues;
+
+    public FaultPlan() {
+        this(new LocalQueues());
+    }
+
+    public FaultPlan(Queues queues) {
+        this.queues = queues;
+    }
 
     /** The next {@code times} calls of {@code operationId} get {@code fault}. */
-    public synchronized FaultPlan add(String operationId, Fault fault, int times) {
+    public FaultPlan add(String operationId, Fault fault, int times) {
         if (times < 1) {
             throw new IllegalArgumentException("times must be at least 1: " + times);
         }
-        planned.computeIfAbsent(operationId, k -> new ArrayDeque<>()).addLast(new Entry(fault, new int[] {times}));
+        queues.append(operationId, fault, times);
         return this;
     }
 
     /** Takes the fault for this call, if one is planned for the operation or for any operation. */
-    public synchronized Optional<Fault> next(String operationId) {
-        Optional<Fault> specific = take(operationId);
-        return specific.isPresent() ? specific : take(ANY_OPERATION);
-    }
-
-    private Optional<Fault> take(String key) {
-        Deque<Entry> queue = planned.get(key);
-        if (queue == null || queue.isEmpty()) {
-            return Optional.empty();
-        }
-        Entry head = queue.peekFirst();
-        if (--head.remaining()[0] == 0) {
-            queue.removeFirst();
-        }
-        return Optional.of(head.fault());
+    public Optional<Fault> next(String operationId) {
+        Optional<Fault> specific = queues.take(operationId);
+        return specific.isPresent() ? specific : queues.take(ANY_OPERATION);
     }
 
     /** How many faulty calls are still planned for the operation. */
-    public synchronized int pending(String operationId) {
-        Deque<Entry> queue = planned.get(operationId);
-        return queue == null ? 0 : queue.stream().mapToInt(e -> e.remaining()[0]).sum();
+    public int pending(String operationId) {
+        return queues.planned().stream().filter(p -> p.operationId().equals(operationId)).mapToInt(Planned::calls).sum();
     }
 
     /** Every fault still waiting, by operationId, each operation's in the order they will be used. */
-    public synchronized List<Planned> planned() {
-        List<Planned> all = new ArrayList<>();
-        planned.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                e.getValue().forEach(entry -> all.add(new Planned(e.getKey(), entry.fault(), entry.remaining()[0]))));
-        return all;
+    public List<Planned> planned() {
+        return queues.planned();
     }
 
-    public synchronized void clear() {
-        planned.clear();
+    public void clear() {
+        queues.clear();
+    }
+
+    /** Queues in this process's memory. */
+    private static final class LocalQueues implements Queues {
+
+        private record Entry(Fault fault, int[] remaining) {}
+
+        private final Map<String, Deque<Entry>> planned = new HashMap<>();
+
+        @Override
+        public synchronized void append(String operationId, Fault fault, int times) {
+            planned.computeIfAbsent(operationId, k -> new ArrayDeque<>()).addLast(new Entry(fault, new int[] {times}));
+        }
+
+        @Override
+        public synchronized Optional<Fault> take(String operationId) {
+            Deque<Entry> queue = planned.get(operationId);
+            if (queue == null || queue.isEmpty()) {
+                return Optional.empty();
+            }
+            Entry head = queue.peekFirst();
+            if (--head.remaining()[0] == 0) {
+                queue.removeFirst();
+            }
+            return Optional.of(head.fault());
+        }
+
+        @Override
+        public synchronized List<Planned> planned() {
+            List<Planned> all = new ArrayList<>();
+            planned.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                    e.getValue().forEach(entry -> all.add(new Planned(e.getKey(), entry.fault(), entry.remaining()[0]))));
+            return all;
+        }
+
+        @Override
+        public synchronized void clear() {
+            planned.clear();
+        }
     }
 }

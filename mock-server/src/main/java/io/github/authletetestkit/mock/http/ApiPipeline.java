@@ -50,12 +50,19 @@ public final class ApiPipeline {
     private final SpecValidator validator;
     private final Validation validation;
     private final List<SpecViolation> violations = new CopyOnWriteArrayList<>();
-    private final FaultPlan faults = new FaultPlan();
+    private final FaultPlan faults;
     private final CallJournal journal;
     private final RateLimiter rateLimiter;
 
     public ApiPipeline(MockStore store, MockClock clock, ApiRoutes routes, AuthleteSpec spec, SpecValidator validator,
                        Validation validation, CallJournal journal, RateLimiter rateLimiter) {
+        this(store, clock, routes, spec, validator, validation, journal, rateLimiter, new FaultPlan());
+    }
+
+    /** A pipeline whose planned faults are {@code faults} (shared by several mock processes, say). */
+    public ApiPipeline(MockStore store, MockClock clock, ApiRoutes routes, AuthleteSpec spec, SpecValidator validator,
+                       Validation validation, CallJournal journal, RateLimiter rateLimiter, FaultPlan faults) {
+        this.faults = faults;
         this.store = store;
         this.clock = clock;
         this.routes = routes;

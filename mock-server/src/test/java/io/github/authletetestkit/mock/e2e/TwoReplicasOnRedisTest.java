@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.MockServerSettings;
+import io.github.authletetestkit.mock.faults.Fault;
 import io.github.authletetestkit.mock.testing.AdminHttp;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import io.github.authletetestkit.mock.testing.RedisServer;
@@ -136,6 +137,17 @@ class TwoReplicasOnRedisTest {
 
         assertThat(apiA.get("/service/get").status()).isEqualTo(429);
         assertThat(apiB.get("/service/get").status()).isEqualTo(429);
+    }
+
+    @Test
+    void aFaultPlannedThroughAIsMetByCallsToEitherReplicaOnce() {
+        a.faults().add("service_get_api", Fault.status(503), 2);
+
+        assertThat(apiB.get("/service/get").status()).isEqualTo(503);
+        assertThat(b.faults().pending("service_get_api")).isEqualTo(1);
+        assertThat(apiA.get("/service/get").status()).isEqualTo(503);
+        assertThat(apiB.get("/service/get").status()).isEqualTo(200);
+        assertThat(a.faults().planned()).isEmpty();
     }
 
     @Test

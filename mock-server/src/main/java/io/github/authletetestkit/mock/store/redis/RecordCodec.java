@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -26,6 +27,13 @@ final class RecordCodec {
             .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
             .addModule(new SimpleModule("redis-records")
                     .addSerializer(Instant.class, ToStringSerializer.instance)
+                    .addSerializer(Duration.class, ToStringSerializer.instance)
+                    .addDeserializer(Duration.class, new FromStringDeserializer<>(Duration.class) {
+                        @Override
+                        protected Duration _deserialize(String value, com.fasterxml.jackson.databind.DeserializationContext context) {
+                            return Duration.parse(value);
+                        }
+                    })
                     .addDeserializer(Instant.class, new FromStringDeserializer<>(Instant.class) {
                         @Override
                         protected Instant _deserialize(String value, com.fasterxml.jackson.databind.DeserializationContext context) {

@@ -106,4 +106,19 @@ final class Scripts {
             redis.call('PEXPIRE', KEYS[1], string.format('%.0f', length * 2))
             return -1
             """;
+
+    /** KEYS: an operation's fault queue. Uses its head entry ("calls|fault") once; the fault, or nil when none. */
+    static final String TAKE_FAULT = """
+            local head = redis.call('LINDEX', KEYS[1], 0)
+            if not head then return nil end
+            local bar = string.find(head, '|', 1, true)
+            local calls = tonumber(string.sub(head, 1, bar - 1))
+            local fault = string.sub(head, bar + 1)
+            if calls <= 1 then
+              redis.call('LPOP', KEYS[1])
+            else
+              redis.call('LSET', KEYS[1], 0, string.format('%d', calls - 1) .. '|' .. fault)
+            end
+            return fault
+            """;
 }
