@@ -134,6 +134,15 @@ public class AuthleteMockContainer extends GenericContainer<AuthleteMockContaine
         return withEnv("AUTHLETE_MOCK_ROOT_DIR", requireText(pathInContainer, "root directory"));
     }
 
+    /**
+     * Keeps the mock's state in Redis ({@code --store}): {@code redis://host:port[/db][?deployment=name]}, as the
+     * container reaches it (a Redis container on the same network, say). Containers given the same URI act as one
+     * Authlete service behind a load balancer.
+     */
+    public AuthleteMockContainer withStore(String redisUri) {
+        return withEnv("AUTHLETE_MOCK_STORE", requireText(redisUri, "store"));
+    }
+
     /** The OpenAPI document to route and validate by: a path inside the container, or an http(s) URL it can reach. */
     public AuthleteMockContainer withSpec(String pathOrUrlInContainer) {
         return withEnv("AUTHLETE_MOCK_SPEC", requireText(pathOrUrlInContainer, "spec"));

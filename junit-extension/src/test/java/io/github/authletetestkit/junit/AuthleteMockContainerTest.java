@@ -53,14 +53,14 @@ class AuthleteMockContainerTest {
     void everyVariableTheCommandLineReadsCanBeSetAndNoOther() throws Exception {
         Map<String, String> env = new AuthleteMockContainer().withSpec("/specs/a.yaml").withLogFormat("json")
                 .withRateLimits(true).withAdminToken("admin-token").withAdminCors("http://localhost:3000").withRootDir("/wiremock")
-                .withSeed("/seeds/a.json").withStateFile("/data/state.json").withStateSaveInterval(Duration.ofMinutes(1)).getEnvMap();
+                .withStore("redis://redis:6379/0").withSeed("/seeds/a.json").withStateFile("/data/state.json").withStateSaveInterval(Duration.ofMinutes(1)).getEnvMap();
 
         assertThat(env.keySet()).as("the container's configuration surface is the command line's")
                 .containsExactlyInAnyOrderElementsOf(commandLineVariables().keySet());
         assertThat(new AuthleteMockContainer().getEnvMap()).doesNotContainKeys("AUTHLETE_MOCK_SPEC", "AUTHLETE_MOCK_LOG_FORMAT",
                 "AUTHLETE_MOCK_RATE_LIMITS", "AUTHLETE_MOCK_ADMIN_TOKEN",
                 "AUTHLETE_MOCK_SEED", "AUTHLETE_MOCK_STATE_FILE", "AUTHLETE_MOCK_STATE_SAVE_INTERVAL", "AUTHLETE_MOCK_ADMIN_CORS",
-                "AUTHLETE_MOCK_ROOT_DIR");
+                "AUTHLETE_MOCK_ROOT_DIR", "AUTHLETE_MOCK_STORE");
     }
 
     @Test
@@ -92,7 +92,8 @@ class AuthleteMockContainerTest {
         AuthleteMockContainer container = new AuthleteMockContainer().withServiceId(42).withServiceToken("s-token")
                 .withOrgToken("o-token").withIssuer("https://login.example.com").withSpecFile(spec)
                 .withStrict(false).withValidation(false).withLogFormat("none").withRateLimits(true).withAdminToken("admin-t")
-                .withSeedFile(seed).withStateFile("/data/state.json").withStateSaveInterval(Duration.ofSeconds(90));
+                .withSeedFile(seed).withStateFile("/data/state.json").withStateSaveInterval(Duration.ofSeconds(90))
+                .withStore("redis://redis:6379/2?deployment=ci");
 
         MockServerSettings settings = settingsFromEnvironment(container.getEnvMap());
 
@@ -111,6 +112,7 @@ class AuthleteMockContainerTest {
         assertThat(container.getCopyToFileContainerPathMap()).containsValue(AuthleteMockContainer.SEED_PATH_IN_CONTAINER);
         assertThat(settings.stateFile()).isEqualTo(Path.of("/data/state.json"));
         assertThat(settings.stateSaveInterval()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(settings.store()).hasToString("redis://redis:6379/2?deployment=ci");
     }
 
     @Test
@@ -125,6 +127,7 @@ class AuthleteMockContainerTest {
         assertThatThrownBy(() -> container.withSeed("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> container.withStateFile(null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> container.withStateSaveInterval(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> container.withStore(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -180,6 +180,11 @@ public final class MockServerCommand implements Callable<Integer> {
         printBanner(running, startMillis, new PrintWriter(logFormat == CallLog.JSON ? err : out, true));
     }
 
+    /** The store URI for the banner, without the password a {@code redis://user:password@host} URI may carry. */
+    static String withoutPassword(java.net.URI store) {
+        return store.getRawUserInfo() == null ? store.toString() : store.toString().replace(store.getRawUserInfo() + "@", "***@");
+    }
+
     /** The exit status when the last save of the state file failed. */
     static final int STATE_LOST = 3;
 
@@ -214,6 +219,7 @@ public final class MockServerCommand implements Callable<Integer> {
         out.printf("  org token:     %s%n", server.orgToken());
         out.printf("  strict:        %s%n", server.settings().strict());
         out.printf("  rate limits:   %s%n", server.settings().rateLimits());
+        out.printf("  store:         %s%n", server.settings().store() == null ? "in memory" : withoutPassword(server.settings().store()));
         out.printf("  admin API:     %s/__admin/authlete/%s%n", server.baseUrl(),
                 server.settings().adminToken() == null ? "" : " (Authorization: Bearer <admin token>)");
         if (server.settings().seedFile() != null) {

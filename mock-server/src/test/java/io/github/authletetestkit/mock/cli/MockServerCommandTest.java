@@ -73,6 +73,23 @@ class MockServerCommandTest {
     }
 
     @Test
+    void storeBecomesASettingAndAnUnreachableRedisIsOneLine() {
+        MockServerCommand command = new MockServerCommand();
+        new CommandLine(command).parseArgs("--store", "redis://127.0.0.1:1/0?deployment=x");
+        assertThat(command.settings().store()).hasToString("redis://127.0.0.1:1/0?deployment=x");
+        assertThat(MockServerCommand.withoutPassword(java.net.URI.create("redis://u:secret@h:6379/0"))).isEqualTo("redis://***@h:6379/0");
+
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new MockServerCommand()).setErr(new PrintWriter(err));
+        assertThat(cli.execute("--port", "0", "--store", "redis://127.0.0.1:1/0")).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("Cannot start the Authlete mock server: cannot reach Redis at 127.0.0.1:1").doesNotContain("\n\tat ");
+
+        err.getBuffer().setLength(0);
+        assertThat(cli.execute("--port", "0", "--store", "http://127.0.0.1:6379")).isEqualTo(2);
+        assertThat(err.toString()).contains("redis://host:port");
+    }
+
+    @Test
     void noValidationTurnsBothChecksOff() {
         MockServerCommand command = new MockServerCommand();
         new CommandLine(command).parseArgs("--no-validation");
@@ -98,7 +115,7 @@ class MockServerCommandTest {
         assertThat(cli.execute("--help")).isZero();
         assertThat(out.toString()).contains("AUTHLETE_MOCK_PORT", "AUTHLETE_MOCK_BIND", "AUTHLETE_MOCK_SERVICE_ID",
                 "AUTHLETE_MOCK_SERVICE_TOKEN", "AUTHLETE_MOCK_ORG_TOKEN", "AUTHLETE_MOCK_SPEC", "AUTHLETE_MOCK_STRICT",
-                "AUTHLETE_MOCK_RATE_LIMITS", "AUTHLETE_MOCK_ADMIN_TOKEN");
+                "AUTHLETE_MOCK_RATE_LIMITS", "AUTHLETE_MOCK_ADMIN_TOKEN", "AUTHLETE_MOCK_STORE");
     }
 
     @Test
