@@ -36,8 +36,18 @@ class MockFlow implements FlowTarget {
     /** Drives this (already started) server. */
     final void attach(AuthleteMockServer server) {
         mock = server;
-        api = mock.baseUrl() + "/api/" + mock.serviceId();
-        authorization = "Bearer " + mock.serviceToken();
+        attach(mock.baseUrl(), mock.serviceId(), mock.serviceToken());
+    }
+
+    /** Drives a mock that answers at {@code baseUrl} (another process, say). */
+    final void attach(String baseUrl, long serviceId, String serviceToken) {
+        api = baseUrl + "/api/" + serviceId;
+        authorization = "Bearer " + serviceToken;
+    }
+
+    /** The service's API root each request goes to: always the one attached; replicas take turns in a subclass. */
+    String api() {
+        return api;
     }
 
     @Override
@@ -54,14 +64,14 @@ class MockFlow implements FlowTarget {
         String authorizationBody = "{\"parameters\":\"" + parameters + "\"}";
         String subject = "user-" + index;
         return () -> {
-            String ticket = Http.member(expect(Http.post(api + "/auth/authorization", authorization, "application/json", authorizationBody),
+            String ticket = Http.member(expect(Http.post(api() + "/auth/authorization", authorization, "application/json", authorizationBody),
                     "INTERACTION"), "ticket");
-            String code = Http.member(expect(Http.post(api + "/auth/authorization/issue", authorization, "application/json",
+            String code = Http.member(expect(Http.post(api() + "/auth/authorization/issue", authorization, "application/json",
                     "{\"ticket\":\"" + ticket + "\",\"subject\":\"" + subject + "\"}"), "LOCATION"), "authorizationCode");
-            String token = Http.member(expect(Http.post(api + "/auth/token", authorization, "application/json",
+            String token = Http.member(expect(Http.post(api() + "/auth/token", authorization, "application/json",
                     "{\"clientId\":\"" + clientId + "\",\"clientSecret\":\"" + secret + "\",\"parameters\":\"grant_type=authorization_code&code="
                             + code + "&redirect_uri=" + enc(REDIRECT_URI) + "\"}"), "OK"), "accessToken");
-            expect(Http.post(api + "/auth/introspection", authorization, "application/json", "{\"token\":\"" + token + "\"}"), "OK");
+            expect(Http.post(api() + "/auth/introspection", authorization, "application/json", "{\"token\":\"" + token + "\"}"), "OK");
         };
     }
 
