@@ -71,7 +71,7 @@ public final class SeedReader {
         }
         StateDocument document;
         try {
-            document = StateMapper.MAPPER.treeToValue(json, StateDocument.class);
+            document = StateMapper.MAPPER.treeToValue(StateMigrations.toCurrent((ObjectNode) json), StateDocument.class);
         } catch (JsonMappingException e) {
             throw new SeedException(path(e), reason(e));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -204,10 +204,7 @@ public final class SeedReader {
             return new ClientConfig(client);
         }
 
-        /**
-         * Reads the seed's tokens. An entry marked {@code accessTokenRevoked} (written before revocation took the whole
-         * pair, as Authlete's does) is checked, then left out: its pair is revoked.
-         */
+        /** Reads the seed's tokens. */
         private void readTokens(List<TokenEntry> entries) {
             Map<String, String> seen = new HashMap<>();
             each(entries, "tokens", (t, tokenAt) -> {
@@ -216,9 +213,7 @@ public final class SeedReader {
                 if (token.refreshToken() != null) {
                     claim(seen, token.refreshToken(), tokenAt + ".refreshToken");
                 }
-                if (!Boolean.TRUE.equals(t.accessTokenRevoked())) {
-                    live.add(token);
-                }
+                live.add(token);
                 return token;
             });
         }
@@ -228,9 +223,6 @@ public final class SeedReader {
             long clientId = known(t.clientId(), tokenAt + ".clientId");
             if (t.refreshToken() != null) {
                 text(t.refreshToken(), tokenAt + ".refreshToken");
-            }
-            if (Boolean.TRUE.equals(t.accessTokenRevoked()) && t.refreshToken() == null) {
-                throw new SeedException(tokenAt + ".refreshToken", "is required when the access token is revoked");
             }
             List<String> scopes = listOf(t.scopes());
             texts(scopes, tokenAt + ".scopes");

@@ -17,10 +17,12 @@ import java.util.List;
  * The JSON shape of a mock's whole state, as {@code state()} writes it and {@code loadSeed} reads it. Every
  * member is optional unless its reader says otherwise; services and clients carry Authlete's own JSON.
  *
+ * @param schemaVersion      the version of this format ({@link StateMigrations#CURRENT} when written; documents of earlier
+ *                           versions are migrated when read)
  * @param organizationTokens tokens valid for every service, besides the configured organization token
  * @param clock              the mock clock, when it does not run at real time
  */
-record StateDocument(List<ServiceEntry> services, List<String> organizationTokens, ClockSetting clock) {
+record StateDocument(Integer schemaVersion, List<ServiceEntry> services, List<String> organizationTokens, ClockSetting clock) {
 
     /**
      * One service and everything it holds.
@@ -51,9 +53,7 @@ record StateDocument(List<ServiceEntry> services, List<String> organizationToken
      * only {@code accessToken} and {@code clientId} are required.
      *
      * @param expiresAt          when the access token expires; default: the service's access token duration from now
-     * @param accessTokenRevoked read only, from documents written before revocation took the whole pair: such an entry is
-     *                           left out (never written now)
-     * @param grantId            the service's managed grant the token was issued under; null for none
+         * @param grantId            the service's managed grant the token was issued under; null for none
      */
     record TokenEntry(
             String accessToken,
@@ -75,6 +75,5 @@ record StateDocument(List<ServiceEntry> services, List<String> organizationToken
             String dpopJkt,
             Instant createdAt,
             Instant lastRefreshedAt,
-            Boolean accessTokenRevoked,
             String grantId) {}
 }

@@ -8,7 +8,17 @@ import io.github.authletetestkit.mock.store.Grant;
 import io.github.authletetestkit.mock.store.MockStore;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
+import io.github.authletetestkit.mock.grants.ManagedGrant;
+import io.github.authletetestkit.mock.store.AuthorizationCode;
+import io.github.authletetestkit.mock.store.AuthorizationTicket;
+import io.github.authletetestkit.mock.store.BackchannelRequest;
+import io.github.authletetestkit.mock.store.DeviceAuthorization;
+import io.github.authletetestkit.mock.store.GrantedScopes;
+import io.github.authletetestkit.mock.store.PushedRequest;
+import io.github.authletetestkit.mock.store.TokenTicket;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.function.Function;
 import java.util.List;
 
 /** Writes a whole {@link MockStore} as one state document that {@link SeedReader} reads back. */
@@ -22,7 +32,7 @@ public final class StateExport {
         List<ServiceEntry> services = store.services().stream().map(s -> service(s, credentials, now)).toList();
         List<String> organizationTokens = credentials.stream().filter(ApiCredential::isOrganization)
                 .map(ApiCredential::token).sorted().toList();
-        return StateMapper.MAPPER.valueToTree(new StateDocument(services, organizationTokens, clock));
+        return StateMapper.MAPPER.valueToTree(new StateDocument(StateMigrations.CURRENT, services, organizationTokens, clock));
     }
 
     private static ServiceEntry service(ServiceState service, List<ApiCredential> credentials, Instant now) {
@@ -30,11 +40,18 @@ public final class StateExport {
         List<String> serviceTokens = credentials.stream()
                 .filter(c -> !c.isOrganization() && c.serviceId() == service.serviceId())
                 .map(ApiCredential::token).sorted().toList();
-        List<TokenEntry> tokens = snapshot.tokens().stream().map(StateExport::token).toList();
+        // each list in the order of its IDs, so that equal states give equal documents whichever store held them
+        List<TokenEntry> tokens = sorted(snapshot.tokens(), TokenRecord::accessToken).stream().map(StateExport::token).toList();
         return new ServiceEntry(service.serviceId(), serviceTokens, service.config().toJson(),
-                snapshot.clients().stream().map(c -> c.toJson()).toList(), tokens, snapshot.tickets(), snapshot.codes(),
-                snapshot.tokenTickets(), snapshot.deviceAuthorizations(), snapshot.backchannelRequests(),
-                snapshot.pushedRequests(), snapshot.grantedScopes(), snapshot.grants());
+                snapshot.clients().stream().map(c -> c.toJson()).toList(), tokens,
+                sorted(snapshot.tickets(), AuthorizationTicket::ticket), sorted(snapshot.codes(), AuthorizationCode::code),
+                sorted(snapshot.tokenTickets(), TokenTicket::ticket), sorted(snapshot.deviceAuthorizations(), DeviceAuthorization::deviceCode),
+                sorted(snapshot.backchannelRequests(), BackchannelRequest::ticket), sorted(snapshot.pushedRequests(), PushedRequest::requestUri),
+                sorted(snapshot.grantedScopes(), g -> GrantedScopes.key(g.clientId(), g.subject())), sorted(snapshot.grants(), ManagedGrant::grantId));
+    }
+
+    private static <T> List<T> sorted(List<T> entries, Function<T, String> id) {
+        return entries.stream().sorted(Comparator.comparing(id)).toList();
     }
 
     static TokenEntry token(TokenRecord t) {
@@ -42,6 +59,6 @@ public final class StateExport {
         return new TokenEntry(t.accessToken(), g.clientId(), g.subject(), g.scopes(), t.accessTokenExpiresAt(),
                 t.refreshToken(), t.refreshTokenExpiresAt(), g.grantType(), g.properties(), g.sub(), g.authTimeSeconds(),
                 g.acr(), g.claims(), g.nonce(), g.sessionId(), g.idTokenAudType(), t.dpopJkt(), t.createdAt(),
-                t.lastRefreshedAt(), null, g.grantId());
+                t.lastRefreshedAt(), g.grantId());
     }
 }

@@ -1,0 +1,99 @@
+package io.github.authletetestkit.mock.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.AuthleteMockServer;
+import io.github.authletetestkit.mock.model.Json;
+import io.github.authletetestkit.mock.state.SeedException;
+import io.github.authletetestkit.mock.testing.RedisServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/**
+ * State documents carry {@code schemaVersion}; documents of every earlier version are migrated when read (version 1:
+ * {@code schema-v1-state.json}, as the mock wrote it before versions, with every kind of entry), and the same
+ * document imports into and exports from either store.
+ */
+class StateSchemaVersionTest {
+
+    private static ObjectNode v1() {
+        try (InputStream in = Objects.requireNonNull(StateSchemaVersionTest.class.getResourceAsStream(
+                "/io/github/authletetestkit/mock/state/schema-v1-state.json"))) {
+            return (ObjectNode) Json.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode service(JsonNode state) {
+        return state.get("services").get(0);
+    }
+
+    @Test
+    void aVersionOneStateIsMigratedAndWrittenAsTheCurrentVersion() {
+        ObjectNode v1 = v1();
+        assertThat(v1.has("schemaVersion")).isFalse();
+
+        try (AuthleteMockServer mock = AuthleteMockServer.builder().seed(v1).build().start()) {
+            JsonNode state = mock.state();
+
+            assertThat(state.get("schemaVersion").asInt()).isEqualTo(2);
+            List<String> accessTokens = new ArrayList<>();
+            service(state).get("tokens").forEach(t -> accessTokens.add(t.get("accessToken").asText()));
+            assertThat(accessTokens).as("the pair whose access token version 1 marked revoked is gone whole")
+                    .hasSize(2).doesNotContain("at-revoked-in-v1");
+            assertThat(service(state).toString()).doesNotContain("accessTokenRevoked", "rt-outlived-its-access-token");
+            for (String kind : List.of("tickets", "authorizationCodes", "tokenTickets", "deviceAuthorizations", "backchannelRequests",
+                    "pushedRequests", "grantedScopes", "grants", "clients")) {
+                assertThat(service(state).get(kind)).as(kind).hasSize(service(v1).get(kind).size());
+            }
+            ApiClient api = new ApiClient(mock.baseUrl(), mock.serviceId(), service(v1).get("serviceTokens").get(0).asText());
+            assertThat(new Flows(api).introspect(accessTokens.get(0)).action()).isEqualTo("OK");
+        }
+    }
+
+    @Test
+    void aDocumentOfANewerOrNoVersionIsRefusedNamingTheMember() {
+        ObjectNode newer = v1().put("schemaVersion", 3);
+        assertThatThrownBy(() -> AuthleteMockServer.builder().seed(newer).build()).isInstanceOf(SeedException.class)
+                .hasMessageContaining("schemaVersion").hasMessageContaining("newer Authlete Testkit");
+        ObjectNode text = v1().put("schemaVersion", "two");
+        assertThatThrownBy(() -> AuthleteMockServer.builder().seed(text).build()).isInstanceOf(SeedException.class)
+                .hasMessageContaining("schemaVersion");
+    }
+
+    @Test
+    void theRevokedMarkerOfVersionOneIsNoMemberOfVersionTwo() {
+        ObjectNode v2 = v1().put("schemaVersion", 2);
+
+        assertThatThrownBy(() -> AuthleteMockServer.builder().seed(v2).build()).isInstanceOf(SeedException.class)
+                .hasMessageContaining("accessTokenRevoked");
+    }
+
+    @Test
+    void theSameDocumentImportsIntoAndExportsFromEitherStore() {
+        ObjectNode fromMemory;
+        try (AuthleteMockServer inMemory = AuthleteMockServer.builder().seed(v1()).build()) {
+            fromMemory = inMemory.state();
+        }
+        String store = RedisServer.shared().newDeployment("documents");
+        ObjectNode fromRedis;
+        try (AuthleteMockServer onRedis = AuthleteMockServer.builder().store(store).seed(fromMemory).build()) {
+            fromRedis = onRedis.state();
+            onRedis.store().clear();
+        }
+        assertThat(fromRedis).isEqualTo(fromMemory);
+
+        try (AuthleteMockServer back = AuthleteMockServer.builder().seed(fromRedis).build()) {
+            assertThat(back.state()).isEqualTo(fromMemory);
+        }
+    }
+}
