@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -39,7 +40,11 @@ public final class RedisConnection implements AutoCloseable {
         String deployment = deployment(uri.getQuery());
         URI connectionUri = URI.create(uri.getScheme() + "://" + (uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@")
                 + uri.getHost() + ":" + (uri.getPort() < 0 ? 6379 : uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath()));
-        RedisConnection connection = new RedisConnection(new JedisPooled(connectionUri), deployment);
+        // enough connections for a mock under load (the default pool of 8 would queue its request threads)
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(64);
+        pool.setMaxIdle(64);
+        RedisConnection connection = new RedisConnection(new JedisPooled(pool, connectionUri), deployment);
         try {
             connection.redis.ping();
         } catch (RuntimeException unreachable) {
