@@ -143,6 +143,14 @@ public class AuthleteMockContainer extends GenericContainer<AuthleteMockContaine
         return withEnv("AUTHLETE_MOCK_STORE", requireText(redisUri, "store"));
     }
 
+    /**
+     * Deterministic mode ({@code --deterministic}): the same calls in the same order give the same IDs, secrets,
+     * tokens and keys, on a frozen clock; for snapshot tests.
+     */
+    public AuthleteMockContainer withDeterministic(long seed) {
+        return withEnv("AUTHLETE_MOCK_DETERMINISTIC", Long.toString(seed));
+    }
+
     /** The OpenAPI document to route and validate by: a path inside the container, or an http(s) URL it can reach. */
     public AuthleteMockContainer withSpec(String pathOrUrlInContainer) {
         return withEnv("AUTHLETE_MOCK_SPEC", requireText(pathOrUrlInContainer, "spec"));

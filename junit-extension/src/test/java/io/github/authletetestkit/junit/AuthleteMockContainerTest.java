@@ -53,14 +53,15 @@ class AuthleteMockContainerTest {
     void everyVariableTheCommandLineReadsCanBeSetAndNoOther() throws Exception {
         Map<String, String> env = new AuthleteMockContainer().withSpec("/specs/a.yaml").withLogFormat("json")
                 .withRateLimits(true).withAdminToken("admin-token").withAdminCors("http://localhost:3000").withRootDir("/wiremock")
-                .withStore("redis://redis:6379/0").withSeed("/seeds/a.json").withStateFile("/data/state.json").withStateSaveInterval(Duration.ofMinutes(1)).getEnvMap();
+                .withStore("redis://redis:6379/0").withSeed("/seeds/a.json").withStateFile("/data/state.json")
+                .withStateSaveInterval(Duration.ofMinutes(1)).withDeterministic(42).getEnvMap();
 
         assertThat(env.keySet()).as("the container's configuration surface is the command line's")
                 .containsExactlyInAnyOrderElementsOf(commandLineVariables().keySet());
         assertThat(new AuthleteMockContainer().getEnvMap()).doesNotContainKeys("AUTHLETE_MOCK_SPEC", "AUTHLETE_MOCK_LOG_FORMAT",
                 "AUTHLETE_MOCK_RATE_LIMITS", "AUTHLETE_MOCK_ADMIN_TOKEN",
                 "AUTHLETE_MOCK_SEED", "AUTHLETE_MOCK_STATE_FILE", "AUTHLETE_MOCK_STATE_SAVE_INTERVAL", "AUTHLETE_MOCK_ADMIN_CORS",
-                "AUTHLETE_MOCK_ROOT_DIR", "AUTHLETE_MOCK_STORE");
+                "AUTHLETE_MOCK_ROOT_DIR", "AUTHLETE_MOCK_STORE", "AUTHLETE_MOCK_DETERMINISTIC");
     }
 
     @Test

@@ -24,7 +24,7 @@ import io.github.authletetestkit.mock.faults.FaultPlan;
 import io.github.authletetestkit.mock.journal.CallJournal;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.model.ServiceDefaults;
-import io.github.authletetestkit.mock.oauth.Jwks;
+import io.github.authletetestkit.mock.oauth.RandomSource;
 import io.github.authletetestkit.mock.ratelimit.RateLimiter;
 import io.github.authletetestkit.mock.persistence.StateFile;
 import io.github.authletetestkit.mock.persistence.StateSaver;
@@ -47,6 +47,7 @@ import io.github.authletetestkit.spec.SpecOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWKSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -84,6 +85,7 @@ public final class AuthleteMockServer implements AutoCloseable {
     public static final int WIREMOCK_REQUESTS_KEPT = 20;
 
     private final CallJournal journal;
+    private final RandomSource randomness;
     private final ApiPipeline pipeline;
     private final WireMockServer wireMock;
     private final StateSaver saver;
@@ -94,7 +96,8 @@ public final class AuthleteMockServer implements AutoCloseable {
     private AuthleteMockServer(MockServerSettings settings) {
         this.settings = settings;
         // the first server of a JVM makes the default keys while the spec is parsed: both take seconds
-        CompletableFuture<JWKSet> keys = CompletableFuture.supplyAsync(Jwks::sharedDefaultKeys);
+        this.randomness = settings.deterministicSeed() == null ? RandomSource.secure() : RandomSource.deterministic(settings.deterministicSeed());
+        CompletableFuture<JWKSet> keys = CompletableFuture.supplyAsync(randomness::defaultSigningKeys);
         Backend backend = Backend.of(settings);
         this.store = backend.store();
         this.clock = backend.clock();
@@ -104,7 +107,7 @@ public final class AuthleteMockServer implements AutoCloseable {
         this.pipeline = new ApiPipeline(store, clock, new ApiRoutes(), spec,
                 validating ? new SpecValidator(spec) : null,
                 new ApiPipeline.Validation(settings.validateRequests(), settings.validateResponses(), settings.strict()), journal,
-                backend.rateLimiter(settings), backend.faults());
+                backend.rateLimiter(settings), backend.faults(), randomness);
         Set<String> operationIds = spec.operations().stream().map(SpecOperation::operationId).filter(Objects::nonNull).collect(Collectors.toSet());
         WireMockConfiguration config = wireMockConfig()
                 .fileSource(settings.rootDir() == null ? new NoFiles() : new SingleRootFileSource(settings.rootDir().toFile()));
@@ -294,10 +297,12 @@ public final class AuthleteMockServer implements AutoCloseable {
 
     /**
      * Back to the seed: the seed's services, clients and tokens as loaded (without a seed, the default service as
-     * configured at start); the clock to the seed's setting or real time; no faults; rate-limit emulation as
-     * configured, its counters at zero.
+     * configured at start); the clock to the seed's setting or real time (in deterministic mode, frozen at its start);
+     * no faults; rate-limit emulation as configured, its counters at zero; in deterministic mode, the sequence of
+     * values starts again, so the same calls give the same answers as after the start.
      */
     public synchronized void reset() {
+        randomness.restart();
         install(read(seed, null));
         pipeline.clearViolations();
         pipeline.faults().clear();
@@ -330,10 +335,11 @@ public final class AuthleteMockServer implements AutoCloseable {
         if (document == null) {
             return new Seed(List.of(), List.of(), null);
         }
-        SeedReader reader = new SeedReader(clock.instant(), settings.orgToken(),
-                (id, members) -> ServiceDefaults.service(id, members, Jwks.sharedDefaultKeys(), clock.instant()));
+        Instant now = setupTime();
+        SeedReader reader = new SeedReader(now, settings.orgToken(),
+                (id, members) -> ServiceDefaults.service(id, members, randomness.defaultSigningKeys(), now));
         try {
-            return reader.read(document);
+            return randomness.aroundSetup(() -> reader.read(document));
         } catch (SeedException e) {
             throw source == null ? e : e.in(source);
         }
@@ -346,7 +352,7 @@ public final class AuthleteMockServer implements AutoCloseable {
         credentials.add(ApiCredential.organization(settings.orgToken()));
         if (services.isEmpty()) {
             services.add(ServiceState.inMemory(new ServiceConfig(ServiceDefaults.service(settings.serviceId(),
-                    "Authlete Testkit mock service", settings.issuer(), Jwks.sharedDefaultKeys(), clock.instant()))));
+                    "Authlete Testkit mock service", settings.issuer(), randomness.defaultSigningKeys(), setupTime()))));
             credentials.add(ApiCredential.service(settings.serviceToken(), settings.serviceId()));
         }
         store.replaceAll(services, credentials);
@@ -356,6 +362,18 @@ public final class AuthleteMockServer implements AutoCloseable {
             clock.freeze().set(setting.frozenAt());
         } else if (setting != null && setting.offset() != null) {
             clock.advance(setting.offset());
+        } else if (freezesAtStart()) {
+            clock.freeze().set(MockServerSettings.DETERMINISTIC_START);
         }
+    }
+
+    /** Deterministic mode on the mock's own clock: byte-identical answers need identical times too. */
+    private boolean freezesAtStart() {
+        return randomness.isDeterministic() && settings.clock() == null;
+    }
+
+    /** The time a seed or the default service is made at. */
+    private Instant setupTime() {
+        return freezesAtStart() ? MockServerSettings.DETERMINISTIC_START : clock.instant();
     }
 }

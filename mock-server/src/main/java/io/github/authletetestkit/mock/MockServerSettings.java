@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param rootDir WireMock's file root ({@code mappings/}, {@code __files/}); null uses no files at all
  * @param store where the state lives: null in this process's memory, {@code redis://host:port[/db][?deployment=name]}
  *              in Redis, shared with every mock process started with the same URI
+ * @param deterministicSeed the seed of deterministic mode (the same calls in the same order give the same identifiers,
+ *                          secrets, tokens and keys, on a clock frozen at {@link #DETERMINISTIC_START}); null (the default) is off
  */
 public record MockServerSettings(
         int port,
@@ -47,9 +49,13 @@ public record MockServerSettings(
         Duration stateSaveInterval,
         String adminCors,
         Path rootDir,
-        URI store) {
+        URI store,
+        Long deterministicSeed) {
 
     public static final Duration DEFAULT_STATE_SAVE_INTERVAL = Duration.ofSeconds(30);
+
+    /** Where a deterministic mock's clock stands, frozen, unless a clock is configured or the seed sets one. */
+    public static final java.time.Instant DETERMINISTIC_START = java.time.Instant.parse("2030-01-01T00:00:00Z");
 
     public static Builder builder() {
         return new Builder();
@@ -61,7 +67,7 @@ public record MockServerSettings(
                 .validateResponses(validateResponses).strict(strict).journalSize(journalSize).clock(clock)
                 .rateLimits(rateLimits).rateLimitTable(rateLimitTable).adminToken(adminToken)
                 .seedFile(seedFile).seed(seed).stateFile(stateFile).stateSaveInterval(stateSaveInterval)
-                .adminCors(adminCors).rootDir(rootDir).store(store);
+                .adminCors(adminCors).rootDir(rootDir).store(store).deterministicSeed(deterministicSeed);
     }
 
     /** Builds settings; every option has a default that gives a working mock. */
@@ -88,6 +94,22 @@ public record MockServerSettings(
         private String adminCors;
         private Path rootDir;
         private URI store;
+        private Long deterministicSeed;
+
+        /**
+         * Deterministic mode: identifiers, secrets, tickets, codes, tokens, keys and signatures are derived from
+         * {@code seed}, and the clock is frozen at {@link #DETERMINISTIC_START} (unless {@link #clock} or the seed
+         * sets it), so the same calls in the same order give byte-identical answers. Off by default.
+         */
+        public Builder deterministic(long seed) {
+            this.deterministicSeed = seed;
+            return this;
+        }
+
+        private Builder deterministicSeed(Long seed) {
+            this.deterministicSeed = seed;
+            return this;
+        }
 
         /**
          * Keeps the state in Redis ({@code redis://host:port[/db][?deployment=name]}), shared with every mock process
@@ -242,7 +264,7 @@ public record MockServerSettings(
             }
             return new MockServerSettings(port, bindAddress, serviceId, serviceToken, orgToken, issuer, spec,
                     validateRequests, validateResponses, strict, journalSize, clock, rateLimits, rateLimitTable, adminToken,
-                    seedFile, seed, stateFile, stateSaveInterval, adminCors, rootDir, store);
+                    seedFile, seed, stateFile, stateSaveInterval, adminCors, rootDir, store, deterministicSeed);
         }
 
         /** A mock with these settings, not yet started. */

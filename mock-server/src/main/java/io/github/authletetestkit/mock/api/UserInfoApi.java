@@ -16,6 +16,7 @@ import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.ClaimsRequest;
 import io.github.authletetestkit.mock.oauth.Jwks;
+import io.github.authletetestkit.mock.oauth.RandomValues;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
 import java.util.Date;
@@ -167,7 +168,7 @@ public final class UserInfoApi {
                 .issueTime(Date.from(call.now()));
         Json.MAPPER.convertValue(userInfo, Map.class).forEach((k, v) -> claims.claim((String) k, v));
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(), claims.build());
-        jwt.sign(new DefaultJWSSignerFactory().createJWSSigner(key, alg));
+        jwt.sign(RandomValues.drawingFromCurrent(new DefaultJWSSignerFactory().createJWSSigner(key, alg)));
         return jwt.serialize();
     }
 }

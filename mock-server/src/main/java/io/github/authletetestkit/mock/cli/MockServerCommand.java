@@ -94,6 +94,11 @@ public final class MockServerCommand implements Callable<Integer> {
             description = "How often the state file is written, in seconds or as an ISO-8601 duration such as PT1M; also on exit [AUTHLETE_MOCK_STATE_SAVE_INTERVAL] (default: ${DEFAULT-VALUE}).")
     Duration stateSaveInterval;
 
+    @Option(names = "--deterministic", paramLabel = "SEED", defaultValue = "${env:AUTHLETE_MOCK_DETERMINISTIC}",
+            description = "Deterministic mode: the same calls in the same order give the same IDs, secrets, tokens and keys, on a clock frozen at "
+                    + "2030-01-01T00:00:00Z; for snapshot tests [AUTHLETE_MOCK_DETERMINISTIC] (default: off).")
+    Long deterministic;
+
     @Option(names = "--log-format", defaultValue = "${env:AUTHLETE_MOCK_LOG_FORMAT:-TEXT}",
             description = "One line per call on standard output: ${COMPLETION-CANDIDATES} [AUTHLETE_MOCK_LOG_FORMAT] (default: ${DEFAULT-VALUE}).")
     CallLog logFormat;
@@ -116,7 +121,11 @@ public final class MockServerCommand implements Callable<Integer> {
 
     /** The settings the options describe. */
     MockServerSettings settings() {
-        return MockServerSettings.builder()
+        MockServerSettings.Builder builder = MockServerSettings.builder();
+        if (deterministic != null) {
+            builder.deterministic(deterministic);
+        }
+        return builder
                 .port(port).bindAddress(bind).serviceId(serviceId).serviceToken(serviceToken).orgToken(orgToken)
                 .issuer(issuer).spec(spec == null || spec.isBlank() ? null : spec).strict(strict)
                 .validateRequests(!noValidation).validateResponses(!noValidation)
@@ -222,6 +231,9 @@ public final class MockServerCommand implements Callable<Integer> {
         out.printf("  store:         %s%n", server.settings().store() == null ? "in memory" : withoutPassword(server.settings().store()));
         out.printf("  admin API:     %s/__admin/authlete/%s%n", server.baseUrl(),
                 server.settings().adminToken() == null ? "" : " (Authorization: Bearer <admin token>)");
+        if (server.settings().deterministicSeed() != null) {
+            out.printf("  deterministic: seed %d%n", server.settings().deterministicSeed());
+        }
         if (server.settings().seedFile() != null) {
             out.printf("  seed:          %s%n", server.settings().seedFile());
         }

@@ -70,10 +70,10 @@ public final class HardwareKeyMaker {
         Algorithm algorithm = use.equals("sig") ? JWSAlgorithm.parse(alg) : JWEAlgorithm.parse(alg);
         try {
             if (kty.equals("RSA")) {
-                return new RSAKeyGenerator(2048).keyUse(keyUse).algorithm(algorithm).keyID(kid).generate();
+                return new RSAKeyGenerator(2048).keyUse(keyUse).algorithm(algorithm).keyID(kid).secureRandom(RandomValues.current()).generate();
             }
             Curve curve = use.equals("sig") ? EC_SIGNING.get(alg) : Curve.P_256;
-            return new ECKeyGenerator(curve).keyUse(keyUse).algorithm(algorithm).keyID(kid).generate();
+            return new ECKeyGenerator(curve).keyUse(keyUse).algorithm(algorithm).keyID(kid).secureRandom(RandomValues.current()).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("The JDK cannot make a " + kty + " key: " + e.getMessage(), e);
         }

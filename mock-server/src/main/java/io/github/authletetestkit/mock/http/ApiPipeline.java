@@ -15,6 +15,7 @@ import io.github.authletetestkit.mock.synth.ResponseSynthesizer;
 import io.github.authletetestkit.mock.journal.RecordedCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.mock.model.Json;
+import io.github.authletetestkit.mock.oauth.RandomSource;
 import io.github.authletetestkit.mock.store.ApiCredential;
 import io.github.authletetestkit.mock.store.MockStore;
 import io.github.authletetestkit.mock.store.ServiceState;
@@ -53,6 +54,7 @@ public final class ApiPipeline {
     private final FaultPlan faults;
     private final CallJournal journal;
     private final RateLimiter rateLimiter;
+    private final RandomSource randomness;
 
     public ApiPipeline(MockStore store, MockClock clock, ApiRoutes routes, AuthleteSpec spec, SpecValidator validator,
                        Validation validation, CallJournal journal, RateLimiter rateLimiter) {
@@ -62,6 +64,12 @@ public final class ApiPipeline {
     /** A pipeline whose planned faults are {@code faults} (shared by several mock processes, say). */
     public ApiPipeline(MockStore store, MockClock clock, ApiRoutes routes, AuthleteSpec spec, SpecValidator validator,
                        Validation validation, CallJournal journal, RateLimiter rateLimiter, FaultPlan faults) {
+        this(store, clock, routes, spec, validator, validation, journal, rateLimiter, faults, RandomSource.secure());
+    }
+
+    /** @param randomness where the values of each call come from (bound to the thread while the call is handled) */
+    public ApiPipeline(MockStore store, MockClock clock, ApiRoutes routes, AuthleteSpec spec, SpecValidator validator,
+                       Validation validation, CallJournal journal, RateLimiter rateLimiter, FaultPlan faults, RandomSource randomness) {
         this.faults = faults;
         this.store = store;
         this.clock = clock;
@@ -73,6 +81,7 @@ public final class ApiPipeline {
         this.validation = validation;
         this.journal = journal;
         this.rateLimiter = rateLimiter;
+        this.randomness = randomness;
     }
 
     /** Answers one request and records it in the journal. */
@@ -81,7 +90,7 @@ public final class ApiPipeline {
         Instant at = clock.instant();
         Optional<OperationMatcher.Match> resolved = operations.match(exchange.method(), exchange.path());
         List<String> found = new java.util.ArrayList<>();
-        HttpExchange.Reply reply = answer(exchange, resolved, found);
+        HttpExchange.Reply reply = randomness.aroundCall(() -> answer(exchange, resolved, found));
         journal.record(recorded(exchange, resolved.map(OperationMatcher.Match::operationId).orElse(null), reply, at,
                 (System.nanoTime() - started) / 1_000, found));
         return reply;

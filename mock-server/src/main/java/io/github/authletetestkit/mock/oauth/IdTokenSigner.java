@@ -180,7 +180,7 @@ public final class IdTokenSigner {
     }
 
     private static JWSSigner signer(JWK key) throws JOSEException {
-        return key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key);
+        return RandomValues.drawingFromCurrent(key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key));
     }
 
     /** Claims in a stable, conventional order; Jackson rather than Nimbus so that {@code aud} can be a 1-element array. */

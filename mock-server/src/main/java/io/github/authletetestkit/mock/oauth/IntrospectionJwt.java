@@ -90,7 +90,7 @@ public final class IntrospectionJwt {
         JWK key = encryptionKey(alg, request);
         JWEObject jwe = new JWEObject(new JWEHeader.Builder(alg, enc).contentType("JWT").keyID(key.getKeyID()).build(), new Payload(jwt));
         try {
-            jwe.encrypt(encrypter(alg, key));
+            jwe.encrypt(RandomValues.drawingFromCurrent(encrypter(alg, key)));
         } catch (JOSEException e) {
             throw new CannotMakeException("The response cannot be encrypted with " + alg + "/" + enc + ": " + e.getMessage());
         }

@@ -21,7 +21,8 @@ public final class Jwks {
     /**
      * Fresh signing keys: an RSA 2048 key ({@code RS256}) and an EC P-256 key ({@code ES256}), both
      * {@code use=sig} with a random 16-character {@code kid}. The RSA key makes every call cost tens to
-     * hundreds of milliseconds; use {@link #sharedDefaultKeys()} where keys need not be unique.
+     * hundreds of milliseconds; use {@link #sharedDefaultKeys()} where keys need not be unique. Drawn from
+     * {@link RandomValues#current()}.
      */
     public static JWKSet generateSigningKeys() {
         try {
@@ -29,11 +30,13 @@ public final class Jwks {
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256)
                     .keyID(RandomValues.keyId())
+                    .secureRandom(RandomValues.current())
                     .generate();
             JWK ec = new ECKeyGenerator(Curve.P_256)
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.ES256)
                     .keyID(RandomValues.keyId())
+                    .secureRandom(RandomValues.current())
                     .generate();
             return new JWKSet(List.of(rsa, ec));
         } catch (JOSEException e) {

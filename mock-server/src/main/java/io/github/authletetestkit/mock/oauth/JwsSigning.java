@@ -34,7 +34,7 @@ public final class JwsSigning {
     public static String sign(Payload payload, JOSEObjectType type, JWK key, JWSAlgorithm alg) {
         JWSObject jws = new JWSObject(new JWSHeader.Builder(alg).type(type).keyID(key.getKeyID()).build(), payload);
         try {
-            jws.sign(new DefaultJWSSignerFactory().createJWSSigner(key, alg));
+            jws.sign(RandomValues.drawingFromCurrent(new DefaultJWSSignerFactory().createJWSSigner(key, alg)));
         } catch (JOSEException e) {
             throw new IllegalArgumentException("The key '" + key.getKeyID() + "' cannot sign with " + alg + ": " + e.getMessage(), e);
         }

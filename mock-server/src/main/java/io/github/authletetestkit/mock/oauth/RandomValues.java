@@ -1,11 +1,19 @@
 package io.github.authletetestkit.mock.oauth;
 
+import com.nimbusds.jose.jca.JCAAware;
+import com.nimbusds.jose.jca.JCAContext;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Random identifiers shaped like Authlete's (reference 1.6), so values produced by the mock look real
  * and have the same lengths clients may (wrongly) depend on. Thread-safe: {@link SecureRandom} is.
+ *
+ * <p>Every value is drawn from the source {@link #using bound} to the current thread, and from a shared
+ * {@link SecureRandom} when none is: a deterministic mock binds its own seeded source while it handles a request,
+ * so one mock's seed never reaches another mock's values.
  */
 public final class RandomValues {
 
@@ -25,8 +33,62 @@ public final class RandomValues {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final ThreadLocal<SecureRandom> BOUND = new ThreadLocal<>();
 
     private RandomValues() {}
+
+    /**
+     * Runs {@code work} with every value of this class (and every key and signature made through {@link #current()})
+     * drawn from {@code source} on this thread; the previous binding comes back afterwards, also on failure.
+     *
+     * @param source the source to draw from; null draws from the shared {@link SecureRandom}
+     */
+    public static <T> T using(SecureRandom source, Supplier<T> work) {
+        SecureRandom previous = BOUND.get();
+        BOUND.set(source);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                BOUND.remove();
+            } else {
+                BOUND.set(previous);
+            }
+        }
+    }
+
+    /** The source bound to this thread by {@link #using}, else the shared {@link SecureRandom}. */
+    public static SecureRandom current() {
+        SecureRandom bound = BOUND.get();
+        return bound != null ? bound : RANDOM;
+    }
+
+    /**
+     * A signer or encrypter drawing its randomness (ECDSA nonces, content keys, IVs) from the bound source, so a
+     * deterministic mock signs alike; untouched (the JCA's own randomness) when none is bound.
+     */
+    public static <T extends JCAAware<? extends JCAContext>> T drawingFromCurrent(T jcaUser) {
+        SecureRandom bound = BOUND.get();
+        if (bound != null) {
+            jcaUser.getJCAContext().setSecureRandom(bound);
+        }
+        return jcaUser;
+    }
+
+    /** A random (version 4) UUID drawn from the {@link #current()} source. */
+    public static UUID uuid() {
+        byte[] bytes = new byte[16];
+        current().nextBytes(bytes);
+        bytes[6] = (byte) (bytes[6] & 0x0f | 0x40);
+        bytes[8] = (byte) (bytes[8] & 0x3f | 0x80);
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < 8; i++) {
+            high = high << 8 | bytes[i] & 0xff;
+            low = low << 8 | bytes[i + 8] & 0xff;
+        }
+        return new UUID(high, low);
+    }
 
     /** 256 random bits, base64url without padding: 43 characters (tickets, codes, access/refresh tokens). */
     public static String token() {
@@ -45,7 +107,7 @@ public final class RandomValues {
 
     /** A positive long of 13 to 16 digits, uniform over [10^12, 2^53), like a service API key or client ID. */
     public static long numericId() {
-        return RANDOM.nextLong(MIN_NUMERIC_ID, MAX_SAFE_INTEGER + 1);
+        return current().nextLong(MIN_NUMERIC_ID, MAX_SAFE_INTEGER + 1);
     }
 
     /**
@@ -61,14 +123,14 @@ public final class RandomValues {
         String alphabet = "NUMERIC".equalsIgnoreCase(charset) ? DIGITS : BASE20;
         StringBuilder code = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            code.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+            code.append(alphabet.charAt(current().nextInt(alphabet.length())));
         }
         return code.toString();
     }
 
     private static String randomBase64Url(int byteCount) {
         byte[] bytes = new byte[byteCount];
-        RANDOM.nextBytes(bytes);
+        current().nextBytes(bytes);
         return BASE64URL.encodeToString(bytes);
     }
 }

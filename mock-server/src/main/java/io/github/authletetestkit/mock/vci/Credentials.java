@@ -76,7 +76,7 @@ public final class Credentials {
         if (issuance.durationSeconds() > 0) {
             claims.put("exp", issuance.now().getEpochSecond() + issuance.durationSeconds());
         }
-        claims.put("jti", "urn:uuid:" + java.util.UUID.randomUUID());
+        claims.put("jti", "urn:uuid:" + RandomValues.uuid());
         ObjectNode vc = claims.putObject("vc");
         vc.putArray("@context").add("https://www.w3.org/2018/credentials/v1");
         ArrayNode type = vc.putArray("type").add("VerifiableCredential");

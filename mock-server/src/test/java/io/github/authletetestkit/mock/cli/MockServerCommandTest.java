@@ -90,6 +90,18 @@ class MockServerCommandTest {
     }
 
     @Test
+    void deterministicTakesASeedAndIsOffByDefault() {
+        MockServerCommand command = new MockServerCommand();
+        new CommandLine(command).parseArgs("--deterministic", "20260101");
+        MockServerCommand plain = new MockServerCommand();
+        new CommandLine(plain).parseArgs();
+
+        assertThat(command.settings().deterministicSeed()).isEqualTo(20260101L);
+        assertThat(plain.settings().deterministicSeed()).isEqualTo(System.getenv("AUTHLETE_MOCK_DETERMINISTIC") == null
+                ? null : Long.valueOf(System.getenv("AUTHLETE_MOCK_DETERMINISTIC")));
+    }
+
+    @Test
     void noValidationTurnsBothChecksOff() {
         MockServerCommand command = new MockServerCommand();
         new CommandLine(command).parseArgs("--no-validation");
