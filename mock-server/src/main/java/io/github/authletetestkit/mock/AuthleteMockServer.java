@@ -21,6 +21,7 @@ import io.github.authletetestkit.mock.http.JsonErrorsHttpServer;
 import io.github.authletetestkit.mock.http.SpecValidator;
 import io.github.authletetestkit.mock.http.SpecViolation;
 import io.github.authletetestkit.mock.faults.FaultPlan;
+import io.github.authletetestkit.mock.coverage.Coverage;
 import io.github.authletetestkit.mock.journal.CallJournal;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.model.ServiceDefaults;
@@ -42,6 +43,7 @@ import io.github.authletetestkit.mock.store.redis.RedisMockStore;
 import io.github.authletetestkit.mock.store.redis.RedisRateWindows;
 import java.time.Clock;
 import io.github.authletetestkit.mock.store.ServiceState;
+import io.github.authletetestkit.spec.ActionCatalog;
 import io.github.authletetestkit.spec.AuthleteSpec;
 import io.github.authletetestkit.spec.SpecOperation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +52,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -86,6 +89,8 @@ public final class AuthleteMockServer implements AutoCloseable {
 
     private final CallJournal journal;
     private final RandomSource randomness;
+    private final AuthleteSpec spec;
+    private volatile Map<String, List<String>> actionCatalog;
     private final ApiPipeline pipeline;
     private final WireMockServer wireMock;
     private final StateSaver saver;
@@ -102,7 +107,7 @@ public final class AuthleteMockServer implements AutoCloseable {
         this.store = backend.store();
         this.clock = backend.clock();
         this.journal = new CallJournal(settings.journalSize());
-        AuthleteSpec spec = settings.spec() == null ? AuthleteSpec.bundled() : AuthleteSpec.load(settings.spec());
+        this.spec = settings.spec() == null ? AuthleteSpec.bundled() : AuthleteSpec.load(settings.spec());
         boolean validating = settings.validateRequests() || settings.validateResponses();
         this.pipeline = new ApiPipeline(store, clock, new ApiRoutes(), spec,
                 validating ? new SpecValidator(spec) : null,
@@ -278,6 +283,24 @@ public final class AuthleteMockServer implements AutoCloseable {
     /** The Authlete calls answered since the start or the last {@link #reset()}, oldest first. */
     public CallJournal journal() {
         return journal;
+    }
+
+    /**
+     * Which operations of the spec, and which {@code action} values of each, the calls since the start (or the last
+     * {@link #clearCoverage()}) exercised; {@link #reset()} keeps it, so it adds up over a whole test class.
+     */
+    public Coverage coverage() {
+        Map<String, List<String>> catalog = actionCatalog;
+        if (catalog == null) {
+            catalog = ActionCatalog.of(spec).actions();
+            actionCatalog = catalog;
+        }
+        return Coverage.of(catalog, journal.coverage().counts());
+    }
+
+    /** Forgets the calls counted by {@link #coverage()}. */
+    public void clearCoverage() {
+        journal.coverage().clear();
     }
 
     /** Faults to inject into the next calls of an operation: error statuses, latency, resets, 429s. */

@@ -1,6 +1,7 @@
 package io.github.authletetestkit.mock.admin;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
+import io.github.authletetestkit.mock.coverage.CoverageJson;
 import io.github.authletetestkit.mock.state.SeedException;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +36,11 @@ public final class AdminRoutes {
                 AdminRoute.post("rate-limits", rateLimits::post),
                 AdminRoute.getWithQuery("calls", calls::list),
                 AdminRoute.delete("calls", calls::clear),
+                AdminRoute.get("coverage", body -> AdminReply.ok(CoverageJson.of(server.coverage()))),
+                AdminRoute.delete("coverage", body -> {
+                    server.clearCoverage();
+                    return AdminReply.noContent();
+                }),
                 AdminRoute.get("state", body -> AdminReply.ok(server.state())),
                 AdminRoute.post("seed", body -> loadSeed(server, body)));
     }

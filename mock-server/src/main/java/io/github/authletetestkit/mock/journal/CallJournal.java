@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.journal;
 
+import io.github.authletetestkit.mock.coverage.CoverageCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,7 @@ public final class CallJournal {
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong bytes = new AtomicLong();
     private volatile Consumer<RecordedCall> listener = call -> {};
+    private final CoverageCounter coverage = new CoverageCounter();
 
     public CallJournal(int capacity) {
         this(capacity, DEFAULT_MAX_BYTES);
@@ -50,7 +52,13 @@ public final class CallJournal {
                 bytes.addAndGet(-oldest.bytes());
             }
         }
+        coverage.record(call.operationId(), call.action(), call.resultCode());
         listener.accept(call);
+    }
+
+    /** Every call recorded, counted by operation, action and result code; unlike the calls, neither bounded nor {@link #clear() cleared}. */
+    public CoverageCounter coverage() {
+        return coverage;
     }
 
     /** The bytes of the request bodies kept (as JSON text, about what they weighed on the wire). */
