@@ -3,6 +3,7 @@ package io.github.authletetestkit.junit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
+import io.github.authletetestkit.mock.coverage.Coverage;
 import io.github.authletetestkit.mock.MockClock;
 import io.github.authletetestkit.mock.faults.FaultPlan;
 import io.github.authletetestkit.mock.http.SpecViolation;
@@ -271,6 +272,15 @@ public final class AuthleteMock {
     }
 
     // ------------------------------------------------------------------ the journal
+
+    /**
+     * Which operations, and which {@code action} values of each, the calls to this mock exercised since it started
+     * (across the tests sharing it; a {@link #reset()} keeps it). The extension also merges every mock's coverage into
+     * {@code target/authlete-mock-coverage.json} and {@code .html} at the end of the test run.
+     */
+    public Coverage coverage() {
+        return server.coverage();
+    }
 
     /** The Authlete calls answered since the test started (or the last {@link #reset()}), oldest first. */
     public List<RecordedCall> calls() {

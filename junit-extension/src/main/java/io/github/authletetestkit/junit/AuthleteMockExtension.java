@@ -261,7 +261,7 @@ public class AuthleteMockExtension implements BeforeAllCallback, AfterAllCallbac
             ServerResource server = store.get(this, ServerResource.class);
             if (server == null) {
                 SystemPropertiesGuard.check(owner, config);
-                server = ServerResource.start(config, owner.getUniqueId(), running);
+                server = ServerResource.start(config, owner.getUniqueId(), running, CoverageFiles.of(owner, NAMESPACE).orElse(null));
                 store.put(this, server);
             }
             return server;

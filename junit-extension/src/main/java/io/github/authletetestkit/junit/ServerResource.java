@@ -19,17 +19,23 @@ final class ServerResource implements AutoCloseable {
     final Semaphore testLock = new Semaphore(1, true);
     private final Set<AuthleteMock> running;
     private final Map<String, String> replacedProperties;
+    private final CoverageFiles coverage;
     private boolean baselineCaptured;
     private boolean closed;
 
-    private ServerResource(AuthleteMock mock, String ownerId, Set<AuthleteMock> running, Map<String, String> replacedProperties) {
+    private ServerResource(AuthleteMock mock, String ownerId, Set<AuthleteMock> running, Map<String, String> replacedProperties,
+                           CoverageFiles coverage) {
         this.mock = mock;
+        this.coverage = coverage;
         this.ownerId = ownerId;
         this.running = running;
         this.replacedProperties = replacedProperties;
     }
 
-    static ServerResource start(MockConfig config, String ownerId, Set<AuthleteMock> running) {
+    /**
+     * @param coverage where the server's coverage goes when it stops; null for nowhere
+     */
+    static ServerResource start(MockConfig config, String ownerId, Set<AuthleteMock> running, CoverageFiles coverage) {
         AuthleteMockServer server = AuthleteMockServer.of(config.settings()).start();
         try {
             AuthleteMock mock = AuthleteMock.of(server);
@@ -41,8 +47,9 @@ final class ServerResource implements AutoCloseable {
             }
             mock.captureBaseline();
             mock.reset(); // the journal starts without the seeding calls
+            server.clearCoverage(); // and so does the coverage
             Map<String, String> replaced = config.systemProperties() ? publish(mock.properties()) : null;
-            ServerResource resource = new ServerResource(mock, ownerId, running, replaced);
+            ServerResource resource = new ServerResource(mock, ownerId, running, replaced, coverage);
             if (config.lifecycle() == ServerLifecycle.PER_METHOD) {
                 resource.baselineCaptured = true;
             }
@@ -94,7 +101,13 @@ final class ServerResource implements AutoCloseable {
                 });
             }
         } finally {
-            mock.server().stop();
+            try {
+                if (coverage != null) {
+                    coverage.add(mock.server().coverage());
+                }
+            } finally {
+                mock.server().stop();
+            }
         }
     }
 }
