@@ -20,6 +20,7 @@ import io.github.authletetestkit.flows.FlowCatalog;
 import io.github.authletetestkit.flows.FlowEnvironment;
 import io.github.authletetestkit.flows.FlowRunner;
 import io.github.authletetestkit.flows.LeftoverSweeper;
+import io.github.authletetestkit.spec.ActionCatalog;
 import io.github.authletetestkit.spec.AuthleteSpec;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -165,7 +166,7 @@ public final class ContractSuite {
             }
         }
         return new RunReport(target.name(), target.baseUrl(), spec.source(), title(spec), spec.version(), null, runId, started,
-                (System.nanoTime() - begin) / 1_000_000, recorder.results(), List.of());
+                (System.nanoTime() - begin) / 1_000_000, recorder.results(), List.of(), ActionCatalog.of(spec).actions());
     }
 
     /** Runs the flows on the target, then on a fresh embedded mock, and puts the differences into the target's report. */

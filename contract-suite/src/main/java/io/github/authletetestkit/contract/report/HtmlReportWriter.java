@@ -1,5 +1,7 @@
 package io.github.authletetestkit.contract.report;
 
+import io.github.authletetestkit.mock.coverage.CoverageHtml;
+
 import io.github.authletetestkit.flows.FlowOutcome;
 import io.github.authletetestkit.contract.check.CheckedFinding;
 import java.util.Locale;
@@ -46,6 +48,8 @@ public final class HtmlReportWriter {
             h.append("</tr>\n");
         }
         h.append("</table>\n");
+
+        h.append("<h2>Coverage on ").append(e(report.target())).append("</h2>\n").append(CoverageHtml.table(report.coverage()));
 
         h.append("<h2>Flows</h2>\n");
         for (FlowResult flow : report.flows()) {
@@ -145,5 +149,5 @@ public final class HtmlReportWriter {
             details.flow{border:1px solid #ddd;border-radius:.3em;margin:.4em 0;padding:.3em .6em}
             details.flow.fail{border-color:#c62828}
             .reason{font-weight:bold}.ops{color:#666;font-size:.85em}
-            """;
+            """ + CoverageHtml.STYLE;
 }

@@ -1,5 +1,7 @@
 package io.github.authletetestkit.contract.report;
 
+import io.github.authletetestkit.mock.coverage.CoverageJson;
+
 import io.github.authletetestkit.flows.FlowOutcome;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -53,6 +55,8 @@ public final class JsonReportWriter {
             op.put("mismatches", row.mismatches());
             op.put("differences", row.differences());
         }
+
+        root.set("coverage", CoverageJson.of(report.coverage()));
 
         ArrayNode flows = root.putArray("flows");
         for (FlowResult flow : report.flows()) {

@@ -1,5 +1,12 @@
 package io.github.authletetestkit.contract.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.authletetestkit.mock.coverage.Coverage;
+import io.github.authletetestkit.mock.coverage.CoverageCounter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+
 import io.github.authletetestkit.flows.FlowOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +25,7 @@ import java.util.TreeMap;
  * @param specVersion  {@code info.version} of the spec
  * @param comparedWith {@code mock} in differential mode, else {@code null}
  * @param runId        the run's id, part of every created resource's name
+ * @param actionCatalog every operation of the spec and its {@code action} values, for the {@link #coverage()} table
  */
 public record RunReport(
         String target,
@@ -30,17 +38,50 @@ public record RunReport(
         Instant startedAt,
         long durationMillis,
         List<FlowResult> flows,
-        List<Difference> differences) {
+        List<Difference> differences,
+        Map<String, List<String>> actionCatalog) {
 
     public RunReport {
         flows = List.copyOf(flows);
         differences = differences == null ? List.of() : List.copyOf(differences);
+        actionCatalog = actionCatalog == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(actionCatalog));
+    }
+
+    /** A report whose coverage table lists only the operations called. */
+    public RunReport(String target, String baseUrl, String spec, String specTitle, String specVersion, String comparedWith,
+                     String runId, Instant startedAt, long durationMillis, List<FlowResult> flows, List<Difference> differences) {
+        this(target, baseUrl, spec, specTitle, specVersion, comparedWith, runId, startedAt, durationMillis, flows, differences, Map.of());
     }
 
     public RunReport withDifferences(String comparedWith, List<Difference> differences) {
         return new RunReport(target, baseUrl, spec, specTitle, specVersion, comparedWith, runId, startedAt, durationMillis,
-                flows, differences);
+                flows, differences, actionCatalog);
     }
+
+    /** Which operations of the spec, and which {@code action} values of each, this run's calls got from the target. */
+    public Coverage coverage() {
+        CoverageCounter counter = new CoverageCounter();
+        for (StepRecord step : steps()) {
+            if (step.status() > 0) {
+                counter.record(step.operationId(), step.action(), resultCode(step.responseBody()));
+            }
+        }
+        return Coverage.of(actionCatalog, counter.counts());
+    }
+
+    private static String resultCode(String body) {
+        if (body == null || !body.startsWith("{")) {
+            return null;
+        }
+        try {
+            JsonNode code = RESULT_CODE_READER.readTree(body).get("resultCode");
+            return code == null || !code.isTextual() ? null : code.asText();
+        } catch (java.io.IOException notJson) {
+            return null;
+        }
+    }
+
+    private static final ObjectMapper RESULT_CODE_READER = new ObjectMapper();
 
     public long count(FlowOutcome.Status status) {
         return flows.stream().filter(f -> f.status() == status).count();

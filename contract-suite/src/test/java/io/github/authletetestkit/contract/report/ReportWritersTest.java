@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +101,48 @@ class ReportWritersTest {
         String html = Files.readString(dir.resolve("index.html"));
         assertThat(html).contains("<!DOCTYPE html>", "FAILED", "auth_token_api", "/expiresIn", "&lt;script&gt;",
                 "Differences from the mock", "skipped: target lacks operation").doesNotContain("<script>", "<link", "src=\"http");
+    }
+
+    @Test
+    void jsonAndHtmlCarryTheTargetsCoveragePerOperationAndAction(@TempDir Path dir) throws Exception {
+        RunReport sample = sample(null, List.of());
+        Map<String, List<String>> catalog = new LinkedHashMap<>();
+        catalog.put("auth_authorization_api", List.of("BAD_REQUEST", "INTERACTION", "NO_INTERACTION"));
+        catalog.put("auth_token_api", List.of("OK", "PASSWORD"));
+        catalog.put("client_get_api", List.of());
+        catalog.put("auth_revocation_api", List.of("OK"));
+        RunReport report = new RunReport(sample.target(), sample.baseUrl(), sample.spec(), sample.specTitle(), sample.specVersion(),
+                null, sample.runId(), sample.startedAt(), sample.durationMillis(), sample.flows(), List.of(), catalog);
+
+        ReportWriter.writeAll(report, dir);
+
+        JsonNode coverage = new ObjectMapper().readTree(dir.resolve("contract-report.json").toFile()).get("coverage");
+        assertThat(coverage.at("/summary/calls").asLong()).as("every answered step, cleanup included").isEqualTo(4);
+        assertThat(coverage.at("/summary/actions").asLong()).isEqualTo(6);
+        assertThat(coverage.at("/summary/coveredActions").asLong()).isEqualTo(2);
+        assertThat(coverage.at("/operations/0/operationId").asText()).isEqualTo("auth_authorization_api");
+        assertThat(coverage.at("/operations/0/actions/BAD_REQUEST").asLong()).isEqualTo(1);
+        assertThat(coverage.at("/operations/0/uncoveredActions")).extracting(JsonNode::asText).containsExactly("INTERACTION", "NO_INTERACTION");
+        assertThat(coverage.at("/operations/3/operationId").asText()).isEqualTo("auth_revocation_api");
+        assertThat(coverage.at("/operations/3/calls").asLong()).isZero();
+        assertThat(coverage.at("/operations/4/operationId").asText()).as("called, though not in the catalog").isEqualTo("client_delete_api");
+        String html = Files.readString(dir.resolve("index.html"));
+        assertThat(html).contains("Coverage on us", "<span class=\"hit\">OK ×1</span>", "<span class=\"miss\">PASSWORD</span>",
+                "4 of 5 operations called", "2 of 6 actions answered");
+    }
+
+    @Test
+    void theCoverageCountsResultCodesAndSkipsStepsWithoutAnAnswer() {
+        StepRecord answered = new StepRecord("introspect", StepRecord.Phase.FLOW, "auth_introspection_api", "POST", "/api/{serviceId}/auth/introspection",
+                "HTTP 200", 200, "UNAUTHORIZED", 1, 0, List.of(), null, "{\"resultCode\":\"A056301\",\"action\":\"UNAUTHORIZED\"}");
+        StepRecord lost = new StepRecord("introspect again", StepRecord.Phase.FLOW, "auth_introspection_api", "POST",
+                "/api/{serviceId}/auth/introspection", "HTTP 200", 0, null, 1, 3, List.of(), "no answer", null);
+        RunReport report = new RunReport("eu", "https://eu.authlete.com", "spec", "t", "1", null, "r", Instant.EPOCH, 1,
+                List.of(new FlowResult("f", "F", FlowOutcome.Status.FAILED, "no answer", List.of(), false, 1, List.of(answered, lost))),
+                List.of(), Map.of("auth_introspection_api", List.of("OK", "UNAUTHORIZED")));
+
+        assertThat(report.coverage().operation("auth_introspection_api").calls()).isEqualTo(1);
+        assertThat(report.coverage().operation("auth_introspection_api").resultCodes()).containsEntry("A056301", 1L);
     }
 
     @Test

@@ -14,7 +14,7 @@ public final class CoverageHtml {
     /** A whole page with this title. */
     public static String page(String title, Coverage coverage) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" + escape(title) + "</title>\n<style>"
-                + STYLE + "</style></head><body>\n<h1>" + escape(title) + "</h1>\n" + table(coverage) + "</body></html>\n";
+                + "body{font-family:system-ui,sans-serif;margin:1.5em}\n" + STYLE + "</style></head><body>\n<h1>" + escape(title) + "</h1>\n" + table(coverage) + "</body></html>\n";
     }
 
     /** The summary line and the table, to embed in another page; the page must carry {@link #STYLE}. */
@@ -45,9 +45,8 @@ public final class CoverageHtml {
         h.append("</td></tr>\n");
     }
 
-    /** The CSS of the table. */
+    /** The CSS of the table (its rules name the table's classes only). */
     public static final String STYLE = """
-            body{font-family:system-ui,sans-serif;margin:1.5em}
             table.coverage{border-collapse:collapse;font-size:.9em}
             table.coverage th,table.coverage td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
             tr.uncalled{color:#888}
