@@ -1,18 +1,15 @@
 package io.github.authletetestkit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.authletetestkit.junit.examples.parallel.SideBySide;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * The coverage files of a test run: every mock's coverage, from test classes running in parallel, merged into one
@@ -23,30 +20,9 @@ class CoverageFilesTest {
     @TempDir
     Path directory;
 
-    private void runBothExampleClasses(Map<String, String> parameters) {
-        Map<String, String> configuration = new HashMap<>(Map.of(
-                "junit.jupiter.execution.parallel.enabled", "true",
-                "junit.jupiter.execution.parallel.mode.default", "same_thread",
-                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
-                "junit.jupiter.execution.parallel.config.strategy", "fixed",
-                "junit.jupiter.execution.parallel.config.fixed.parallelism", "2"));
-        configuration.putAll(parameters);
-        SideBySide.expectTwo();
-        try {
-            EngineTestKit.engine("junit-jupiter")
-                    .configurationParameters(configuration)
-                    .selectors(selectClass("io.github.authletetestkit.junit.examples.parallel.ShopServerTest"),
-                            selectClass("io.github.authletetestkit.junit.examples.parallel.BankServerTest"))
-                    .execute()
-                    .testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
-        } finally {
-            SideBySide.reset();
-        }
-    }
-
     @Test
     void twoTestClassesInParallelGiveOneMergedReport() throws Exception {
-        runBothExampleClasses(Map.of(CoverageFiles.DIRECTORY_PARAMETER, directory.toString()));
+        SideBySide.runBoth(Map.of(CoverageFiles.DIRECTORY_PARAMETER, directory.toString()));
 
         JsonNode json = new ObjectMapper().readTree(directory.resolve(CoverageFiles.JSON).toFile());
         JsonNode introspection = operation(json, "auth_introspection_api");
@@ -61,7 +37,7 @@ class CoverageFilesTest {
 
     @Test
     void turnedOffWritesNothing() {
-        runBothExampleClasses(Map.of(CoverageFiles.DIRECTORY_PARAMETER, directory.toString(), CoverageFiles.ENABLED_PARAMETER, "false"));
+        SideBySide.runBoth(Map.of(CoverageFiles.DIRECTORY_PARAMETER, directory.toString(), CoverageFiles.ENABLED_PARAMETER, "false"));
 
         assertThat(directory.resolve(CoverageFiles.JSON)).doesNotExist();
         assertThat(directory.resolve(CoverageFiles.HTML)).doesNotExist();

@@ -1,7 +1,12 @@
 package io.github.authletetestkit.junit.examples.parallel;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Lets {@link ShopServerTest} and {@link BankServerTest} prove they run at the same time: when
@@ -13,6 +18,30 @@ public final class SideBySide {
     private static volatile CyclicBarrier barrier;
 
     private SideBySide() {
+    }
+
+    /**
+     * Runs both classes at the same time (parallel execution, two threads) with these extra configuration parameters,
+     * and checks that both tests passed.
+     */
+    public static void runBoth(Map<String, String> parameters) {
+        Map<String, String> configuration = new HashMap<>(Map.of(
+                "junit.jupiter.execution.parallel.enabled", "true",
+                "junit.jupiter.execution.parallel.mode.default", "same_thread",
+                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+                "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "2"));
+        configuration.putAll(parameters);
+        expectTwo();
+        try {
+            EngineTestKit.engine("junit-jupiter")
+                    .configurationParameters(configuration)
+                    .selectors(selectClass(ShopServerTest.class), selectClass(BankServerTest.class))
+                    .execute()
+                    .testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+        } finally {
+            reset();
+        }
     }
 
     /** Makes the next two calls of {@link #bothRunning()} wait for each other. */
