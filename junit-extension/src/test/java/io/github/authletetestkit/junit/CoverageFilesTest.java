@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The coverage files of a test run: every mock's coverage, from test classes running in parallel, merged into one
  * JSON and one HTML file written at the end of the run.
  */
+@ResourceLock(SideBySide.LOCK)
 class CoverageFilesTest {
 
     @TempDir

@@ -15,6 +15,9 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  */
 public final class SideBySide {
 
+    /** The lock a test class running {@link #runBoth} holds ({@code @ResourceLock}): the example classes' static fields are one. */
+    public static final String LOCK = "authlete-testkit:side-by-side-examples";
+
     private static volatile CyclicBarrier barrier;
 
     private SideBySide() {
