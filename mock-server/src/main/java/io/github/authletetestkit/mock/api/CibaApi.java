@@ -29,7 +29,7 @@ import java.util.Optional;
  */
 public final class CibaApi {
 
-    record BackchannelAuthenticationRequest(String parameters, String clientId, String clientSecret) {}
+    record BackchannelAuthenticationRequest(String parameters, String clientId, String clientSecret, String clientCertificate) {}
 
     record BackchannelIssueRequest(String ticket) {}
 
@@ -87,7 +87,8 @@ public final class CibaApi {
         } catch (InvalidParametersException e) {
             return badRequest(service, ResultCodes.of(AUTHENTICATION_API, 3, 1), "invalid_request", e.getMessage());
         }
-        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state, request.clientId(), request.clientSecret(), params);
+        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state,
+                new ClientAuthentication.Credentials(request.clientId(), request.clientSecret(), request.clientCertificate()), params, call.now());
         if (!auth.ok()) {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(AUTHENTICATION_API, 3, auth.invalidClient() ? 2 : 3),
                     auth.invalidClient() ? "UNAUTHORIZED" : "BAD_REQUEST", auth.error(), auth.description()));

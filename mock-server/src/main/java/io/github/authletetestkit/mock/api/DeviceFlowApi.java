@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public final class DeviceFlowApi {
 
-    record DeviceAuthorizationRequest(String parameters, String clientId, String clientSecret) {}
+    record DeviceAuthorizationRequest(String parameters, String clientId, String clientSecret, String clientCertificate) {}
 
     record DeviceVerificationRequest(String userCode) {}
 
@@ -61,7 +61,8 @@ public final class DeviceFlowApi {
         } catch (InvalidParametersException e) {
             return error(service, ResultCodes.of(AUTHORIZATION_API, 3, 1), "BAD_REQUEST", "invalid_request", e.getMessage());
         }
-        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state, request.clientId(), request.clientSecret(), params);
+        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state,
+                new ClientAuthentication.Credentials(request.clientId(), request.clientSecret(), request.clientCertificate()), params, call.now());
         if (!auth.ok()) {
             return error(service, ResultCodes.of(AUTHORIZATION_API, 3, auth.invalidClient() ? 2 : 3),
                     auth.invalidClient() ? "UNAUTHORIZED" : "BAD_REQUEST", auth.error(), auth.description());

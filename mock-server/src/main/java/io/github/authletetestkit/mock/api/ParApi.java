@@ -14,7 +14,7 @@ import java.util.Map;
 /** {@code /pushed_auth_req} (RFC 9126): the client authenticates, the request is checked now and kept under a one-time URI. */
 public final class ParApi {
 
-    record PushedAuthorizationRequest(String parameters, String clientId, String clientSecret) {}
+    record PushedAuthorizationRequest(String parameters, String clientId, String clientSecret, String clientCertificate) {}
 
     private static final int API = 245;
 
@@ -28,7 +28,8 @@ public final class ParApi {
             return parsed.refusal();
         }
         FormParameters params = parsed.params();
-        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state, request.clientId(), request.clientSecret(), params);
+        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state,
+                new ClientAuthentication.Credentials(request.clientId(), request.clientSecret(), request.clientCertificate()), params, call.now());
         if (!auth.ok()) {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(API, 3, auth.invalidClient() ? 3 : 4),
                     auth.invalidClient() ? "UNAUTHORIZED" : "BAD_REQUEST", auth.error(), auth.description()));

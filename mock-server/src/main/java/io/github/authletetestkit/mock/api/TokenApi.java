@@ -29,7 +29,8 @@ import java.util.Optional;
 public final class TokenApi {
 
     record TokenRequest(String parameters, String clientId, String clientSecret, List<Property> properties, String dpop,
-                        String htm, String htu, String accessToken, Long accessTokenDuration, Long refreshTokenDuration) {}
+                        String htm, String htu, String accessToken, Long accessTokenDuration, Long refreshTokenDuration,
+                        String clientCertificate) {}
 
     record TokenIssueRequest(String ticket, String subject, List<Property> properties, String accessToken,
                              Long accessTokenDuration, Long refreshTokenDuration) {}
@@ -89,7 +90,8 @@ public final class TokenApi {
         if (grantType == null || !service.supportsGrantType(grantType)) {
             return badRequest(service, 4, "unsupported_grant_type", "The grant type '" + grantTypeParam + "' is not supported by this service.");
         }
-        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state, request.clientId(), request.clientSecret(), params);
+        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state,
+                new ClientAuthentication.Credentials(request.clientId(), request.clientSecret(), request.clientCertificate()), params, call.now());
         if (!auth.ok()) {
             String code = ResultCodes.of(API, 3, auth.invalidClient() ? 5 : 6);
             return ApiResponse.ok(RuntimeResult.error(service, code, auth.invalidClient() ? "INVALID_CLIENT" : "BAD_REQUEST",

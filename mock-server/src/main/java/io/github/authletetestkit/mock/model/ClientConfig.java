@@ -33,6 +33,10 @@ public final class ClientConfig extends JsonDocument {
     public String jwks() { return text("jwks"); }
     /** Where the client publishes its JWK Set; null when it does not. */
     public String jwksUri() { return text("jwksUri"); }
+    /** The JWS algorithm the client must sign its client assertions with; null when any will do. */
+    public String tokenAuthSignAlg() { return text("tokenAuthSignAlg"); }
+    /** A {@code tlsClientAuth…} member ({@code SubjectDn}, {@code SanDns}, {@code SanUri}, {@code SanIp}, {@code SanEmail}); null when unset. */
+    public String tlsClientAuth(String suffix) { return text("tlsClientAuth" + suffix); }
 
     /** Per-client lifetime overrides from {@code extension}; 0 means "use the service's". */
     public long extensionDuration(String name) {
