@@ -8,6 +8,7 @@ import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.ClaimsRequest;
 import io.github.authletetestkit.mock.oauth.FormParameters;
 import io.github.authletetestkit.mock.oauth.IdTokenException;
+import io.github.authletetestkit.mock.oauth.JwtAccessTokens;
 import io.github.authletetestkit.mock.oauth.InvalidParametersException;
 import io.github.authletetestkit.mock.oauth.RandomValues;
 import io.github.authletetestkit.mock.oauth.RedirectUris;
@@ -185,7 +186,7 @@ public final class AuthorizationApi {
                 request.claims(), ticket.nonce(), request.sessionId(), request.idTokenAudType(), null, ticket.claimsRequest());
         try {
             return ApiResponse.ok(issueResponse(call, state, client.get(), ticket, grant, request));
-        } catch (IdTokenException e) {
+        } catch (IdTokenException | JwtAccessTokens.CannotSignException e) {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(ISSUE_API, 1, 1), "INTERNAL_SERVER_ERROR",
                     "server_error", e.getMessage()));
         }
@@ -205,7 +206,8 @@ public final class AuthorizationApi {
         TokenMinter.Options options = null;
         if (ticket.requests("token")) {
             long duration = request.accessTokenDuration() == null ? 0 : request.accessTokenDuration();
-            options = new TokenMinter.Options(duration, 0, request.accessToken(), null).withAccessToken();
+            options = new TokenMinter.Options(duration, 0, request.accessToken(), null)
+                    .withAccessToken(service, client, grant, false, call.now());
         }
         // the ID token is signed before anything changes, so a signing failure leaves no token and no grant change behind
         String idToken = ticket.requests("id_token") && grant.hasScope("openid")

@@ -265,7 +265,8 @@ public final class DeviceFlowApi {
                 case AUTHORIZED -> {
                     // nothing changes before the ID token is signed, so a signing failure leaves the device code usable
                     Grant grant = TokenApi.withRequestProperties(decision.grant(), x.request());
-                    TokenMinter.Options options = FlowSupport.options(x.options(), decision).withAccessToken();
+                    TokenMinter.Options options = FlowSupport.options(x.options(), decision)
+                            .withAccessToken(x.service(), x.client(), grant, TokenMinter.refreshAllowed(x.service(), x.client()), now);
                     String idToken = grant.hasScope("openid")
                             ? IdTokens.issue(x.service(), x.client(), grant, now, options.accessToken(), null, authorization.clientIdAliasUsed())
                             : null;

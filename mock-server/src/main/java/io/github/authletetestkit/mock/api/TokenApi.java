@@ -8,6 +8,7 @@ import io.github.authletetestkit.mock.model.ScopeDefinition;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.FormParameters;
 import io.github.authletetestkit.mock.oauth.IdTokenException;
+import io.github.authletetestkit.mock.oauth.JwtAccessTokens;
 import io.github.authletetestkit.mock.oauth.InvalidDpopProofException;
 import io.github.authletetestkit.mock.oauth.Pkce;
 import io.github.authletetestkit.mock.oauth.RandomValues;
@@ -127,7 +128,7 @@ public final class TokenApi {
                 default -> exchange.error(10, "unsupported_grant_type", "The mock does not implement the grant type '" + grantTypeParam + "' yet.");
             };
             return ApiResponse.ok(body);
-        } catch (IdTokenException e) {
+        } catch (IdTokenException | JwtAccessTokens.CannotSignException e) {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(API, 1, 1), "INTERNAL_SERVER_ERROR", "server_error", e.getMessage()));
         }
     }
@@ -167,7 +168,8 @@ public final class TokenApi {
         }
         Grant grant = withRequestProperties(code.grant().withGrantType("AUTHORIZATION_CODE"), x.request());
         // the ID token is signed before anything changes, so a signing failure leaves the code usable
-        TokenMinter.Options options = x.options().withAccessToken();
+        TokenMinter.Options options = x.options().withAccessToken(x.service(), x.client(), grant,
+                TokenMinter.refreshAllowed(x.service(), x.client()), x.call().now());
         String idToken = grant.hasScope("openid")
                 ? IdTokens.issue(x.service(), x.client(), grant, x.call().now(), options.accessToken(), null, authorization.clientIdAliasUsed())
                 : null;

@@ -67,6 +67,9 @@ public final class ServiceConfig extends JsonDocument {
     public boolean loopbackRedirectionUriVariable() { return flag("loopbackRedirectionUriVariable"); }
     public boolean grantManagementActionRequired() { return flag("grantManagementActionRequired"); }
     public String jwks() { return text("jwks"); }
+    /** The JWS algorithm of JWT access tokens; null (or {@code NONE}) when access tokens are opaque. */
+    public String accessTokenSignAlg() { return text("accessTokenSignAlg"); }
+    public String accessTokenSignatureKeyId() { return text("accessTokenSignatureKeyId"); }
     public String idTokenSignatureKeyId() { return text("idTokenSignatureKeyId"); }
     public String userInfoSignatureKeyId() { return text("userInfoSignatureKeyId"); }
     public String accessTokenType() { return text("accessTokenType") == null ? "Bearer" : text("accessTokenType"); }
