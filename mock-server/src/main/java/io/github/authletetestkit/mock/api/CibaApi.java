@@ -8,7 +8,7 @@ import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.FormParameters;
 import io.github.authletetestkit.mock.oauth.IdTokenException;
-import io.github.authletetestkit.mock.oauth.JwtAccessTokens;
+import io.github.authletetestkit.mock.oauth.CannotSignException;
 import io.github.authletetestkit.mock.oauth.InvalidParametersException;
 import io.github.authletetestkit.mock.oauth.RandomValues;
 import io.github.authletetestkit.mock.store.BackchannelRequest;
@@ -370,7 +370,7 @@ public final class CibaApi {
             idToken = grant.hasScope("openid")
                     ? IdTokens.issue(service, client, grant, now, options.accessToken(), null, current.clientIdAliasUsed())
                     : null;
-        } catch (IdTokenException | JwtAccessTokens.CannotSignException e) {
+        } catch (IdTokenException | CannotSignException e) {
             return Optional.of(RuntimeResult.of(ResultCodes.of(COMPLETE_API, 1, 1), "SERVER_ERROR", e.getMessage()));
         }
         if (!state.consumeBackchannelRequest(current)) {

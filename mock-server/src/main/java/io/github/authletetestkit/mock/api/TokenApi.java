@@ -8,7 +8,7 @@ import io.github.authletetestkit.mock.model.ScopeDefinition;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.FormParameters;
 import io.github.authletetestkit.mock.oauth.IdTokenException;
-import io.github.authletetestkit.mock.oauth.JwtAccessTokens;
+import io.github.authletetestkit.mock.oauth.CannotSignException;
 import io.github.authletetestkit.mock.oauth.InvalidDpopProofException;
 import io.github.authletetestkit.mock.oauth.Pkce;
 import io.github.authletetestkit.mock.oauth.RandomValues;
@@ -128,7 +128,7 @@ public final class TokenApi {
                 default -> exchange.error(10, "unsupported_grant_type", "The mock does not implement the grant type '" + grantTypeParam + "' yet.");
             };
             return ApiResponse.ok(body);
-        } catch (IdTokenException | JwtAccessTokens.CannotSignException e) {
+        } catch (IdTokenException | CannotSignException e) {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(API, 1, 1), "INTERNAL_SERVER_ERROR", "server_error", e.getMessage()));
         }
     }

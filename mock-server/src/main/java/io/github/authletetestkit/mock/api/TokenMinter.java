@@ -6,6 +6,7 @@ import io.github.authletetestkit.mock.grants.GrantRules;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.Jwks;
+import io.github.authletetestkit.mock.oauth.CannotSignException;
 import io.github.authletetestkit.mock.oauth.JwtAccessTokens;
 import io.github.authletetestkit.mock.oauth.RandomValues;
 import io.github.authletetestkit.mock.store.Grant;
@@ -115,7 +116,7 @@ final class TokenMinter {
     /**
      * A new access token's value: random, or a JWT signed with the service's key when it sets {@code accessTokenSignAlg}.
      *
-     * @throws JwtAccessTokens.CannotSignException when the JWT cannot be signed
+     * @throws CannotSignException when the JWT cannot be signed
      */
     private static String accessTokenValue(ServiceConfig service, ClientConfig client, Grant grant, Instant now, Instant expiresAt,
                                            String dpopJkt) {
@@ -130,7 +131,7 @@ final class TokenMinter {
         try {
             keys = Jwks.parse(service.jwks());
         } catch (IllegalArgumentException e) {
-            throw new JwtAccessTokens.CannotSignException("The service's JWK Set cannot sign access tokens: " + e.getMessage());
+            throw new CannotSignException("The service's JWK Set cannot sign access tokens: " + e.getMessage());
         }
         return JwtAccessTokens.sign(claims, keys, service.accessTokenSignatureKeyId(), alg);
     }

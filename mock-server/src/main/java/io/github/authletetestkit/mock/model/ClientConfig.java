@@ -35,6 +35,8 @@ public final class ClientConfig extends JsonDocument {
     public String jwksUri() { return text("jwksUri"); }
     /** The JWS algorithm the client must sign its client assertions with; null when any will do. */
     public String tokenAuthSignAlg() { return text("tokenAuthSignAlg"); }
+    /** The JWS algorithm of the client's JARM responses; null for the default. */
+    public String authorizationSignAlg() { return text("authorizationSignAlg"); }
     /** A {@code tlsClientAuth…} member ({@code SubjectDn}, {@code SanDns}, {@code SanUri}, {@code SanIp}, {@code SanEmail}); null when unset. */
     public String tlsClientAuth(String suffix) { return text("tlsClientAuth" + suffix); }
 

@@ -70,6 +70,7 @@ public final class ServiceConfig extends JsonDocument {
     /** The JWS algorithm of JWT access tokens; null (or {@code NONE}) when access tokens are opaque. */
     public String accessTokenSignAlg() { return text("accessTokenSignAlg"); }
     public String accessTokenSignatureKeyId() { return text("accessTokenSignatureKeyId"); }
+    public String authorizationSignatureKeyId() { return text("authorizationSignatureKeyId"); }
     public String idTokenSignatureKeyId() { return text("idTokenSignatureKeyId"); }
     public String userInfoSignatureKeyId() { return text("userInfoSignatureKeyId"); }
     public String accessTokenType() { return text("accessTokenType") == null ? "Bearer" : text("accessTokenType"); }

@@ -23,15 +23,6 @@ public final class JwtAccessTokens {
     public record Claims(String issuer, String subject, String clientId, List<String> scopes, Instant issuedAt,
                          Instant expiresAt, String jti, String dpopJkt) {}
 
-    /** Why no JWT access token can be made: an algorithm the mock cannot use, or no key for it. */
-    public static final class CannotSignException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        public CannotSignException(String message) {
-            super(message);
-        }
-    }
-
     private JwtAccessTokens() {}
 
     /** Whether the service's {@code accessTokenSignAlg} asks for JWT access tokens (absent or {@code NONE}: opaque ones). */
@@ -44,11 +35,7 @@ public final class JwtAccessTokens {
         if (JWSAlgorithm.Family.HMAC_SHA.contains(alg) || !JWSAlgorithm.Family.SIGNATURE.contains(alg)) {
             throw new CannotSignException("Access tokens cannot be signed with '" + algName + "': an asymmetric algorithm is needed.");
         }
-        JWK key = serviceKeys.getKeys().stream()
-                .filter(JWK::isPrivate)
-                .filter(k -> keyId == null || keyId.isBlank() || keyId.equals(k.getKeyID()))
-                .filter(k -> JwsSignatures.fits(alg, k))
-                .findFirst()
+        JWK key = Jwks.signingKeyFor(serviceKeys, alg, keyId)
                 .orElseThrow(() -> new CannotSignException("The service has no private key to sign access tokens with '" + alg + "'"
                         + (keyId == null || keyId.isBlank() ? "" : " and the kid '" + keyId + "'") + "."));
         try {
