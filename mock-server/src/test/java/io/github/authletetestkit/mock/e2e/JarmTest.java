@@ -55,6 +55,7 @@ class JarmTest extends MockServerTestBase {
 
     @Test
     void aCodeGoesBackInASignedJwtOnTheQueryAndStillBuysTokens() throws Exception {
+        mock.clock().freeze();
         Flows.Client client = flows.confidentialClient();
         HttpReply issued = flows.issue(flows.ticket(Flows.codeRequest(client, "response_mode", "jwt")), Map.of());
         assertThat(issued.action()).as(issued.toString()).isEqualTo("LOCATION");
@@ -73,6 +74,7 @@ class JarmTest extends MockServerTestBase {
 
     @Test
     void fragmentJwtAndTheImplicitDefaultUseTheFragment() throws Exception {
+        mock.clock().freeze();
         api.post("/service/update", Map.of("authorizationResponseDuration", 120));
         Flows.Client client = flows.confidentialClient();
         HttpReply code = flows.issue(flows.ticket(Flows.codeRequest(client, "response_mode", "fragment.jwt")), Map.of());
