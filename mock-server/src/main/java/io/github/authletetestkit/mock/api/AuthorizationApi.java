@@ -10,6 +10,7 @@ import io.github.authletetestkit.mock.oauth.FormParameters;
 import io.github.authletetestkit.mock.oauth.IdTokenException;
 import io.github.authletetestkit.mock.oauth.CannotSignException;
 import io.github.authletetestkit.mock.oauth.InvalidParametersException;
+import io.github.authletetestkit.mock.oauth.InvalidRequestObjectException;
 import io.github.authletetestkit.mock.oauth.RandomValues;
 import io.github.authletetestkit.mock.store.AuthorizationCode;
 import io.github.authletetestkit.mock.store.AuthorizationTicket;
@@ -66,6 +67,13 @@ public final class AuthorizationApi {
                         "The value of 'request_uri' parameter is not registered."));
             }
             params = pushed.get();
+        }
+        try {
+            // pushed parameters had their request object opened (and checked) at PAR
+            params = viaPar ? params : RequestObjectParameters.expand(state, params, call.now());
+        } catch (InvalidRequestObjectException e) {
+            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(9, 3, 48), "BAD_REQUEST", "invalid_request_object",
+                    e.getMessage()));
         }
         AuthorizationRules.Outcome outcome = AuthorizationRules.evaluate(service, params, state::findClient, state::grant, viaPar);
         if (outcome.failure() != null) {

@@ -111,7 +111,7 @@ final class ClientAuthentication {
     /** {@code PRIVATE_KEY_JWT} or {@code CLIENT_SECRET_JWT}, once the assertion is verified and its {@code jti} new. */
     private static String assertionMethod(ServiceState service, ClientConfig client, String assertion, Instant now) {
         ServiceConfig config = service.config();
-        long skew = Math.max(0, config.toJson().path("allowableClockSkew").asLong(0));
+        long skew = config.allowableClockSkew();
         ClientAssertions.Checked checked = ClientAssertions.verify(assertion, client, audiences(config), now, skew);
         if (!service.firstUseOfDpopProof(ASSERTION_KEY_PREFIX + client.clientId(), checked.jti(), checked.expiresAt().plusSeconds(skew))) {
             throw new InvalidClientCredentialsException("The client assertion's jti '" + checked.jti() + "' was used before.");

@@ -5,6 +5,7 @@ import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.FormParameters;
+import io.github.authletetestkit.mock.oauth.InvalidRequestObjectException;
 import io.github.authletetestkit.mock.oauth.RandomValues;
 import io.github.authletetestkit.mock.store.PushedRequest;
 import io.github.authletetestkit.mock.store.ServiceState;
@@ -40,6 +41,11 @@ public final class ParApi {
         ClientConfig client = auth.client();
         FormParameters withClient = params.has("client_id") ? params : FormParameters.parse(request.parameters()
                 + (request.parameters().isEmpty() ? "" : "&") + "client_id=" + client.clientId());
+        try {
+            withClient = RequestObjectParameters.expand(state, withClient, call.now());
+        } catch (InvalidRequestObjectException e) {
+            return badRequest(service, 6, "invalid_request_object", e.getMessage());
+        }
         AuthorizationRules.Outcome outcome = AuthorizationRules.evaluate(service, withClient,
                 id -> state.findClient(id).filter(c -> c.clientId() == client.clientId()), state::grant, true);
         if (outcome.failure() != null) {

@@ -37,6 +37,11 @@ public final class ClientConfig extends JsonDocument {
     public String tokenAuthSignAlg() { return text("tokenAuthSignAlg"); }
     /** The JWS algorithm of the client's JARM responses; null for the default. */
     public String authorizationSignAlg() { return text("authorizationSignAlg"); }
+    /** The JWS algorithm the client's request objects must be signed with; null when any (or none) will do. */
+    public String requestSignAlg() { return text("requestSignAlg"); }
+    public boolean requestObjectRequired() { return flag("requestObjectRequired"); }
+    /** Whether the client follows a FAPI mode ({@code fapiModes}). */
+    public boolean fapi() { return !texts("fapiModes").isEmpty(); }
     /** A {@code tlsClientAuth…} member ({@code SubjectDn}, {@code SanDns}, {@code SanUri}, {@code SanIp}, {@code SanEmail}); null when unset. */
     public String tlsClientAuth(String suffix) { return text("tlsClientAuth" + suffix); }
 
