@@ -1,18 +1,16 @@
 package io.github.authletetestkit.mock.oauth;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObject;
 import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.PlainObject;
-import com.nimbusds.jose.crypto.factories.DefaultJWEDecrypterFactory;
-import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.authletetestkit.mock.jose.JoseVerifier;
+import io.github.authletetestkit.mock.jose.JweDecryption;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import java.nio.charset.StandardCharsets;
@@ -77,26 +75,13 @@ public final class RequestObjects {
     }
 
     private static JOSEObject decrypt(JWEObject jwe, JWKSet serviceKeys) {
-        DefaultJWEDecrypterFactory factory = new DefaultJWEDecrypterFactory();
-        String kid = jwe.getHeader().getKeyID();
-        for (JWK key : serviceKeys.getKeys()) {
-            if (!key.isPrivate() || kid != null && !kid.equals(key.getKeyID())) {
-                continue;
-            }
-            try {
-                jwe.decrypt(factory.createJWEDecrypter(jwe.getHeader(), key instanceof AsymmetricJWK asymmetric
-                        ? asymmetric.toPrivateKey() : ((OctetSequenceKey) key).toSecretKey()));
-                String payload = jwe.getPayload().toString();
-                try {
-                    return JOSEObject.parse(payload);
-                } catch (ParseException notNested) {
-                    return new PlainObject(jwe.getPayload());
-                }
-            } catch (JOSEException | IllegalStateException | ClassCastException e) {
-                // not this key: try the next
-            }
+        Payload payload = JweDecryption.decrypt(jwe, serviceKeys.getKeys())
+                .orElseThrow(() -> invalid("The encrypted request object cannot be decrypted with any key of the service."));
+        try {
+            return JOSEObject.parse(payload.toString());
+        } catch (ParseException notNested) {
+            return new PlainObject(payload);
         }
-        throw invalid("The encrypted request object cannot be decrypted with any key of the service.");
     }
 
     private static void checkSignature(JWSObject jws, ClientConfig client) {
