@@ -8,17 +8,18 @@ import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.ClaimsRequest;
 import io.github.authletetestkit.mock.oauth.FormParameters;
 import io.github.authletetestkit.mock.oauth.IdTokenException;
+import io.github.authletetestkit.mock.oauth.CannotSignException;
 import io.github.authletetestkit.mock.oauth.InvalidParametersException;
+import io.github.authletetestkit.mock.oauth.InvalidRequestObjectException;
 import io.github.authletetestkit.mock.oauth.RandomValues;
-import io.github.authletetestkit.mock.oauth.RedirectUris;
 import io.github.authletetestkit.mock.store.AuthorizationCode;
 import io.github.authletetestkit.mock.store.AuthorizationTicket;
 import io.github.authletetestkit.mock.store.Grant;
 import io.github.authletetestkit.mock.store.Property;
 import io.github.authletetestkit.mock.store.PushedRequest;
-import io.github.authletetestkit.mock.store.ResponseMode;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +68,16 @@ public final class AuthorizationApi {
             }
             params = pushed.get();
         }
+        try {
+            // pushed parameters had their request object opened (and checked) at PAR
+            params = viaPar ? params : RequestObjectParameters.expand(state, params, call.now());
+        } catch (InvalidRequestObjectException e) {
+            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(9, 3, 48), "BAD_REQUEST", "invalid_request_object",
+                    e.getMessage()));
+        }
         AuthorizationRules.Outcome outcome = AuthorizationRules.evaluate(service, params, state::findClient, state::grant, viaPar);
         if (outcome.failure() != null) {
-            return ApiResponse.ok(failure(service, outcome.failure()));
+            return ApiResponse.ok(failure(service, outcome.failure(), call.now()));
         }
         AuthorizationRules.Accepted accepted = outcome.accepted();
         ClaimsRequest claimsRequest;
@@ -78,7 +86,7 @@ public final class AuthorizationApi {
         } catch (InvalidParametersException e) {
             // the client and its redirect URI are known by now: the error goes back to the client
             return ApiResponse.ok(failure(service, new AuthorizationRules.Failure(ResultCodes.of(9, 3, 40), "invalid_request",
-                    e.getMessage(), accepted.redirectUri(), accepted.responseMode(), accepted.state())));
+                    e.getMessage(), accepted.redirectUri(), accepted.responseMode(), accepted.state(), accepted.client()), call.now()));
         }
         AuthorizationTicket ticket = new AuthorizationTicket(RandomValues.token(), accepted.client().clientId(),
                 accepted.clientIdAliasUsed(), accepted.redirectUri(), accepted.redirectUriExplicit(),
@@ -185,7 +193,7 @@ public final class AuthorizationApi {
                 request.claims(), ticket.nonce(), request.sessionId(), request.idTokenAudType(), null, ticket.claimsRequest());
         try {
             return ApiResponse.ok(issueResponse(call, state, client.get(), ticket, grant, request));
-        } catch (IdTokenException e) {
+        } catch (IdTokenException | CannotSignException e) {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(ISSUE_API, 1, 1), "INTERNAL_SERVER_ERROR",
                     "server_error", e.getMessage()));
         }
@@ -194,6 +202,8 @@ public final class AuthorizationApi {
     private ObjectNode issueResponse(ApiCall call, ServiceState state, ClientConfig client, AuthorizationTicket ticket,
                                      Grant grant, IssueRequest request) {
         ServiceConfig service = state.config();
+        // a JARM response that cannot be signed must fail before a token or a code exists
+        AuthorizationResponder.checkSignable(service, recipient(ticket, client));
         Map<String, String> redirectParams = new LinkedHashMap<>();
         ObjectNode body = RuntimeResult.of(ResultCodes.of(ISSUE_API, 0, 1), "LOCATION",
                 "The authorization request was processed successfully.");
@@ -205,7 +215,8 @@ public final class AuthorizationApi {
         TokenMinter.Options options = null;
         if (ticket.requests("token")) {
             long duration = request.accessTokenDuration() == null ? 0 : request.accessTokenDuration();
-            options = new TokenMinter.Options(duration, 0, request.accessToken(), null).withAccessToken();
+            options = new TokenMinter.Options(duration, 0, request.accessToken(), null)
+                    .withAccessToken(service, client, grant, false, call.now());
         }
         // the ID token is signed before anything changes, so a signing failure leaves no token and no grant change behind
         String idToken = ticket.requests("id_token") && grant.hasScope("openid")
@@ -220,7 +231,7 @@ public final class AuthorizationApi {
             Optional<TokenRecord> minted = TokenMinter.mintUnderGrant(state, client, grant, ticket.grantManagement(), false,
                     call.now(), options);
             if (minted.isEmpty()) {
-                return grantRefused(service, ticket);
+                return grantRefused(service, ticket, client, call.now());
             }
             TokenRecord token = minted.get();
             codeRequest = ticket.withoutGrantManagement();
@@ -247,18 +258,22 @@ public final class AuthorizationApi {
         if (!service.issSuppressed()) {
             redirectParams.put("iss", service.issuer());
         }
-        respondTo(body, ticket.redirectUri(), ticket.responseMode(), redirectParams);
+        AuthorizationResponder.respond(body, service, recipient(ticket, client), redirectParams, call.now());
         return body;
     }
 
     /** The merge or replace asked for found its grant revoked (or another end-user's) when the end-user approved. */
-    private static ObjectNode grantRefused(ServiceConfig service, AuthorizationTicket ticket) {
+    private static ObjectNode grantRefused(ServiceConfig service, AuthorizationTicket ticket, ClientConfig client, Instant now) {
         String code = ResultCodes.of(ISSUE_API, 3, 3);
         String description = FlowSupport.grantRefusal(ticket.grantManagement());
         ObjectNode body = RuntimeResult.of(code, "LOCATION", description);
-        respondTo(body, ticket.redirectUri(), ticket.responseMode(),
-                errorParams(service, code, "invalid_grant_id", description, ticket.state()));
+        AuthorizationResponder.respond(body, service, recipient(ticket, client),
+                errorParams(service, code, "invalid_grant_id", description, ticket.state()), now);
         return body;
+    }
+
+    private static AuthorizationResponder.Recipient recipient(AuthorizationTicket ticket, ClientConfig client) {
+        return new AuthorizationResponder.Recipient(ticket.redirectUri(), ticket.responseMode(), ticket.clientId(), client);
     }
 
     public ApiResponse fail(ApiCall call) {
@@ -278,17 +293,29 @@ public final class AuthorizationApi {
         String description = request.description() != null ? request.description()
                 : "The authorization request failed: " + request.reason() + ".";
         ObjectNode body = RuntimeResult.of(code, "LOCATION", description);
-        respondTo(body, ticket.redirectUri(), ticket.responseMode(), errorParams(service, code, error, description, ticket.state()));
+        ClientConfig client = call.service().client(ticket.clientId()).orElse(null);
+        try {
+            AuthorizationResponder.respond(body, service, recipient(ticket, client),
+                    errorParams(service, code, error, description, ticket.state()), call.now());
+        } catch (CannotSignException e) {
+            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(FAIL_API, 1, 1), "INTERNAL_SERVER_ERROR",
+                    "server_error", e.getMessage()));
+        }
         return ApiResponse.ok(body);
     }
 
-    private static ObjectNode failure(ServiceConfig service, AuthorizationRules.Failure failure) {
+    private static ObjectNode failure(ServiceConfig service, AuthorizationRules.Failure failure, Instant now) {
         if (!failure.redirect()) {
             return RuntimeResult.error(service, failure.code(), "BAD_REQUEST", failure.error(), failure.description());
         }
         ObjectNode body = RuntimeResult.of(failure.code(), "LOCATION", failure.description());
-        respondTo(body, failure.redirectUri(), failure.mode(),
-                errorParams(service, failure.code(), failure.error(), failure.description(), failure.state()));
+        try {
+            AuthorizationResponder.respond(body, service, new AuthorizationResponder.Recipient(failure.redirectUri(), failure.mode(),
+                    failure.client().clientId(), failure.client()),
+                    errorParams(service, failure.code(), failure.error(), failure.description(), failure.state()), now);
+        } catch (CannotSignException e) {
+            return RuntimeResult.error(service, ResultCodes.of(9, 1, 2), "INTERNAL_SERVER_ERROR", "server_error", e.getMessage());
+        }
         return body;
     }
 
@@ -306,16 +333,6 @@ public final class AuthorizationApi {
             params.put("iss", service.issuer());
         }
         return params;
-    }
-
-    /** LOCATION with the parameters on the redirect URI, or FORM with an auto-posting page for form_post. */
-    private static void respondTo(ObjectNode body, String redirectUri, ResponseMode mode, Map<String, String> params) {
-        if (mode == ResponseMode.FORM_POST) {
-            body.put("action", "FORM");
-            body.put("responseContent", FormPostPage.render(redirectUri, params));
-        } else {
-            body.put("responseContent", RedirectUris.appendParameters(redirectUri, params, mode == ResponseMode.FRAGMENT));
-        }
     }
 
     private static ObjectNode limitedService(ServiceConfig service) {

@@ -34,7 +34,8 @@ final class AuthorizationRules {
                     String loginHint, String display, GrantRequest grantManagement) {}
 
     /** A rule that failed; {@code redirectUri} is null when the error must not go back to the client. */
-    record Failure(String code, String error, String description, String redirectUri, ResponseMode mode, String state) {
+    record Failure(String code, String error, String description, String redirectUri, ResponseMode mode, String state,
+                   ClientConfig client) {
         boolean redirect() {
             return redirectUri != null;
         }
@@ -75,7 +76,7 @@ final class AuthorizationRules {
 
     /** A failure before the redirect URI is trusted: the error is shown, never redirected. */
     private static Outcome fail(int seq, String error, String description) {
-        return new Outcome(null, new Failure(ResultCodes.of(9, 3, 50 + seq), error, description, null, null, null));
+        return new Outcome(null, new Failure(ResultCodes.of(9, 3, 50 + seq), error, description, null, null, null, null));
     }
 
     static List<String> splitScopes(String scope) {
@@ -102,9 +103,10 @@ final class AuthorizationRules {
             ResponseMode defaultMode = responseType.map(t -> t.equals("CODE") || t.equals("NONE") ? ResponseMode.QUERY : ResponseMode.FRAGMENT)
                     .orElse(ResponseMode.QUERY);
             String modeParam = params.first("response_mode");
-            Optional<ResponseMode> mode = modeParam == null ? Optional.of(defaultMode) : ResponseMode.fromWireName(modeParam);
+            Optional<ResponseMode> mode = modeParam == null ? Optional.of(defaultMode) : ResponseMode.fromWireName(modeParam)
+                    .map(m -> m.resolve(defaultMode));
             ResponseMode errorMode = mode.orElse(defaultMode);
-            Rejector reject = new Rejector(redirectUri, errorMode, state);
+            Rejector reject = new Rejector(redirectUri, errorMode, state, client);
 
             if ((service.parRequired() || client.parRequired()) && !viaPar) {
                 return reject.with(1, "invalid_request", "A pushed authorization request is required by the "
@@ -244,9 +246,9 @@ final class AuthorizationRules {
     }
 
     /** Makes failures that go back to the client's redirect URI. */
-    private record Rejector(String redirectUri, ResponseMode mode, String state) {
+    private record Rejector(String redirectUri, ResponseMode mode, String state, ClientConfig client) {
         Outcome with(int seq, String error, String description) {
-            return new Outcome(null, new Failure(ResultCodes.of(9, 3, seq), error, description, redirectUri, mode, state));
+            return new Outcome(null, new Failure(ResultCodes.of(9, 3, seq), error, description, redirectUri, mode, state, client));
         }
     }
 }

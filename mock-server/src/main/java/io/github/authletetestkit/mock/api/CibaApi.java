@@ -8,6 +8,7 @@ import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.FormParameters;
 import io.github.authletetestkit.mock.oauth.IdTokenException;
+import io.github.authletetestkit.mock.oauth.CannotSignException;
 import io.github.authletetestkit.mock.oauth.InvalidParametersException;
 import io.github.authletetestkit.mock.oauth.RandomValues;
 import io.github.authletetestkit.mock.store.BackchannelRequest;
@@ -29,7 +30,7 @@ import java.util.Optional;
  */
 public final class CibaApi {
 
-    record BackchannelAuthenticationRequest(String parameters, String clientId, String clientSecret) {}
+    record BackchannelAuthenticationRequest(String parameters, String clientId, String clientSecret, String clientCertificate) {}
 
     record BackchannelIssueRequest(String ticket) {}
 
@@ -87,7 +88,8 @@ public final class CibaApi {
         } catch (InvalidParametersException e) {
             return badRequest(service, ResultCodes.of(AUTHENTICATION_API, 3, 1), "invalid_request", e.getMessage());
         }
-        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state, request.clientId(), request.clientSecret(), params);
+        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state,
+                new ClientAuthentication.Credentials(request.clientId(), request.clientSecret(), request.clientCertificate()), params, call.now());
         if (!auth.ok()) {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(AUTHENTICATION_API, 3, auth.invalidClient() ? 2 : 3),
                     auth.invalidClient() ? "UNAUTHORIZED" : "BAD_REQUEST", auth.error(), auth.description()));
@@ -360,13 +362,15 @@ public final class CibaApi {
             return Optional.of(notification(ResultCodes.of(COMPLETE_API, 0, 3), description, client, current, content));
         }
         Grant grant = withClaim(decision.grant(), AUTH_REQ_ID_CLAIM, current.authReqId());
-        TokenMinter.Options options = FlowSupport.options(TokenMinter.Options.DEFAULT, decision).withAccessToken();
+        TokenMinter.Options options;
         String idToken;
         try {
+            options = FlowSupport.options(TokenMinter.Options.DEFAULT, decision)
+                    .withAccessToken(service, client, grant, TokenMinter.refreshAllowed(service, client), now);
             idToken = grant.hasScope("openid")
                     ? IdTokens.issue(service, client, grant, now, options.accessToken(), null, current.clientIdAliasUsed())
                     : null;
-        } catch (IdTokenException e) {
+        } catch (IdTokenException | CannotSignException e) {
             return Optional.of(RuntimeResult.of(ResultCodes.of(COMPLETE_API, 1, 1), "SERVER_ERROR", e.getMessage()));
         }
         if (!state.consumeBackchannelRequest(current)) {
@@ -520,7 +524,8 @@ public final class CibaApi {
                 }
                 case AUTHORIZED -> {
                     Grant grant = TokenApi.withRequestProperties(decision.grant(), x.request());
-                    TokenMinter.Options options = FlowSupport.options(x.options(), decision).withAccessToken();
+                    TokenMinter.Options options = FlowSupport.options(x.options(), decision)
+                            .withAccessToken(x.service(), x.client(), grant, TokenMinter.refreshAllowed(x.service(), x.client()), now);
                     String idToken = grant.hasScope("openid")
                             ? IdTokens.issue(x.service(), x.client(), grant, now, options.accessToken(), null, request.clientIdAliasUsed())
                             : null;

@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public final class DeviceFlowApi {
 
-    record DeviceAuthorizationRequest(String parameters, String clientId, String clientSecret) {}
+    record DeviceAuthorizationRequest(String parameters, String clientId, String clientSecret, String clientCertificate) {}
 
     record DeviceVerificationRequest(String userCode) {}
 
@@ -61,7 +61,8 @@ public final class DeviceFlowApi {
         } catch (InvalidParametersException e) {
             return error(service, ResultCodes.of(AUTHORIZATION_API, 3, 1), "BAD_REQUEST", "invalid_request", e.getMessage());
         }
-        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state, request.clientId(), request.clientSecret(), params);
+        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state,
+                new ClientAuthentication.Credentials(request.clientId(), request.clientSecret(), request.clientCertificate()), params, call.now());
         if (!auth.ok()) {
             return error(service, ResultCodes.of(AUTHORIZATION_API, 3, auth.invalidClient() ? 2 : 3),
                     auth.invalidClient() ? "UNAUTHORIZED" : "BAD_REQUEST", auth.error(), auth.description());
@@ -264,7 +265,8 @@ public final class DeviceFlowApi {
                 case AUTHORIZED -> {
                     // nothing changes before the ID token is signed, so a signing failure leaves the device code usable
                     Grant grant = TokenApi.withRequestProperties(decision.grant(), x.request());
-                    TokenMinter.Options options = FlowSupport.options(x.options(), decision).withAccessToken();
+                    TokenMinter.Options options = FlowSupport.options(x.options(), decision)
+                            .withAccessToken(x.service(), x.client(), grant, TokenMinter.refreshAllowed(x.service(), x.client()), now);
                     String idToken = grant.hasScope("openid")
                             ? IdTokens.issue(x.service(), x.client(), grant, now, options.accessToken(), null, authorization.clientIdAliasUsed())
                             : null;

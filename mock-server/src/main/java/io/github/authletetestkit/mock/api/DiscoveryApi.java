@@ -62,7 +62,8 @@ public final class DiscoveryApi {
         strings(doc.putArray("scopes_supported"), service.supportedScopes().stream().map(ScopeDefinition::name).toList());
         strings(doc.putArray("response_types_supported"),
                 service.supportedResponseTypes().stream().map(ResponseTypes::wireValue).toList());
-        strings(doc.putArray("response_modes_supported"), List.of("query", "fragment", "form_post"));
+        strings(doc.putArray("response_modes_supported"),
+                List.of("query", "fragment", "form_post", "jwt", "query.jwt", "fragment.jwt", "form_post.jwt"));
         strings(doc.putArray("grant_types_supported"),
                 service.supportedGrantTypes().stream().map(g -> GRANT_WIRE_NAMES.getOrDefault(g, g.toLowerCase())).toList());
         strings(doc.putArray("subject_types_supported"), List.of("public"));

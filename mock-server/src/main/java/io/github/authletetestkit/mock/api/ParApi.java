@@ -5,6 +5,7 @@ import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.FormParameters;
+import io.github.authletetestkit.mock.oauth.InvalidRequestObjectException;
 import io.github.authletetestkit.mock.oauth.RandomValues;
 import io.github.authletetestkit.mock.store.PushedRequest;
 import io.github.authletetestkit.mock.store.ServiceState;
@@ -14,7 +15,7 @@ import java.util.Map;
 /** {@code /pushed_auth_req} (RFC 9126): the client authenticates, the request is checked now and kept under a one-time URI. */
 public final class ParApi {
 
-    record PushedAuthorizationRequest(String parameters, String clientId, String clientSecret) {}
+    record PushedAuthorizationRequest(String parameters, String clientId, String clientSecret, String clientCertificate) {}
 
     private static final int API = 245;
 
@@ -28,7 +29,8 @@ public final class ParApi {
             return parsed.refusal();
         }
         FormParameters params = parsed.params();
-        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state, request.clientId(), request.clientSecret(), params);
+        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state,
+                new ClientAuthentication.Credentials(request.clientId(), request.clientSecret(), request.clientCertificate()), params, call.now());
         if (!auth.ok()) {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(API, 3, auth.invalidClient() ? 3 : 4),
                     auth.invalidClient() ? "UNAUTHORIZED" : "BAD_REQUEST", auth.error(), auth.description()));
@@ -39,6 +41,11 @@ public final class ParApi {
         ClientConfig client = auth.client();
         FormParameters withClient = params.has("client_id") ? params : FormParameters.parse(request.parameters()
                 + (request.parameters().isEmpty() ? "" : "&") + "client_id=" + client.clientId());
+        try {
+            withClient = RequestObjectParameters.expand(state, withClient, call.now());
+        } catch (InvalidRequestObjectException e) {
+            return badRequest(service, 6, "invalid_request_object", e.getMessage());
+        }
         AuthorizationRules.Outcome outcome = AuthorizationRules.evaluate(service, withClient,
                 id -> state.findClient(id).filter(c -> c.clientId() == client.clientId()), state::grant, true);
         if (outcome.failure() != null) {

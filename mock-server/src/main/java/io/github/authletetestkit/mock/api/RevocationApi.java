@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class RevocationApi {
 
-    record RevocationRequest(String parameters, String clientId, String clientSecret) {}
+    record RevocationRequest(String parameters, String clientId, String clientSecret, String clientCertificate) {}
 
     private static final int API = 113;
 
@@ -31,7 +31,8 @@ public final class RevocationApi {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(API, 3, 1), "BAD_REQUEST", "invalid_request",
                     "The revocation request does not contain 'token' parameter."));
         }
-        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state, request.clientId(), request.clientSecret(), params);
+        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state,
+                new ClientAuthentication.Credentials(request.clientId(), request.clientSecret(), request.clientCertificate()), params, call.now());
         if (!auth.ok()) {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(API, 3, auth.invalidClient() ? 3 : 4),
                     auth.invalidClient() ? "INVALID_CLIENT" : "BAD_REQUEST", auth.error(), auth.description()));

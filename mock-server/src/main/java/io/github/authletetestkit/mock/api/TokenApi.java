@@ -8,6 +8,7 @@ import io.github.authletetestkit.mock.model.ScopeDefinition;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.FormParameters;
 import io.github.authletetestkit.mock.oauth.IdTokenException;
+import io.github.authletetestkit.mock.oauth.CannotSignException;
 import io.github.authletetestkit.mock.oauth.InvalidDpopProofException;
 import io.github.authletetestkit.mock.oauth.Pkce;
 import io.github.authletetestkit.mock.oauth.RandomValues;
@@ -29,7 +30,8 @@ import java.util.Optional;
 public final class TokenApi {
 
     record TokenRequest(String parameters, String clientId, String clientSecret, List<Property> properties, String dpop,
-                        String htm, String htu, String accessToken, Long accessTokenDuration, Long refreshTokenDuration) {}
+                        String htm, String htu, String accessToken, Long accessTokenDuration, Long refreshTokenDuration,
+                        String clientCertificate) {}
 
     record TokenIssueRequest(String ticket, String subject, List<Property> properties, String accessToken,
                              Long accessTokenDuration, Long refreshTokenDuration) {}
@@ -89,7 +91,8 @@ public final class TokenApi {
         if (grantType == null || !service.supportsGrantType(grantType)) {
             return badRequest(service, 4, "unsupported_grant_type", "The grant type '" + grantTypeParam + "' is not supported by this service.");
         }
-        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state, request.clientId(), request.clientSecret(), params);
+        ClientAuthentication.Result auth = ClientAuthentication.authenticate(state,
+                new ClientAuthentication.Credentials(request.clientId(), request.clientSecret(), request.clientCertificate()), params, call.now());
         if (!auth.ok()) {
             String code = ResultCodes.of(API, 3, auth.invalidClient() ? 5 : 6);
             return ApiResponse.ok(RuntimeResult.error(service, code, auth.invalidClient() ? "INVALID_CLIENT" : "BAD_REQUEST",
@@ -125,7 +128,7 @@ public final class TokenApi {
                 default -> exchange.error(10, "unsupported_grant_type", "The mock does not implement the grant type '" + grantTypeParam + "' yet.");
             };
             return ApiResponse.ok(body);
-        } catch (IdTokenException e) {
+        } catch (IdTokenException | CannotSignException e) {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(API, 1, 1), "INTERNAL_SERVER_ERROR", "server_error", e.getMessage()));
         }
     }
@@ -165,7 +168,8 @@ public final class TokenApi {
         }
         Grant grant = withRequestProperties(code.grant().withGrantType("AUTHORIZATION_CODE"), x.request());
         // the ID token is signed before anything changes, so a signing failure leaves the code usable
-        TokenMinter.Options options = x.options().withAccessToken();
+        TokenMinter.Options options = x.options().withAccessToken(x.service(), x.client(), grant,
+                TokenMinter.refreshAllowed(x.service(), x.client()), x.call().now());
         String idToken = grant.hasScope("openid")
                 ? IdTokens.issue(x.service(), x.client(), grant, x.call().now(), options.accessToken(), null, authorization.clientIdAliasUsed())
                 : null;

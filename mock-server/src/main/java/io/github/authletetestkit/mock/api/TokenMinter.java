@@ -1,9 +1,13 @@
 package io.github.authletetestkit.mock.api;
 
+import com.nimbusds.jose.jwk.JWKSet;
 import io.github.authletetestkit.mock.grants.GrantRequest;
 import io.github.authletetestkit.mock.grants.GrantRules;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.oauth.Jwks;
+import io.github.authletetestkit.mock.oauth.CannotSignException;
+import io.github.authletetestkit.mock.oauth.JwtAccessTokens;
 import io.github.authletetestkit.mock.oauth.RandomValues;
 import io.github.authletetestkit.mock.store.Grant;
 import io.github.authletetestkit.mock.store.ServiceState;
@@ -18,10 +22,17 @@ final class TokenMinter {
     record Options(long accessTokenDuration, long refreshTokenDuration, String accessToken, String dpopJkt) {
         static final Options DEFAULT = new Options(0, 0, null, null);
 
-        /** These options with the access token value chosen now, for an ID token's at_hash minted before the token. */
-        Options withAccessToken() {
-            return accessToken != null && !accessToken.isEmpty() ? this
-                    : new Options(accessTokenDuration, refreshTokenDuration, RandomValues.token(), dpopJkt);
+        /**
+         * These options with the access token value chosen now, for an ID token's at_hash minted before the token: the
+         * caller's, else a random one, else — when the service issues JWT access tokens — the signed JWT.
+         */
+        Options withAccessToken(ServiceConfig service, ClientConfig client, Grant grant, boolean withRefresh, Instant now) {
+            if (accessToken != null && !accessToken.isEmpty()) {
+                return this;
+            }
+            Instant expiresAt = accessExpiresAt(service, client, withRefresh, now, this);
+            return new Options(accessTokenDuration, refreshTokenDuration,
+                    accessTokenValue(service, client, grant, now, expiresAt, dpopJkt), dpopJkt);
         }
     }
 
@@ -33,11 +44,9 @@ final class TokenMinter {
             state.removeTokens(t -> t.clientId() == grant.clientId() && grant.subject().equals(t.grant().subject()));
         }
         Instant refreshExpiresAt = withRefresh ? now.plusSeconds(refreshDuration(service, client, options.refreshTokenDuration())) : null;
-        Instant accessExpiresAt = now.plusSeconds(accessDuration(service, client, options.accessTokenDuration()));
-        if (refreshExpiresAt != null && service.tokenExpirationLinked() && accessExpiresAt.isAfter(refreshExpiresAt)) {
-            accessExpiresAt = refreshExpiresAt;
-        }
-        String accessToken = options.accessToken() != null && !options.accessToken().isEmpty() ? options.accessToken() : RandomValues.token();
+        Instant accessExpiresAt = accessExpiresAt(service, client, withRefresh, now, options);
+        String accessToken = options.accessToken() != null && !options.accessToken().isEmpty() ? options.accessToken()
+                : accessTokenValue(service, client, grant, now, accessExpiresAt, options.dpopJkt());
         TokenRecord record = new TokenRecord(accessToken, accessExpiresAt, withRefresh ? RandomValues.token() : null,
                 refreshExpiresAt, grant, options.dpopJkt(), now, null);
         state.putToken(record);
@@ -87,10 +96,44 @@ final class TokenMinter {
         if (service.tokenExpirationLinked() && accessExpiresAt.isAfter(refreshExpiresAt)) {
             accessExpiresAt = refreshExpiresAt;
         }
-        TokenRecord record = new TokenRecord(RandomValues.token(), accessExpiresAt, refreshToken, refreshExpiresAt,
-                grant, options.dpopJkt() != null ? options.dpopJkt() : old.dpopJkt(), old.createdAt(), now);
+        String dpopJkt = options.dpopJkt() != null ? options.dpopJkt() : old.dpopJkt();
+        TokenRecord record = new TokenRecord(accessTokenValue(service, client, grant, now, accessExpiresAt, dpopJkt), accessExpiresAt,
+                refreshToken, refreshExpiresAt, grant, dpopJkt, old.createdAt(), now);
         state.putToken(record);
         return record;
+    }
+
+    /** When a new access token expires: its lifetime, cut to the refresh token's when the service links the two. */
+    private static Instant accessExpiresAt(ServiceConfig service, ClientConfig client, boolean withRefresh, Instant now, Options options) {
+        Instant accessExpiresAt = now.plusSeconds(accessDuration(service, client, options.accessTokenDuration()));
+        if (withRefresh && service.tokenExpirationLinked()) {
+            Instant refreshExpiresAt = now.plusSeconds(refreshDuration(service, client, options.refreshTokenDuration()));
+            return accessExpiresAt.isAfter(refreshExpiresAt) ? refreshExpiresAt : accessExpiresAt;
+        }
+        return accessExpiresAt;
+    }
+
+    /**
+     * A new access token's value: random, or a JWT signed with the service's key when it sets {@code accessTokenSignAlg}.
+     *
+     * @throws CannotSignException when the JWT cannot be signed
+     */
+    private static String accessTokenValue(ServiceConfig service, ClientConfig client, Grant grant, Instant now, Instant expiresAt,
+                                           String dpopJkt) {
+        String alg = service.accessTokenSignAlg();
+        if (!JwtAccessTokens.wanted(alg)) {
+            return RandomValues.token();
+        }
+        String clientId = client != null ? Long.toString(client.clientId()) : Long.toString(grant.clientId());
+        JwtAccessTokens.Claims claims = new JwtAccessTokens.Claims(service.issuer(), grant.subject(), clientId, grant.scopes(),
+                now, expiresAt, RandomValues.token(), dpopJkt);
+        JWKSet keys;
+        try {
+            keys = Jwks.parse(service.jwks());
+        } catch (IllegalArgumentException e) {
+            throw new CannotSignException("The service's JWK Set cannot sign access tokens: " + e.getMessage());
+        }
+        return JwtAccessTokens.sign(claims, keys, service.accessTokenSignatureKeyId(), alg);
     }
 
     static long accessDuration(ServiceConfig service, ClientConfig client, long requested) {

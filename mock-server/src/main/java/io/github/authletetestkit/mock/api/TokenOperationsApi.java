@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.oauth.CannotSignException;
 import io.github.authletetestkit.mock.oauth.RandomValues;
 import io.github.authletetestkit.mock.oauth.TokenHashes;
 import io.github.authletetestkit.mock.store.Grant;
@@ -124,9 +125,14 @@ public final class TokenOperationsApi {
                 request.properties() == null ? List.of() : List.copyOf(request.properties()), request.authTime(), request.acr(),
                 null, null, request.sessionId(), null, null);
         boolean refresh = REFRESHABLE.contains(request.grantType()) && service.supportsGrantType("REFRESH_TOKEN");
-        TokenRecord token = TokenMinter.mint(state, client.get(), grant, refresh, call.now(), new TokenMinter.Options(
-                orZero(request.accessTokenDuration()), orZero(request.refreshTokenDuration()), request.accessToken(),
-                request.dpopKeyThumbprint()));
+        TokenRecord token;
+        try {
+            token = TokenMinter.mint(state, client.get(), grant, refresh, call.now(), new TokenMinter.Options(
+                    orZero(request.accessTokenDuration()), orZero(request.refreshTokenDuration()), request.accessToken(),
+                    request.dpopKeyThumbprint()));
+        } catch (CannotSignException e) {
+            return RuntimeResult.of(ResultCodes.of(CREATE_API, 1, 1), "INTERNAL_SERVER_ERROR", e.getMessage());
+        }
         ObjectNode body = RuntimeResult.of(ResultCodes.of(CREATE_API, 0, 1), "OK", "An access token was created successfully.");
         body.put("accessToken", token.accessToken());
         body.put("clientId", token.clientId());

@@ -4,20 +4,18 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObject;
 import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.PlainObject;
-import com.nimbusds.jose.crypto.factories.DefaultJWEDecrypterFactory;
-import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.authletetestkit.mock.oauth.JwsSignatures;
 import java.nio.charset.StandardCharsets;
-import java.security.Key;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@code /jose/verify} decides about a JOSE object: it is parsed (a JWS, or a JWE decrypted with the keys given),
@@ -86,37 +84,18 @@ public final class JoseVerifier {
 
     /** The decrypted payload as a nested JWS when it is one, else as a plain object holding the payload. */
     private JOSEObject decrypt(JWEObject jwe, List<String> errors) {
-        String kid = jwe.getHeader().getKeyID();
-        DefaultJWEDecrypterFactory factory = new DefaultJWEDecrypterFactory();
-        for (JWK key : decryptionKeys) {
-            if (kid != null && !kid.equals(key.getKeyID()) || !key.isPrivate()) {
-                continue;
-            }
-            try {
-                jwe.decrypt(factory.createJWEDecrypter(jwe.getHeader(), privateKey(key)));
-                String payload = jwe.getPayload().toString();
-                try {
-                    return JWSObject.parse(payload);
-                } catch (ParseException notNested) {
-                    errors.add("The JWE carries no signed JWT: its signature cannot be checked.");
-                    return new PlainObject(jwe.getPayload());
-                }
-            } catch (JOSEException | IllegalStateException e) {
-                // this key is not the one: try the next
-            }
+        Optional<Payload> payload = JweDecryption.decrypt(jwe, decryptionKeys);
+        if (payload.isEmpty()) {
+            String kid = jwe.getHeader().getKeyID();
+            errors.add("The JWE cannot be decrypted with any key of the service" + (kid == null ? "." : " (kid '" + kid + "')."));
+            return null;
         }
-        errors.add("The JWE cannot be decrypted with any key of the service" + (kid == null ? "." : " (kid '" + kid + "')."));
-        return null;
-    }
-
-    private static Key privateKey(JWK key) throws JOSEException {
-        if (key instanceof AsymmetricJWK asymmetric) {
-            return asymmetric.toPrivateKey();
+        try {
+            return JWSObject.parse(payload.get().toString());
+        } catch (ParseException notNested) {
+            errors.add("The JWE carries no signed JWT: its signature cannot be checked.");
+            return new PlainObject(payload.get());
         }
-        if (key instanceof OctetSequenceKey oct) {
-            return oct.toSecretKey();
-        }
-        throw new JOSEException("unsupported key type " + key.getKeyType());
     }
 
     private boolean signatureValid(JWSObject jws, List<String> errors) {

@@ -33,6 +33,17 @@ public final class ClientConfig extends JsonDocument {
     public String jwks() { return text("jwks"); }
     /** Where the client publishes its JWK Set; null when it does not. */
     public String jwksUri() { return text("jwksUri"); }
+    /** The JWS algorithm the client must sign its client assertions with; null when any will do. */
+    public String tokenAuthSignAlg() { return text("tokenAuthSignAlg"); }
+    /** The JWS algorithm of the client's JARM responses; null for the default. */
+    public String authorizationSignAlg() { return text("authorizationSignAlg"); }
+    /** The JWS algorithm the client's request objects must be signed with; null when any (or none) will do. */
+    public String requestSignAlg() { return text("requestSignAlg"); }
+    public boolean requestObjectRequired() { return flag("requestObjectRequired"); }
+    /** Whether the client follows a FAPI mode ({@code fapiModes}). */
+    public boolean fapi() { return !texts("fapiModes").isEmpty(); }
+    /** A {@code tlsClientAuth…} member ({@code SubjectDn}, {@code SanDns}, {@code SanUri}, {@code SanIp}, {@code SanEmail}); null when unset. */
+    public String tlsClientAuth(String suffix) { return text("tlsClientAuth" + suffix); }
 
     /** Per-client lifetime overrides from {@code extension}; 0 means "use the service's". */
     public long extensionDuration(String name) {

@@ -67,6 +67,15 @@ public final class ServiceConfig extends JsonDocument {
     public boolean loopbackRedirectionUriVariable() { return flag("loopbackRedirectionUriVariable"); }
     public boolean grantManagementActionRequired() { return flag("grantManagementActionRequired"); }
     public String jwks() { return text("jwks"); }
+    /** The JWS algorithm of JWT access tokens; null (or {@code NONE}) when access tokens are opaque. */
+    public String accessTokenSignAlg() { return text("accessTokenSignAlg"); }
+    public String accessTokenSignatureKeyId() { return text("accessTokenSignatureKeyId"); }
+    public String authorizationSignatureKeyId() { return text("authorizationSignatureKeyId"); }
+    public boolean requestObjectRequired() { return flag("requestObjectRequired"); }
+    public boolean requestObjectAudienceChecked() { return flag("requestObjectAudienceChecked"); }
+    /** Whether the service follows FAPI: {@code FAPI} among its {@code supportedServiceProfiles}, or a {@code fapiModes} entry. */
+    public boolean fapi() { return texts("supportedServiceProfiles").contains("FAPI") || !texts("fapiModes").isEmpty(); }
+    public long allowableClockSkew() { return Math.max(0, number("allowableClockSkew", 0)); }
     public String idTokenSignatureKeyId() { return text("idTokenSignatureKeyId"); }
     public String userInfoSignatureKeyId() { return text("userInfoSignatureKeyId"); }
     public String accessTokenType() { return text("accessTokenType") == null ? "Bearer" : text("accessTokenType"); }

@@ -74,11 +74,7 @@ public final class IntrospectionJwt {
             }
             return new OctetSequenceKey.Builder(sharedKey.getBytes(StandardCharsets.UTF_8)).build();
         }
-        return serviceKeys.getKeys().stream()
-                .filter(JWK::isPrivate)
-                .filter(k -> keyId == null || keyId.equals(k.getKeyID()))
-                .filter(k -> JwsSignatures.fits(alg, k))
-                .findFirst()
+        return Jwks.signingKeyFor(serviceKeys, alg, keyId)
                 .orElseThrow(() -> new CannotMakeException("The service has no private key for '" + alg + "'"
                         + (keyId == null ? "" : " with the kid '" + keyId + "'") + "."));
     }

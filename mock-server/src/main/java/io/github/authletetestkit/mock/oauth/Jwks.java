@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.text.ParseException;
 import java.util.List;
+import java.util.Optional;
 
 /** JWK Sets of a mock service: generating signing keys, (de)serialising them. */
 public final class Jwks {
@@ -83,6 +84,15 @@ public final class Jwks {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("The " + setName + " JWK Set holds no private signing key"
                         + (keyId == null ? "." : " with the kid '" + keyId + "'.")));
+    }
+
+    /** The key to sign with {@code alg}: the private key named {@code keyId} (any when null or blank) that fits the algorithm. */
+    public static Optional<JWK> signingKeyFor(JWKSet keys, JWSAlgorithm alg, String keyId) {
+        return keys.getKeys().stream()
+                .filter(JWK::isPrivate)
+                .filter(k -> keyId == null || keyId.isBlank() || keyId.equals(k.getKeyID()))
+                .filter(k -> JwsSignatures.fits(alg, k))
+                .findFirst();
     }
 
     /**
