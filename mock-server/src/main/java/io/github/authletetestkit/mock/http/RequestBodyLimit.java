@@ -1,0 +1,158 @@
+package io.github.authletetestkit.mock.http;
+
+import io.github.authletetestkit.mock.api.ResultCodes;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
+import wiremock.jakarta.servlet.Filter;
+import wiremock.jakarta.servlet.FilterChain;
+import wiremock.jakarta.servlet.ReadListener;
+import wiremock.jakarta.servlet.ServletException;
+import wiremock.jakarta.servlet.ServletInputStream;
+import wiremock.jakarta.servlet.ServletRequest;
+import wiremock.jakarta.servlet.ServletResponse;
+import wiremock.jakarta.servlet.http.HttpServletRequest;
+import wiremock.jakarta.servlet.http.HttpServletRequestWrapper;
+import wiremock.jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Reads each request body before WireMock does, and never more than the limit: a larger {@code Content-Length}
+ * is refused from the header alone, a chunked body as soon as it passes the limit, so no oversized body is
+ * ever buffered or even received in full. A body that cannot be read to its end (a broken chunk, fewer bytes
+ * than declared before the client closed, a client silent past the idle timeout) is refused too. Each
+ * refusal is a JSON error that closes the connection; WireMock then reads the body kept in memory.
+ */
+final class RequestBodyLimit implements Filter {
+
+    private final int maxBytes;
+
+    RequestBodyLimit(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest http = (HttpServletRequest) request;
+        long declared = http.getContentLengthLong();
+        if (declared > maxBytes) {
+            refuse(http, (HttpServletResponse) response, 413, "The request body is too large: " + declared
+                    + " bytes declared; the mock accepts at most " + maxBytes + " bytes.");
+            return;
+        }
+        byte[] body;
+        try {
+            body = http.getInputStream().readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            boolean timedOut = causedBy(e, TimeoutException.class);
+            refuse(http, (HttpServletResponse) response, timedOut ? 408 : 400, timedOut
+                    ? "The request body did not arrive in time: the connection was idle too long."
+                    : "The request body could not be read to its end (a broken chunk, or fewer bytes than its Content-Length): "
+                            + e.getMessage() + ".");
+            return;
+        }
+        if (body.length > maxBytes) {
+            refuse(http, (HttpServletResponse) response, 413, "The request body is too large: more than " + maxBytes
+                    + " bytes; the mock accepts at most " + maxBytes + " bytes.");
+            return;
+        }
+        chain.doFilter(new ReadBody(http, body), response);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The error as the API answers transport errors; the rest of the body is not read, so the connection closes. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException {
+        if (response.isCommitted()) {
+            throw new IOException(message);
+        }
+        HttpExchange.Reply reply = ApiPipeline.error(status, ResultCodes.INVALID_REQUEST, ApiPipeline.apiPathOf(request.getRequestURI()), message);
+        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+        response.reset();
+        response.setStatus(status);
+        response.setHeader("Connection", "close");
+        response.setContentType(reply.contentType());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
+    }
+
+    /** The request with its body already read: WireMock reads these bytes instead of the connection. */
+    private static final class ReadBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            return new Bytes(new ByteArrayInputStream(body));
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset(getCharacterEncoding())));
+        }
+    }
+
+    /** The named charset; UTF-8 when none is named or the name is unknown. */
+    private static Charset charset(String name) {
+        try {
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+        } catch (IllegalArgumentException unknown) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    private static final class Bytes extends ServletInputStream {
+
+        private final InputStream in;
+
+        Bytes(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return in.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+            try {
+                return in.available() == 0;
+            } catch (IOException e) {
+                return true;
+            }
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            throw new UnsupportedOperationException("the body is already read: read it synchronously");
+        }
+    }
+}
