@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param rootDir WireMock's file root ({@code mappings/}, {@code __files/}); null uses no files at all
  * @param store where the state lives: null in this process's memory, {@code redis://host:port[/db][?deployment=name]}
  *              in Redis, shared with every mock process started with the same URI
+ * @param idleTimeout how long a connection may send nothing, mid-request or between requests, before it is closed
  */
 public record MockServerSettings(
         int port,
@@ -47,9 +48,11 @@ public record MockServerSettings(
         Duration stateSaveInterval,
         String adminCors,
         Path rootDir,
-        URI store) {
+        URI store,
+        Duration idleTimeout) {
 
     public static final Duration DEFAULT_STATE_SAVE_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     public static Builder builder() {
         return new Builder();
@@ -61,7 +64,7 @@ public record MockServerSettings(
                 .validateResponses(validateResponses).strict(strict).journalSize(journalSize).clock(clock)
                 .rateLimits(rateLimits).rateLimitTable(rateLimitTable).adminToken(adminToken)
                 .seedFile(seedFile).seed(seed).stateFile(stateFile).stateSaveInterval(stateSaveInterval)
-                .adminCors(adminCors).rootDir(rootDir).store(store);
+                .adminCors(adminCors).rootDir(rootDir).store(store).idleTimeout(idleTimeout);
     }
 
     /** Builds settings; every option has a default that gives a working mock. */
@@ -87,6 +90,7 @@ public record MockServerSettings(
         private Duration stateSaveInterval = DEFAULT_STATE_SAVE_INTERVAL;
         private String adminCors;
         private Path rootDir;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private URI store;
 
         /**
@@ -229,10 +233,16 @@ public record MockServerSettings(
         }
 
         public Builder stateSaveInterval(Duration stateSaveInterval) {
-            if (stateSaveInterval == null || stateSaveInterval.isNegative() || stateSaveInterval.isZero()) {
-                throw new IllegalArgumentException("stateSaveInterval must be positive: " + stateSaveInterval);
-            }
-            this.stateSaveInterval = stateSaveInterval;
+            this.stateSaveInterval = positive(stateSaveInterval, "stateSaveInterval");
+            return this;
+        }
+
+        /**
+         * How long a connection may stay silent, in the middle of a request or between two, before the mock
+         * closes it (a half-sent body is answered 408 first); 30 seconds by default.
+         */
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = positive(idleTimeout, "idleTimeout");
             return this;
         }
 
@@ -242,12 +252,19 @@ public record MockServerSettings(
             }
             return new MockServerSettings(port, bindAddress, serviceId, serviceToken, orgToken, issuer, spec,
                     validateRequests, validateResponses, strict, journalSize, clock, rateLimits, rateLimitTable, adminToken,
-                    seedFile, seed, stateFile, stateSaveInterval, adminCors, rootDir, store);
+                    seedFile, seed, stateFile, stateSaveInterval, adminCors, rootDir, store, idleTimeout);
         }
 
         /** A mock with these settings, not yet started. */
         public AuthleteMockServer build() {
             return AuthleteMockServer.of(settings());
+        }
+
+        private static Duration positive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
         }
 
         private static String require(String value, String name) {
