@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import wiremock.jakarta.servlet.Filter;
 import wiremock.jakarta.servlet.FilterChain;
@@ -24,7 +25,8 @@ import wiremock.jakarta.servlet.http.HttpServletResponse;
  * Reads each request body before WireMock does, and never more than the limit: a larger {@code Content-Length}
  * is refused from the header alone, a chunked body as soon as it passes the limit, so no oversized body is
  * ever buffered or even received in full. A body that cannot be read to its end (a broken chunk, fewer bytes
- * than declared before the client closed, a client silent past the idle timeout) is refused too. Each
+ * than declared before the client closed, a client silent past the idle timeout, multipart without a
+ * boundary) is refused too. Each
  * refusal is a JSON error that closes the connection; WireMock then reads the body kept in memory.
  */
 final class RequestBodyLimit implements Filter {
@@ -60,7 +62,17 @@ final class RequestBodyLimit implements Filter {
                     + " bytes; the mock accepts at most " + maxBytes + " bytes.");
             return;
         }
+        if (multipartWithoutBoundary(http.getContentType())) {
+            // WireMock fails on it beneath any handler, with a bare 500 for some methods
+            refuse(http, (HttpServletResponse) response, 400, "The multipart request body has no boundary in its Content-Type.");
+            return;
+        }
         chain.doFilter(new ReadBody(http, body), response);
+    }
+
+    private static boolean multipartWithoutBoundary(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return type.strip().startsWith("multipart/") && !type.contains("boundary=");
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

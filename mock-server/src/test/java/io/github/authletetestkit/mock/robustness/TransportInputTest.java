@@ -22,6 +22,12 @@ class TransportInputTest extends ApiMockTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"PUT", "DELETE"})
+    void multipartWithoutABoundaryIsAJson400OnEveryMethod(String method) {
+        refused(api.send(method, servicePath + "/client/delete/1", "multipart/form-data", "token=x"), 400, "boundary");
+    }
+
     @Test
     void aBogusCharsetIsAJson4xx() {
         jsonClientError(api.send("POST", servicePath + "/auth/introspection", "application/json; charset=bogus-xyz", "{\"token\":\"x\"}"));
