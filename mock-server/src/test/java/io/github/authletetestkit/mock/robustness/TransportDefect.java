@@ -70,6 +70,7 @@ record TransportDefect(String name, String head, byte[] body, boolean endOutput)
                 ascii("{\"parameters\":\""), false);
     }
 
+    /** Chunks past the limit and no last chunk, the client's side kept open: refused while streaming, not at the body's end. */
     static TransportDefect chunkedOverTheLimit(String method, String path, String authorization) {
         int chunk = 16 * 1024;
         String data = "a".repeat(chunk);
@@ -77,8 +78,7 @@ record TransportDefect(String name, String head, byte[] body, boolean endOutput)
         for (int sent = 0; sent <= ApiDispatcher.MAX_BODY_BYTES; sent += chunk) {
             body.append(Integer.toHexString(chunk)).append("\r\n").append(data).append("\r\n");
         }
-        body.append("0\r\n\r\n");
-        return new TransportDefect("chunked body over the limit",
+        return new TransportDefect("chunked body over the limit, not ended",
                 line(method, path, authorization) + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n", ascii(body.toString()), false);
     }
 

@@ -84,7 +84,8 @@ class TransportInputTest extends ApiMockTest {
     }
 
     @Test
-    void aChunkedBodyOverTheLimitIs413() {
+    void aChunkedBodyIsRefusedWith413AsSoonAsItPassesTheLimit() {
+        // the body never ends: the answer must come from the bytes seen so far
         HttpReply reply = TransportDefect.chunkedOverTheLimit("POST", servicePath + "/auth/authorization", "Bearer " + mock.serviceToken())
                 .send(mock.port());
 
