@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import wiremock.jakarta.servlet.Filter;
@@ -26,7 +28,8 @@ import wiremock.jakarta.servlet.http.HttpServletResponse;
  * is refused from the header alone, a chunked body as soon as it passes the limit, so no oversized body is
  * ever buffered or even received in full. A body that cannot be read to its end (a broken chunk, fewer bytes
  * than declared before the client closed, a client silent past the idle timeout, multipart without a
- * boundary) is refused too. Each
+ * boundary, gzip that is not gzip) is refused too, and a gzip body is decompressed within the limit
+ * ({@link GzipBodies}). Each
  * refusal is a JSON error that closes the connection; WireMock then reads the body kept in memory.
  */
 final class RequestBodyLimit implements Filter {
@@ -40,34 +43,43 @@ final class RequestBodyLimit implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
+        byte[] body;
+        boolean declaredGzip;
+        try {
+            byte[] sent = read(http);
+            declaredGzip = String.valueOf(http.getHeader("Content-Encoding")).toLowerCase(Locale.ROOT).contains("gzip");
+            body = GzipBodies.plain(sent, declaredGzip, maxBytes);
+            if (multipartWithoutBoundary(http.getContentType())) {
+                // WireMock fails on it beneath any handler, with a bare 500 for some methods
+                throw new RefusedBody(400, "The multipart request body has no boundary in its Content-Type.");
+            }
+        } catch (RefusedBody refused) {
+            refuse(http, (HttpServletResponse) response, refused.status(), refused.getMessage());
+            return;
+        }
+        chain.doFilter(new ReadBody(http, body, declaredGzip), response);
+    }
+
+    /** The body as sent, at most the limit. */
+    private byte[] read(HttpServletRequest http) throws RefusedBody {
         long declared = http.getContentLengthLong();
         if (declared > maxBytes) {
-            refuse(http, (HttpServletResponse) response, 413, "The request body is too large: " + declared
-                    + " bytes declared; the mock accepts at most " + maxBytes + " bytes.");
-            return;
+            throw new RefusedBody(413, "The request body is too large: " + declared + " bytes declared; the mock accepts at most " + maxBytes + " bytes.");
         }
         byte[] body;
         try {
             body = http.getInputStream().readNBytes(maxBytes + 1);
         } catch (IOException e) {
             boolean timedOut = causedBy(e, TimeoutException.class);
-            refuse(http, (HttpServletResponse) response, timedOut ? 408 : 400, timedOut
+            throw new RefusedBody(timedOut ? 408 : 400, timedOut
                     ? "The request body did not arrive in time: the connection was idle too long."
                     : "The request body could not be read to its end (a broken chunk, or fewer bytes than its Content-Length): "
                             + e.getMessage() + ".");
-            return;
         }
         if (body.length > maxBytes) {
-            refuse(http, (HttpServletResponse) response, 413, "The request body is too large: more than " + maxBytes
-                    + " bytes; the mock accepts at most " + maxBytes + " bytes.");
-            return;
+            throw new RefusedBody(413, "The request body is too large: more than " + maxBytes + " bytes; the mock accepts at most " + maxBytes + " bytes.");
         }
-        if (multipartWithoutBoundary(http.getContentType())) {
-            // WireMock fails on it beneath any handler, with a bare 500 for some methods
-            refuse(http, (HttpServletResponse) response, 400, "The multipart request body has no boundary in its Content-Type.");
-            return;
-        }
-        chain.doFilter(new ReadBody(http, body), response);
+        return body;
     }
 
     private static boolean multipartWithoutBoundary(String contentType) {
@@ -100,14 +112,39 @@ final class RequestBodyLimit implements Filter {
         response.flushBuffer();
     }
 
-    /** The request with its body already read: WireMock reads these bytes instead of the connection. */
+    /**
+     * The request with its body already read and decompressed: WireMock reads these bytes instead of the
+     * connection, and no longer sees a gzip {@code Content-Encoding} (it would decompress them again).
+     */
     private static final class ReadBody extends HttpServletRequestWrapper {
 
-        private final byte[] body;
+        private static final String ENCODING = "Content-Encoding";
 
-        ReadBody(HttpServletRequest request, byte[] body) {
+        private final byte[] body;
+        private final boolean hideEncoding;
+
+        ReadBody(HttpServletRequest request, byte[] body, boolean hideEncoding) {
             super(request);
             this.body = body;
+            this.hideEncoding = hideEncoding;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return hideEncoding && ENCODING.equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return hideEncoding && ENCODING.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            if (!hideEncoding) {
+                return super.getHeaderNames();
+            }
+            return Collections.enumeration(Collections.list(super.getHeaderNames()).stream().filter(n -> !ENCODING.equalsIgnoreCase(n)).toList());
         }
 
         @Override

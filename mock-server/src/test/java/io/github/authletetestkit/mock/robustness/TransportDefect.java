@@ -3,8 +3,12 @@ package io.github.authletetestkit.mock.robustness;
 import io.github.authletetestkit.mock.http.ApiDispatcher;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import io.github.authletetestkit.mock.testing.RawHttp;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A request broken below the API (its framing, encoding or target), sent on a raw socket because an HTTP
@@ -37,7 +41,48 @@ record TransportDefect(String name, String head, byte[] body, boolean endOutput)
                 hugeDeclaredLength(method, path, authorization),
                 chunkedOverTheLimit(method, path, authorization),
                 multipartWithoutBoundary(method, path, authorization),
-                bogusCharset(method, path, authorization));
+                bogusCharset(method, path, authorization),
+                gzipThatIsNot(method, path, authorization),
+                gzipBomb(method, path, authorization));
+    }
+
+    /** Declared gzip, sent plain. */
+    static TransportDefect gzipThatIsNot(String method, String path, String authorization) {
+        return new TransportDefect("Content-Encoding gzip on a plain body",
+                withLength(line(method, path, authorization) + "Content-Type: application/json\r\nContent-Encoding: gzip\r\n", ascii("{}")),
+                ascii("{}"), false);
+    }
+
+    /** A few kilobytes of gzip that decompress to more than the limit. */
+    static TransportDefect gzipBomb(String method, String path, String authorization) {
+        return new TransportDefect("gzip bomb", withLength(line(method, path, authorization)
+                + "Content-Type: application/json\r\nContent-Encoding: gzip\r\n", BOMB), BOMB, false);
+    }
+
+    /** Layers of gzip around a small JSON body. */
+    static TransportDefect gzipLayers(String method, String path, String authorization, int layers, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < layers; i++) {
+            body = gzip(body);
+        }
+        return new TransportDefect(layers + " layers of gzip", withLength(line(method, path, authorization)
+                + "Content-Type: application/json\r\nContent-Encoding: gzip\r\n", body), body, false);
+    }
+
+    private static final byte[] BOMB = gzip(new byte[2 * ApiDispatcher.MAX_BODY_BYTES]);
+
+    private static byte[] gzip(byte[] plain) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String withLength(String head, byte[] body) {
+        return head + "Content-Length: " + body.length + "\r\n";
     }
 
     static TransportDefect badQueryEscape(String method, String path, String authorization) {
@@ -92,8 +137,7 @@ record TransportDefect(String name, String head, byte[] body, boolean endOutput)
 
     private static TransportDefect withBody(String name, String method, String path, String authorization, String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return new TransportDefect(name, line(method, path, authorization) + "Content-Type: " + contentType + "\r\nContent-Length: " + bytes.length + "\r\n",
-                bytes, false);
+        return new TransportDefect(name, withLength(line(method, path, authorization) + "Content-Type: " + contentType + "\r\n", bytes), bytes, false);
     }
 
     private static String line(String method, String target, String authorization) {

@@ -107,6 +107,31 @@ class TransportInputTest extends ApiMockTest {
         refused(reply, 400, "ended", "body");
     }
 
+    @Test
+    void aGzipBombIsRefusedOnceDecompressedPastTheLimit() {
+        HttpReply reply = TransportDefect.gzipBomb("POST", servicePath + "/auth/introspection", "Bearer " + mock.serviceToken()).send(mock.port());
+
+        refused(reply, 413, "once decompressed");
+    }
+
+    @Test
+    void aGzipBodyWithinTheLimitIsReadAndGzipInGzipTooDeepIsRefused() {
+        String authorization = "Bearer " + mock.serviceToken();
+        HttpReply once = TransportDefect.gzipLayers("POST", servicePath + "/auth/introspection", authorization, 1, "{\"token\":\"unknown\"}").send(mock.port());
+        HttpReply tooDeep = TransportDefect.gzipLayers("POST", servicePath + "/auth/introspection", authorization, 3, "{\"token\":\"unknown\"}").send(mock.port());
+
+        assertThat(once.status()).as(once.toString()).isEqualTo(200);
+        assertThat(once.action()).isNotBlank();
+        refused(tooDeep, 400, "gzip inside gzip");
+    }
+
+    @Test
+    void aBodyDeclaredGzipThatIsNotIs400() {
+        HttpReply reply = TransportDefect.gzipThatIsNot("POST", servicePath + "/auth/introspection", "Bearer " + mock.serviceToken()).send(mock.port());
+
+        refused(reply, 400, "not valid gzip");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "1000-01-01T00:00:00Z"})
     void anExtremeClockSetIsRefusedAndNotApplied(String instant) {
