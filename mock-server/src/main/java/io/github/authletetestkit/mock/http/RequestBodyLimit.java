@@ -29,8 +29,8 @@ import wiremock.jakarta.servlet.http.HttpServletResponse;
  * ever buffered or even received in full. A body that cannot be read to its end (a broken chunk, fewer bytes
  * than declared before the client closed, a client silent past the idle timeout, multipart without a
  * boundary, gzip that is not gzip) is refused too, and a gzip body is decompressed within the limit
- * ({@link GzipBodies}). Each
- * refusal is a JSON error that closes the connection; WireMock then reads the body kept in memory.
+ * ({@link GzipBodies}). Each refusal is a JSON error that closes the connection; WireMock then reads the body
+ * kept in memory.
  */
 final class RequestBodyLimit implements Filter {
 
