@@ -187,10 +187,19 @@ public class AuthleteMockContainer extends GenericContainer<AuthleteMockContaine
 
     /** How often the state file is written (default 30 seconds). */
     public AuthleteMockContainer withStateSaveInterval(Duration interval) {
-        if (interval == null || interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("the state save interval must be positive: " + interval);
+        return withEnv("AUTHLETE_MOCK_STATE_SAVE_INTERVAL", positive(interval, "state save interval").toString());
+    }
+
+    /** How long a connection may send nothing before the mock closes it ({@code --idle-timeout}); 30 seconds by default. */
+    public AuthleteMockContainer withIdleTimeout(Duration timeout) {
+        return withEnv("AUTHLETE_MOCK_IDLE_TIMEOUT", positive(timeout, "idle timeout").toString());
+    }
+
+    private static Duration positive(Duration duration, String what) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("the " + what + " must be positive: " + duration);
         }
-        return withEnv("AUTHLETE_MOCK_STATE_SAVE_INTERVAL", interval.toString());
+        return duration;
     }
 
     /** On by default (as in the JUnit extension): a response that violates the spec is answered with a 500. */

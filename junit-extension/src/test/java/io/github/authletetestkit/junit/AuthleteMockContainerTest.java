@@ -54,14 +54,14 @@ class AuthleteMockContainerTest {
         Map<String, String> env = new AuthleteMockContainer().withSpec("/specs/a.yaml").withLogFormat("json")
                 .withRateLimits(true).withAdminToken("admin-token").withAdminCors("http://localhost:3000").withRootDir("/wiremock")
                 .withStore("redis://redis:6379/0").withSeed("/seeds/a.json").withStateFile("/data/state.json")
-                .withStateSaveInterval(Duration.ofMinutes(1)).withDeterministic(42).getEnvMap();
+                .withStateSaveInterval(Duration.ofMinutes(1)).withDeterministic(42).withIdleTimeout(Duration.ofSeconds(10)).getEnvMap();
 
         assertThat(env.keySet()).as("the container's configuration surface is the command line's")
                 .containsExactlyInAnyOrderElementsOf(commandLineVariables().keySet());
         assertThat(new AuthleteMockContainer().getEnvMap()).doesNotContainKeys("AUTHLETE_MOCK_SPEC", "AUTHLETE_MOCK_LOG_FORMAT",
                 "AUTHLETE_MOCK_RATE_LIMITS", "AUTHLETE_MOCK_ADMIN_TOKEN",
                 "AUTHLETE_MOCK_SEED", "AUTHLETE_MOCK_STATE_FILE", "AUTHLETE_MOCK_STATE_SAVE_INTERVAL", "AUTHLETE_MOCK_ADMIN_CORS",
-                "AUTHLETE_MOCK_ROOT_DIR", "AUTHLETE_MOCK_STORE", "AUTHLETE_MOCK_DETERMINISTIC");
+                "AUTHLETE_MOCK_ROOT_DIR", "AUTHLETE_MOCK_STORE", "AUTHLETE_MOCK_DETERMINISTIC", "AUTHLETE_MOCK_IDLE_TIMEOUT");
     }
 
     @Test
@@ -94,7 +94,7 @@ class AuthleteMockContainerTest {
                 .withOrgToken("o-token").withIssuer("https://login.example.com").withSpecFile(spec)
                 .withStrict(false).withValidation(false).withLogFormat("none").withRateLimits(true).withAdminToken("admin-t")
                 .withSeedFile(seed).withStateFile("/data/state.json").withStateSaveInterval(Duration.ofSeconds(90))
-                .withStore("redis://redis:6379/2?deployment=ci");
+                .withStore("redis://redis:6379/2?deployment=ci").withIdleTimeout(Duration.ofSeconds(12));
 
         MockServerSettings settings = settingsFromEnvironment(container.getEnvMap());
 
@@ -114,6 +114,7 @@ class AuthleteMockContainerTest {
         assertThat(settings.stateFile()).isEqualTo(Path.of("/data/state.json"));
         assertThat(settings.stateSaveInterval()).isEqualTo(Duration.ofSeconds(90));
         assertThat(settings.store()).hasToString("redis://redis:6379/2?deployment=ci");
+        assertThat(settings.idleTimeout()).isEqualTo(Duration.ofSeconds(12));
     }
 
     @Test
@@ -129,6 +130,7 @@ class AuthleteMockContainerTest {
         assertThatThrownBy(() -> container.withStateFile(null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> container.withStateSaveInterval(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> container.withStore(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> container.withIdleTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.github.authletetestkit.mock.http.ApiPipeline;
 import io.github.authletetestkit.mock.http.ApiRouteKeeper;
 import io.github.authletetestkit.mock.http.NoFiles;
 import io.github.authletetestkit.mock.http.JsonErrorsHttpServer;
+import io.github.authletetestkit.mock.http.VirtualThreadPool;
 import io.github.authletetestkit.mock.http.SpecValidator;
 import io.github.authletetestkit.mock.http.SpecViolation;
 import io.github.authletetestkit.mock.faults.FaultPlan;
@@ -126,6 +127,8 @@ public final class AuthleteMockServer implements AutoCloseable {
                         new AdminBrowserGuard(settings.bindAddress(), settings.adminCors(), settings.adminToken() != null),
                         new ApiRouteKeeper(this::addApiRoute))
                 .httpServerFactory(JsonErrorsHttpServer.factory())
+                .threadPoolFactory(new VirtualThreadPool())
+                .jettyIdleTimeout(settings.idleTimeout().toMillis())
                 // the mock keeps its own journal of Authlete calls (/__admin/authlete/calls); WireMock's own,
                 // for /__admin/requests, keeps only the last few so that it never grows
                 .maxRequestJournalEntries(WIREMOCK_REQUESTS_KEPT));

@@ -26,6 +26,7 @@ import java.util.Objects;
  *              in Redis, shared with every mock process started with the same URI
  * @param deterministicSeed the seed of deterministic mode (the same calls in the same order give the same identifiers,
  *                          secrets, tokens and keys, on a clock frozen at {@link #DETERMINISTIC_START}); null (the default) is off
+ * @param idleTimeout how long a connection may send nothing, mid-request or between requests, before it is closed
  */
 public record MockServerSettings(
         int port,
@@ -50,9 +51,11 @@ public record MockServerSettings(
         String adminCors,
         Path rootDir,
         URI store,
-        Long deterministicSeed) {
+        Long deterministicSeed,
+        Duration idleTimeout) {
 
     public static final Duration DEFAULT_STATE_SAVE_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     /** Where a deterministic mock's clock stands, frozen, unless a clock is configured or the seed sets one. */
     public static final java.time.Instant DETERMINISTIC_START = java.time.Instant.parse("2030-01-01T00:00:00Z");
@@ -67,7 +70,7 @@ public record MockServerSettings(
                 .validateResponses(validateResponses).strict(strict).journalSize(journalSize).clock(clock)
                 .rateLimits(rateLimits).rateLimitTable(rateLimitTable).adminToken(adminToken)
                 .seedFile(seedFile).seed(seed).stateFile(stateFile).stateSaveInterval(stateSaveInterval)
-                .adminCors(adminCors).rootDir(rootDir).store(store).deterministicSeed(deterministicSeed);
+                .adminCors(adminCors).rootDir(rootDir).store(store).deterministicSeed(deterministicSeed).idleTimeout(idleTimeout);
     }
 
     /** Builds settings; every option has a default that gives a working mock. */
@@ -93,6 +96,7 @@ public record MockServerSettings(
         private Duration stateSaveInterval = DEFAULT_STATE_SAVE_INTERVAL;
         private String adminCors;
         private Path rootDir;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private URI store;
         private Long deterministicSeed;
 
@@ -251,10 +255,16 @@ public record MockServerSettings(
         }
 
         public Builder stateSaveInterval(Duration stateSaveInterval) {
-            if (stateSaveInterval == null || stateSaveInterval.isNegative() || stateSaveInterval.isZero()) {
-                throw new IllegalArgumentException("stateSaveInterval must be positive: " + stateSaveInterval);
-            }
-            this.stateSaveInterval = stateSaveInterval;
+            this.stateSaveInterval = positive(stateSaveInterval, "stateSaveInterval");
+            return this;
+        }
+
+        /**
+         * How long a connection may stay silent, in the middle of a request or between two, before the mock
+         * closes it (a half-sent body is answered 408 first); 30 seconds by default.
+         */
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = positive(idleTimeout, "idleTimeout");
             return this;
         }
 
@@ -264,12 +274,19 @@ public record MockServerSettings(
             }
             return new MockServerSettings(port, bindAddress, serviceId, serviceToken, orgToken, issuer, spec,
                     validateRequests, validateResponses, strict, journalSize, clock, rateLimits, rateLimitTable, adminToken,
-                    seedFile, seed, stateFile, stateSaveInterval, adminCors, rootDir, store, deterministicSeed);
+                    seedFile, seed, stateFile, stateSaveInterval, adminCors, rootDir, store, deterministicSeed, idleTimeout);
         }
 
         /** A mock with these settings, not yet started. */
         public AuthleteMockServer build() {
             return AuthleteMockServer.of(settings());
+        }
+
+        private static Duration positive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
         }
 
         private static String require(String value, String name) {

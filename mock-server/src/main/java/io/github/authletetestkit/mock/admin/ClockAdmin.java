@@ -40,6 +40,15 @@ final class ClockAdmin {
         Optional<Duration> advance = in.text("advance").map(ClockAdmin::duration)
                 .or(() -> in.integer("advanceSeconds", -MAX_SECONDS, MAX_SECONDS).map(Duration::ofSeconds));
         Optional<Instant> set = in.text("set").map(ClockAdmin::instant);
+        // bounded where the clock ends up, not only per move: repeated moves must not overflow the time either
+        Instant real = clock.instant().minus(clock.offset());
+        set.filter(to -> tooFar(real, to)).ifPresent(to -> {
+            throw new AdminInputException("set", "'set' must be within a hundred years of the real time: " + to);
+        });
+        advance.filter(by -> tooFar(real, clock.instant().plus(by))).ifPresent(by -> {
+            throw new AdminInputException(in.has("advance") ? "advance" : "advanceSeconds",
+                    "This move would put the clock more than a hundred years from the real time; it stays at " + clock.instant() + ".");
+        });
         // freeze first, so that a frozen clock stands exactly where it was set
         frozen.ifPresent(on -> {
             if (on) {
@@ -55,6 +64,10 @@ final class ClockAdmin {
 
     /** A hundred years either way: far enough for any expiry, near enough never to overflow an Instant. */
     private static final long MAX_SECONDS = 100L * 366 * 24 * 3600;
+
+    private static boolean tooFar(Instant real, Instant to) {
+        return Duration.between(real, to).abs().getSeconds() > MAX_SECONDS;
+    }
 
     private static Duration duration(String text) {
         try {

@@ -99,6 +99,10 @@ public final class MockServerCommand implements Callable<Integer> {
                     + "2030-01-01T00:00:00Z; for snapshot tests [AUTHLETE_MOCK_DETERMINISTIC] (default: off).")
     Long deterministic;
 
+    @Option(names = "--idle-timeout", defaultValue = "${env:AUTHLETE_MOCK_IDLE_TIMEOUT:-30}", converter = IntervalConverter.class,
+            description = "How long a connection may send nothing, mid-request or between requests, before it is closed; in seconds or as an ISO-8601 duration such as PT10S [AUTHLETE_MOCK_IDLE_TIMEOUT] (default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
     @Option(names = "--log-format", defaultValue = "${env:AUTHLETE_MOCK_LOG_FORMAT:-TEXT}",
             description = "One line per call on standard output: ${COMPLETION-CANDIDATES} [AUTHLETE_MOCK_LOG_FORMAT] (default: ${DEFAULT-VALUE}).")
     CallLog logFormat;
@@ -131,7 +135,7 @@ public final class MockServerCommand implements Callable<Integer> {
                 .validateRequests(!noValidation).validateResponses(!noValidation)
                 .rateLimits(rateLimits).adminToken(adminToken).adminCors(adminCors).rootDir(blankToNull(rootDir)).store(store)
                 .seed(blankToNull(seed)).stateFile(blankToNull(stateFile)).stateSaveInterval(stateSaveInterval)
-                .settings();
+                .idleTimeout(idleTimeout).settings();
     }
 
     @Override

@@ -68,9 +68,7 @@ public final class ApiDispatcher implements ResponseDefinitionTransformerV2 {
         if (body == null || body.length == 0) {
             return null;
         }
-        String path = URI.create(request.getUrl()).getRawPath();
-        String[] segments = path.split("/");
-        String apiPath = ApiPipeline.apiPath(path, segments.length > 2 && !segments[2].isEmpty() && segments[2].chars().allMatch(Character::isDigit));
+        String apiPath = ApiPipeline.apiPathOf(URI.create(request.getUrl()).getRawPath());
         if (body.length > MAX_BODY_BYTES) {
             return ApiPipeline.error(413, ResultCodes.INVALID_REQUEST, apiPath, "The request body is too large: " + body.length
                     + " bytes; the mock accepts at most " + MAX_BODY_BYTES + " bytes.");

@@ -298,6 +298,15 @@ public final class ApiPipeline {
         return new HttpExchange.Reply(status, "application/json", body, Map.of());
     }
 
+    /**
+     * The path as Authlete's messages name it, for a request refused before its operation is known: the
+     * second segment counts as a service ID when it is all digits.
+     */
+    static String apiPathOf(String rawPath) {
+        String[] segments = rawPath.split("/");
+        return apiPath(rawPath, segments.length > 2 && !segments[2].isEmpty() && segments[2].chars().allMatch(Character::isDigit));
+    }
+
     /** The path as Authlete's messages name it: without {@code /api} and the service ID. */
     static String apiPath(String path, boolean hasServiceId) {
         String p = path.startsWith("/api/") ? path.substring(4) : path;

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import io.github.authletetestkit.mock.admin.AdminBrowserGuard;
+import io.github.authletetestkit.mock.admin.AdminNotFoundFilter;
 import io.github.authletetestkit.mock.admin.AdminToken;
 import io.github.authletetestkit.mock.admin.AdminTokenFilter;
 import io.github.authletetestkit.mock.api.ResultCodes;
@@ -41,7 +42,9 @@ import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
  * NUL or {@code ..} in the path, a malformed request line, a form body with a bad percent escape) gets an
  * Authlete-style JSON error instead of an HTML page with a stack trace. Jetty's classes are WireMock's
  * shaded copies, the only Jetty on the class path. With an admin token, {@code /__admin} also demands it; with
- * an {@link AdminBrowserGuard} among the extensions, that guard runs first on {@code /__admin}.
+ * an {@link AdminBrowserGuard} among the extensions, that guard runs first on {@code /__admin}; an empty 404
+ * there gets a JSON body ({@link AdminNotFoundFilter}). Outside {@code /__admin}, {@link RequestBodyLimit}
+ * reads each body, refusing one over {@link ApiDispatcher#MAX_BODY_BYTES} before it is buffered.
  */
 public final class JsonErrorsHttpServer extends Jetty11HttpServer {
 
@@ -64,6 +67,7 @@ public final class JsonErrorsHttpServer extends Jetty11HttpServer {
     @Override
     protected Handler createHandler(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
         Handler handler = super.createHandler(options, admin, stubs);
+        adminContext(handler).addFilter(new FilterHolder(new AdminNotFoundFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         if (options.getAdminAuthenticator() instanceof AdminToken token) {
             adminContext(handler).addFilter(new FilterHolder(new AdminTokenFilter(token)), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
@@ -103,6 +107,7 @@ public final class JsonErrorsHttpServer extends Jetty11HttpServer {
         super.decorateMockServiceContextAfterConfig(context);
         context.setErrorHandler(new JsonBadMessages());
         context.addFilter(new FilterHolder(new JsonFailures()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new RequestBodyLimit(ApiDispatcher.MAX_BODY_BYTES)), "/*", EnumSet.of(DispatcherType.REQUEST));
     }
 
     private static String errorBody(int status, String message) {

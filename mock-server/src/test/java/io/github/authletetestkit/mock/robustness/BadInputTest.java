@@ -1,6 +1,5 @@
 package io.github.authletetestkit.mock.robustness;
 
-import io.github.authletetestkit.mock.testing.StrictMockTest;
 import io.github.authletetestkit.mock.testing.MockHttp;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,16 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Hand-picked bad input: each is refused with a 4xx whose body names the problem ({@code resultCode} and a
  * {@code resultMessage} that says what is wrong), never a 5xx; and nothing reaches a resource it should not.
  */
-class BadInputTest extends StrictMockTest {
-
-    private Driver api;
-    private String servicePath;
-
-    @BeforeAll
-    void driver() {
-        api = Driver.of(mock.baseUrl(), mock.serviceId(), mock.serviceToken());
-        servicePath = "/api/" + mock.serviceId();
-    }
+class BadInputTest extends ApiMockTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"parameters\": \"x\"", "{\"parameters\": \"x\"} junk", "{}}", "{'parameters': 'x'}", "{\"a\":1,}", "nul", "[1,2"})

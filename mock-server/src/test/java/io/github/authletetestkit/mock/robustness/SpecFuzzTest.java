@@ -136,6 +136,43 @@ class SpecFuzzTest {
         StateInvariants.check(mock);
     }
 
+    /**
+     * The transport defects of {@link TransportDefect} (bad escapes, a backslash, broken or short or oversized
+     * bodies, odd content types) on a valid request of every operation, as the service and unauthenticated:
+     * each is a JSON 4xx with a result code, and the mock's state stays consistent.
+     */
+    @Test
+    void transportDefectsOnEveryOperationAreJson4xx() {
+        RequestGenerator generator = new RequestGenerator(spec, new Random(SEED));
+        RequestGenerator.Values values = values(new Random(SEED));
+        List<String> failures = new ArrayList<>();
+        int sent = 0;
+        long started = System.nanoTime();
+        for (SpecOperation operation : spec.operations()) {
+            RequestGenerator.Generated request = generator.generate(operation, RequestGenerator.Kind.VALID, values);
+            for (String authorization : new String[] {"Bearer " + mock.orgToken(), null}) {
+                for (TransportDefect defect : TransportDefect.all(request.method(), request.path(), authorization)) {
+                    HttpReply reply = defect.send(mock.port());
+                    sent++;
+                    String code = reply.resultCode();
+                    String message = reply.text("resultMessage");
+                    if (reply.status() < 400 || reply.status() >= 500 || code == null || !code.matches("A\\d{6}")
+                            || message == null || !message.startsWith("[" + code + "] ")) {
+                        if (failures.size() < 25) {
+                            failures.add(defect + " (" + operation.operationId() + ", " + (authorization == null ? "unauthenticated" : "authenticated")
+                                    + ")\n    answer: " + reply);
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("[robustness] fuzz: %d transport defects over %d operations in %d ms%n",
+                sent, spec.operations().size(), (System.nanoTime() - started) / 1_000_000);
+
+        assertThat(failures).as("transport defects not answered with a JSON 4xx").isEmpty();
+        StateInvariants.check(mock);
+    }
+
     /** Every kind of request; valid ones most often, so that state builds up for the later ones to use. */
     private static RequestGenerator.Kind kind(Random random) {
         RequestGenerator.Kind[] all = RequestGenerator.Kind.values();
