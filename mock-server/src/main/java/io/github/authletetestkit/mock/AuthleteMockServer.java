@@ -13,6 +13,8 @@ import io.github.authletetestkit.mock.admin.AdminBrowserGuard;
 import io.github.authletetestkit.mock.admin.AdminRoutes;
 import io.github.authletetestkit.mock.admin.AdminToken;
 import io.github.authletetestkit.mock.api.ApiRoutes;
+import io.github.authletetestkit.mock.control.AuthleteMockControl;
+import io.github.authletetestkit.mock.control.InProcessControl;
 import io.github.authletetestkit.mock.http.ApiDispatcher;
 import io.github.authletetestkit.mock.http.ApiPipeline;
 import io.github.authletetestkit.mock.http.ApiRouteKeeper;
@@ -95,6 +97,8 @@ public final class AuthleteMockServer implements AutoCloseable {
     private final ApiPipeline pipeline;
     private final WireMockServer wireMock;
     private final StateSaver saver;
+    private final Set<String> operationIds;
+    private final AuthleteMockControl control;
     /** The seed {@link #reset()} goes back to; null for the default service. */
     private volatile JsonNode seed;
     private ScheduledExecutorService sweeper;
@@ -114,7 +118,8 @@ public final class AuthleteMockServer implements AutoCloseable {
                 validating ? new SpecValidator(spec) : null,
                 new ApiPipeline.Validation(settings.validateRequests(), settings.validateResponses(), settings.strict()), journal,
                 backend.rateLimiter(settings), backend.faults(), randomness);
-        Set<String> operationIds = spec.operations().stream().map(SpecOperation::operationId).filter(Objects::nonNull).collect(Collectors.toSet());
+        this.operationIds = spec.operations().stream().map(SpecOperation::operationId).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+        this.control = new InProcessControl(this);
         WireMockConfiguration config = wireMockConfig()
                 .fileSource(settings.rootDir() == null ? new NoFiles() : new SingleRootFileSource(settings.rootDir().toFile()));
         if (settings.adminToken() != null) {
@@ -281,6 +286,19 @@ public final class AuthleteMockServer implements AutoCloseable {
 
     public MockServerSettings settings() {
         return settings;
+    }
+
+    /**
+     * Clock, faults, calls, state, seed and reset through one interface, the same as a mock in Docker or another
+     * process offers over HTTP ({@code AuthleteMockControl.overHttp}).
+     */
+    public AuthleteMockControl control() {
+        return control;
+    }
+
+    /** The operationIds of the spec the mock routes by: the operations a fault or a call filter may name. */
+    public Set<String> operationIds() {
+        return operationIds;
     }
 
     /** The Authlete calls answered since the start or the last {@link #reset()}, oldest first. */

@@ -2,6 +2,7 @@ package io.github.authletetestkit.mock.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.control.MockCall;
 import io.github.authletetestkit.mock.journal.CallJournal;
 import io.github.authletetestkit.mock.journal.RecordedCall;
 import io.github.authletetestkit.mock.model.Json;
@@ -94,23 +95,6 @@ final class CallsAdmin {
     }
 
     private ObjectNode describe(RecordedCall call) {
-        RecordedCall.Wire wire = call.wire();
-        ObjectNode node = Json.object()
-                .put("at", call.at().toString())
-                .put("operation", call.operationId())
-                .put("method", call.method())
-                .put("path", call.path())
-                .put("query", wire.query())
-                .put("status", call.status())
-                .put("action", call.action())
-                .put("resultCode", call.resultCode())
-                .put("durationMs", call.durationMicros() / 1000.0)
-                .put("requestContentType", wire.contentType())
-                .put("requestBody", wire.requestText())
-                .put("responseBody", wire.responseBody());
-        ArrayNode violations = node.putArray("specViolations");
-        wire.violations().forEach(violations::add);
-        node.put("curl", CurlCommand.of(baseUrl.get(), call));
-        return node;
+        return MockCall.of(call, baseUrl.get()).toJson();
     }
 }

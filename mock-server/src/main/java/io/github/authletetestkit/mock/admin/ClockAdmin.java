@@ -1,8 +1,8 @@
 package io.github.authletetestkit.mock.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.control.ClockReading;
 import io.github.authletetestkit.mock.MockClock;
-import io.github.authletetestkit.mock.model.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -90,11 +90,6 @@ final class ClockAdmin {
     }
 
     private ObjectNode describe() {
-        Instant now = clock.instant();
-        return Json.object()
-                .put("now", now.toString())
-                .put("epochSeconds", now.getEpochSecond())
-                .put("frozen", clock.isFrozen())
-                .put("offsetSeconds", Math.round(clock.offset().toMillis() / 1000.0));
+        return ClockReading.of(clock).toJson();
     }
 }

@@ -2,6 +2,7 @@ package io.github.authletetestkit.mock.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.control.PlannedFault;
 import io.github.authletetestkit.mock.faults.Fault;
 import io.github.authletetestkit.mock.faults.FaultPlan;
 import io.github.authletetestkit.mock.model.Json;
@@ -26,7 +27,7 @@ final class FaultsAdmin {
 
     AdminReply list(String body) {
         ArrayNode planned = Json.array();
-        faults.planned().forEach(p -> planned.add(describe(p)));
+        faults.planned().forEach(p -> planned.add(PlannedFault.of(p).toJson()));
         ObjectNode answer = Json.object();
         answer.set("faults", planned);
         return AdminReply.ok(answer);
@@ -35,9 +36,10 @@ final class FaultsAdmin {
     AdminReply add(String body) {
         AdminInput in = AdminInput.object(body, MEMBERS);
         String operation = in.required("operation", in.text("operation"));
-        if (!operation.equals(FaultPlan.ANY_OPERATION) && !operationIds.contains(operation)) {
-            throw new AdminInputException("operation", "No operation of the spec has the operationId '" + operation
-                    + "'; use an operationId such as auth_token_api, or " + FaultPlan.ANY_OPERATION + " for any.");
+        try {
+            FaultPlan.checkOperation(operation, operationIds);
+        } catch (IllegalArgumentException e) {
+            throw new AdminInputException("operation", e.getMessage());
         }
         int status = in.integer("status", 400, 599).orElse(0L).intValue();
         long latency = in.integer("latencyMs", 0, MAX_LATENCY_MS).orElse(0L);
@@ -60,18 +62,5 @@ final class FaultsAdmin {
     AdminReply clear(String body) {
         faults.clear();
         return AdminReply.noContent();
-    }
-
-    private static ObjectNode describe(FaultPlan.Planned planned) {
-        Fault fault = planned.fault();
-        ObjectNode node = Json.object().put("operation", planned.operationId());
-        if (fault.status() != 0) {
-            node.put("status", fault.status());
-        }
-        node.put("latencyMs", fault.delay().toMillis()).put("resetConnection", fault.connectionReset());
-        if (fault.retryAfter() != null) {
-            node.put("retryAfterSeconds", fault.retryAfter().toSeconds());
-        }
-        return node.put("count", planned.calls());
     }
 }

@@ -69,6 +69,19 @@ public final class FaultPlan {
         return queues.planned();
     }
 
+    /**
+     * Refuses an operation no fault could ever fire for: one that is not among the spec's {@code operationIds}
+     * (nor {@value #ANY_OPERATION}).
+     *
+     * @throws IllegalArgumentException saying what to give instead
+     */
+    public static void checkOperation(String operation, java.util.Set<String> operationIds) {
+        if (!ANY_OPERATION.equals(operation) && !operationIds.contains(operation)) {
+            throw new IllegalArgumentException("No operation of the spec has the operationId '" + operation
+                    + "'; use an operationId such as auth_token_api, or " + ANY_OPERATION + " for any.");
+        }
+    }
+
     public void clear() {
         queues.clear();
     }

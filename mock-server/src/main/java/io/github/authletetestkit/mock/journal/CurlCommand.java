@@ -1,15 +1,14 @@
-package io.github.authletetestkit.mock.admin;
+package io.github.authletetestkit.mock.journal;
 
-import io.github.authletetestkit.mock.journal.RecordedCall;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A {@code curl} command line that sends a recorded call again. */
-final class CurlCommand {
+public final class CurlCommand {
 
     private CurlCommand() {}
 
-    static String of(String baseUrl, RecordedCall call) {
+    public static String of(String baseUrl, RecordedCall call) {
         RecordedCall.Wire wire = call.wire();
         List<String> words = new ArrayList<>(List.of("curl", "-sS", "-X", call.method()));
         if (wire.authorization() != null) {
