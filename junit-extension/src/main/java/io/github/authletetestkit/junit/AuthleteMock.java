@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.coverage.Coverage;
 import io.github.authletetestkit.mock.MockClock;
+import io.github.authletetestkit.mock.control.AuthleteMockControl;
+import io.github.authletetestkit.mock.control.InProcessControl;
 import io.github.authletetestkit.mock.faults.FaultPlan;
 import io.github.authletetestkit.mock.http.SpecViolation;
 import io.github.authletetestkit.mock.journal.RecordedCall;
@@ -29,8 +31,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * A running Authlete mock as a test sees it: where it is, its credentials, and what a test does with it —
  * register clients, change service settings, move the clock, check which Authlete calls were made, and
- * make the next calls fail. A thin facade over {@link AuthleteMockServer}; {@link #server()} gives the
- * server itself.
+ * make the next calls fail. {@link #control()} offers the same control as a mock in Docker or another process
+ * ({@code AuthleteMockContainer.control()}): clock, faults, calls, state, seed and reset through one interface.
  *
  * <p>{@code @AuthleteMockTest} and {@link AuthleteMockExtension} inject it into a constructor, a lifecycle
  * or test method parameter, or a field of this type. Without the extension, {@link #of(AuthleteMockServer)}
@@ -77,6 +79,7 @@ public final class AuthleteMock {
     private final Map<String, RegisteredClient> seeded = new ConcurrentHashMap<>();
     private final Set<RecordedCall> ownCalls = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     private final AtomicInteger clientNumber = new AtomicInteger();
+    private final AuthleteMockControl control;
     private volatile Baseline baseline;
     private volatile Object authleteApi;
 
@@ -88,6 +91,7 @@ public final class AuthleteMock {
         String spec = server.settings().spec();
         this.specNames = new SpecNames(spec == null ? AuthleteSpec.bundled() : AuthleteSpec.load(spec));
         this.baseline = Baseline.capture(server);
+        this.control = new InProcessControl(server, this::reset);
     }
 
     /** A handle on a running server of your own; {@link #reset()} returns to the state it has now. */
@@ -142,8 +146,25 @@ public final class AuthleteMock {
         return Collections.unmodifiableMap(properties);
     }
 
-    /** The running server underneath, for everything the handle does not cover. */
-    public AuthleteMockServer server() {
+    /**
+     * The mock's control, the same interface a mock in Docker offers ({@code AuthleteMockContainer.control()}):
+     *
+     * <pre>{@code
+     * mock.control().advanceClock(Duration.ofMinutes(11));
+     * mock.control().addFault("auth_token_api", Fault.status(503), 1);
+     * mock.control().verify("auth_token_api", 1);
+     * String saved = mock.control().state();
+     * }</pre>
+     *
+     * Its {@code reset()} is this handle's {@link #reset()} (back to the baseline). Unlike {@link #calls()}, its
+     * {@code calls()} include the {@code client/create} calls of this handle's client helpers.
+     */
+    public AuthleteMockControl control() {
+        return control;
+    }
+
+    /** The running server underneath, for the extension. */
+    AuthleteMockServer server() {
         return server;
     }
 

@@ -1,6 +1,7 @@
 package io.github.authletetestkit.junit;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
+import io.github.authletetestkit.mock.control.AuthleteMockControl;
 import io.github.authletetestkit.mock.journal.CallLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ import org.testcontainers.utility.MountableFile;
  * @Container
  * static AuthleteMockContainer authlete = new AuthleteMockContainer().withIssuer("https://login.example.com");
  *
- * // authlete.baseUrl(), authlete.serviceId(), authlete.serviceToken()
+ * // authlete.baseUrl(), authlete.serviceId(), authlete.serviceToken(); authlete.control() moves its clock, plans faults...
  * }</pre>
  *
  * The default image is {@code authlete-testkit/mock-server:<this library's version>}; the system
@@ -261,6 +262,19 @@ public class AuthleteMockContainer extends GenericContainer<AuthleteMockContaine
     /** The token the admin API demands; null when it is open. */
     public String adminToken() {
         return adminToken;
+    }
+
+    /**
+     * Clock, faults, calls, state, seed and reset of the mock in the container, through its admin API (with
+     * {@link #adminToken()} when one is set): the same interface as {@link AuthleteMock#control()}. Once started.
+     *
+     * <pre>{@code
+     * authlete.control().advanceClock(Duration.ofMinutes(11));
+     * authlete.control().verify("auth_token_api", 1);
+     * }</pre>
+     */
+    public AuthleteMockControl control() {
+        return AuthleteMockControl.overHttp(baseUrl(), adminToken);
     }
 
     /** The base URL and credentials under the names of {@link AuthleteMock#properties()}, once started. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,6 +29,10 @@ class AuthleteMockContainerDockerTest {
 
             assertThat(service.statusCode()).isEqualTo(200);
             assertThat(service.body()).contains("\"apiKey\":42");
+            mock.control().verify("service_get_api", 1);
+            assertThat(mock.control().advanceClock(Duration.ofMinutes(11)).offset()).isEqualTo(Duration.ofMinutes(11));
+            mock.control().reset();
+            assertThat(mock.control().calls()).isEmpty();
         }
     }
 

@@ -15,9 +15,10 @@ class FreshServerPerTestTest {
 
     @RepeatedTest(2)
     void everyTestHasItsOwnEmptyServer(AuthleteMock mock) {
-        assertTrue(mock.server().defaultService().clients().isEmpty());
+        assertTrue(mock.control().calls("client_create_api").isEmpty());
+        assertEquals(Duration.ZERO, mock.control().clock().offset());
         mock.createConfidentialClient();
         mock.advanceClock(Duration.ofDays(1));
-        assertEquals(1, mock.server().defaultService().clients().size());
+        mock.control().verify("client_create_api", 1);
     }
 }
