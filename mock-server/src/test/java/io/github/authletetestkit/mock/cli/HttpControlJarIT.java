@@ -26,22 +26,7 @@ class HttpControlJarIT extends ControlScenario {
     }
 
     @Override
-    protected AuthleteMockControl control() {
-        return control;
-    }
-
-    @Override
-    protected String baseUrl() {
-        return process.baseUrl();
-    }
-
-    @Override
-    protected long serviceId() {
-        return AuthleteMockServer.DEFAULT_SERVICE_ID;
-    }
-
-    @Override
-    protected String serviceToken() {
-        return AuthleteMockServer.DEFAULT_SERVICE_TOKEN;
+    protected Target target() {
+        return new Target(control, process.baseUrl(), AuthleteMockServer.DEFAULT_SERVICE_ID, AuthleteMockServer.DEFAULT_SERVICE_TOKEN);
     }
 }

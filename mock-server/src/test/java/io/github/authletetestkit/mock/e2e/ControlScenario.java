@@ -3,6 +3,7 @@ package io.github.authletetestkit.mock.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.control.AuthleteMockControl;
 import io.github.authletetestkit.mock.control.ClockReading;
 import io.github.authletetestkit.mock.control.MockCall;
@@ -32,25 +33,42 @@ public abstract class ControlScenario {
                "clients": [{"clientId": 11, "clientSecret": "secret-a", "clientType": "CONFIDENTIAL"}],
                "tokens": [{"accessToken": "at-a", "clientId": 11, "subject": "alice", "scopes": ["openid"]}]}]}""";
 
-    /** The control under test. */
-    protected abstract AuthleteMockControl control();
+    /** The mock under test and the control of it, with the credentials of its default service. */
+    public record Target(AuthleteMockControl control, String baseUrl, long serviceId, String serviceToken) {
 
-    protected abstract String baseUrl();
+        /** A server in this JVM with the given control of it. */
+        public static Target of(AuthleteMockServer server, AuthleteMockControl control) {
+            return new Target(control, server.baseUrl(), server.serviceId(), server.serviceToken());
+        }
+    }
 
-    protected abstract long serviceId();
+    /** Called once the class's {@code @BeforeAll} methods have run. */
+    protected abstract Target target();
 
-    protected abstract String serviceToken();
-
+    private Target target;
     private ApiClient api;
     private Flows flows;
 
     /** Every test starts from the default service, real time, no faults and no calls. */
     @BeforeEach
     void fromTheDefaultService() {
+        target = target();
         control().seed("{}");
         control().reset();
-        api = new ApiClient(baseUrl(), serviceId(), serviceToken());
+        api = new ApiClient(baseUrl(), serviceId(), target.serviceToken());
         flows = new Flows(api);
+    }
+
+    private AuthleteMockControl control() {
+        return target.control();
+    }
+
+    private String baseUrl() {
+        return target.baseUrl();
+    }
+
+    private long serviceId() {
+        return target.serviceId();
     }
 
     @Test

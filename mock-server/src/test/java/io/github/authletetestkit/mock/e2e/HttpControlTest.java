@@ -33,23 +33,8 @@ class HttpControlTest extends ControlScenario {
     }
 
     @Override
-    protected AuthleteMockControl control() {
-        return control;
-    }
-
-    @Override
-    protected String baseUrl() {
-        return server.baseUrl();
-    }
-
-    @Override
-    protected long serviceId() {
-        return server.serviceId();
-    }
-
-    @Override
-    protected String serviceToken() {
-        return server.serviceToken();
+    protected Target target() {
+        return Target.of(server, control);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.github.authletetestkit.mock.e2e;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.control.AuthleteMockControl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -21,22 +20,7 @@ class InProcessControlTest extends ControlScenario {
     }
 
     @Override
-    protected AuthleteMockControl control() {
-        return server.control();
-    }
-
-    @Override
-    protected String baseUrl() {
-        return server.baseUrl();
-    }
-
-    @Override
-    protected long serviceId() {
-        return server.serviceId();
-    }
-
-    @Override
-    protected String serviceToken() {
-        return server.serviceToken();
+    protected Target target() {
+        return Target.of(server, server.control());
     }
 }
