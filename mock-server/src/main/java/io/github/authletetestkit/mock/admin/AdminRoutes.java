@@ -10,7 +10,7 @@ import java.util.Set;
 public final class AdminRoutes {
 
     /** A seed's top-level members; the seed reader checks everything below them. */
-    private static final Set<String> SEED_MEMBERS = Set.of("services", "organizationTokens", "clock");
+    private static final Set<String> SEED_MEMBERS = Set.of("schemaVersion", "services", "organizationTokens", "clock");
 
     private AdminRoutes() {}
 
