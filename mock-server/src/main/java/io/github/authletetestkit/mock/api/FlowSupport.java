@@ -162,7 +162,7 @@ final class FlowSupport {
                 fromTokenRequest.refreshTokenDuration() > 0 ? fromTokenRequest.refreshTokenDuration() : decision.refreshTokenDuration(),
                 fromTokenRequest.accessToken() != null && !fromTokenRequest.accessToken().isEmpty()
                         ? fromTokenRequest.accessToken() : decision.accessToken(),
-                fromTokenRequest.dpopJkt());
+                fromTokenRequest.dpopJkt(), fromTokenRequest.certificateThumbprint());
     }
 
     /**

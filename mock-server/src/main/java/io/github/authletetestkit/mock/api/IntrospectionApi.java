@@ -16,7 +16,8 @@ import java.util.Optional;
 /** {@code /auth/introspection} (for the service's resource servers) and {@code /auth/introspection/standard} (RFC 7662). */
 public final class IntrospectionApi {
 
-    record IntrospectionRequest(String token, List<String> scopes, String subject, String dpop, String htm, String htu) {}
+    record IntrospectionRequest(String token, List<String> scopes, String subject, String dpop, String htm, String htu,
+                                String clientCertificate) {}
 
     record StandardRequest(String parameters, Boolean withHiddenProperties, String rsUri, String httpAcceptHeader,
                            String introspectionSignAlg, String introspectionEncryptionAlg, String introspectionEncryptionEnc,
@@ -51,6 +52,13 @@ public final class IntrospectionApi {
         if (bindingProblem != null) {
             ObjectNode body = RuntimeResult.challenge(service, ResultCodes.of(89, 3, 11), "UNAUTHORIZED", "DPoP",
                     "invalid_token", bindingProblem);
+            putTokenInfo(body, state, token, call);
+            return ApiResponse.ok(body.put("sufficient", false));
+        }
+        CertificateBinding.Mismatch mismatch = CertificateBinding.check(token, request.clientCertificate());
+        if (mismatch != null) {
+            ObjectNode body = RuntimeResult.challenge(service, mismatch.resultCode(), "UNAUTHORIZED", scheme, "invalid_token",
+                    mismatch.reason());
             putTokenInfo(body, state, token, call);
             return ApiResponse.ok(body.put("sufficient", false));
         }
@@ -100,6 +108,9 @@ public final class IntrospectionApi {
         if (token.grant().grantId() != null) {
             body.put("grantId", token.grant().grantId());
         }
+        if (token.certificateThumbprint() != null) {
+            body.put("certificateThumbprint", token.certificateThumbprint());
+        }
     }
 
     public ApiResponse standard(ApiCall call) {
@@ -136,7 +147,10 @@ public final class IntrospectionApi {
             content.put("token_type", token.dpopJkt() != null ? "DPoP" : service.accessTokenType());
             content.put("iss", service.issuer());
             if (token.dpopJkt() != null) {
-                content.putObject("cnf").put("jkt", token.dpopJkt());
+                content.withObjectProperty("cnf").put("jkt", token.dpopJkt());
+            }
+            if (token.certificateThumbprint() != null) {
+                content.withObjectProperty("cnf").put("x5t#S256", token.certificateThumbprint());
             }
             if (token.grant().grantId() != null) {
                 content.put("grant_id", token.grant().grantId());

@@ -57,7 +57,8 @@ public final class TokenApi {
 
     /** A token request in progress: what every grant's step needs. */
     record Exchange(ApiCall call, ServiceState state, ServiceConfig service, TokenRequest request,
-                            FormParameters params, ClientConfig client, String clientAuthMethod, String dpopJkt) {
+                            FormParameters params, ClientConfig client, String clientAuthMethod, String dpopJkt,
+                            String certificateThumbprint) {
         ObjectNode error(int seq, String error, String description) {
             return RuntimeResult.error(service, ResultCodes.of(API, 3, seq), "BAD_REQUEST", error, description);
         }
@@ -69,7 +70,7 @@ public final class TokenApi {
 
         TokenMinter.Options options() {
             return new TokenMinter.Options(orZero(request.accessTokenDuration()), orZero(request.refreshTokenDuration()),
-                    request.accessToken(), dpopJkt);
+                    request.accessToken(), dpopJkt, certificateThumbprint);
         }
     }
 
@@ -113,7 +114,11 @@ public final class TokenApi {
         } else if (client.dpopRequired()) {
             return badRequest(service, 9, "invalid_dpop_proof", "The client requires DPoP but the request carries no DPoP proof.");
         }
-        Exchange exchange = new Exchange(call, state, service, request, params, client, auth.method(), dpopJkt);
+        CertificateBinding.Outcome binding = CertificateBinding.forTokenRequest(service, client, request.clientCertificate());
+        if (binding.problem() != null) {
+            return badRequest(service, 11, "invalid_request", binding.problem());
+        }
+        Exchange exchange = new Exchange(call, state, service, request, params, client, auth.method(), dpopJkt, binding.thumbprint());
         try {
             ObjectNode body = switch (grantType) {
                 case "AUTHORIZATION_CODE" -> authorizationCode(exchange);
@@ -238,7 +243,8 @@ public final class TokenApi {
             return x.error(51, "invalid_scope", "The requested scope is not supported by this service.");
         }
         Grant grant = withRequestProperties(Grant.forClient(x.client().clientId(), scopes.get(), "PASSWORD"), x.request());
-        TokenTicket ticket = new TokenTicket(RandomValues.token(), grant, username, x.call().now().plus(PASSWORD_TICKET_LIFETIME));
+        TokenTicket ticket = new TokenTicket(RandomValues.token(), grant, username, x.call().now().plus(PASSWORD_TICKET_LIFETIME),
+                x.certificateThumbprint());
         x.state().putTokenTicket(ticket);
         ObjectNode body = RuntimeResult.of(ResultCodes.of(API + 4, 0, 1), "PASSWORD",
                 "The token request (grant_type=password) is valid; the service must check the resource owner's credentials.");
@@ -279,7 +285,8 @@ public final class TokenApi {
         Grant grant = new Grant(base.clientId(), request.subject(), null, base.scopes(), "PASSWORD", List.copyOf(properties),
                 null, null, null, null, null, null, null);
         TokenRecord token = TokenMinter.mint(state, client.get(), grant, TokenMinter.refreshAllowed(service, client.get()), call.now(),
-                new TokenMinter.Options(orZero(request.accessTokenDuration()), orZero(request.refreshTokenDuration()), request.accessToken(), null));
+                new TokenMinter.Options(orZero(request.accessTokenDuration()), orZero(request.refreshTokenDuration()), request.accessToken(), null,
+                        taken.get().certificateThumbprint()));
         ObjectNode body = RuntimeResult.of(ResultCodes.of(ISSUE_API, 0, 1), "OK", "The token was issued.");
         putTokenFields(body, service, client.get(), token, null, call, false);
         return ApiResponse.ok(body);

@@ -18,9 +18,18 @@ import java.util.Optional;
 /** Mints access/refresh token pairs with the lifetimes Authlete would choose, and stores them. */
 final class TokenMinter {
 
-    /** Per-request choices: explicit lifetimes (0 = default), a caller-chosen access token, a DPoP key binding. */
-    record Options(long accessTokenDuration, long refreshTokenDuration, String accessToken, String dpopJkt) {
-        static final Options DEFAULT = new Options(0, 0, null, null);
+    /**
+     * Per-request choices: explicit lifetimes (0 = default), a caller-chosen access token, a DPoP key binding, a client
+     * certificate binding (RFC 8705 thumbprint).
+     */
+    record Options(long accessTokenDuration, long refreshTokenDuration, String accessToken, String dpopJkt,
+                   String certificateThumbprint) {
+        static final Options DEFAULT = new Options(0, 0, null, null, null);
+
+        /** Options without a certificate binding. */
+        Options(long accessTokenDuration, long refreshTokenDuration, String accessToken, String dpopJkt) {
+            this(accessTokenDuration, refreshTokenDuration, accessToken, dpopJkt, null);
+        }
 
         /**
          * These options with the access token value chosen now, for an ID token's at_hash minted before the token: the
@@ -32,7 +41,8 @@ final class TokenMinter {
             }
             Instant expiresAt = accessExpiresAt(service, client, withRefresh, now, this);
             return new Options(accessTokenDuration, refreshTokenDuration,
-                    accessTokenValue(service, client, grant, now, expiresAt, dpopJkt), dpopJkt);
+                    accessTokenValue(service, client, grant, now, expiresAt, dpopJkt, certificateThumbprint), dpopJkt,
+                    certificateThumbprint);
         }
     }
 
@@ -46,9 +56,9 @@ final class TokenMinter {
         Instant refreshExpiresAt = withRefresh ? now.plusSeconds(refreshDuration(service, client, options.refreshTokenDuration())) : null;
         Instant accessExpiresAt = accessExpiresAt(service, client, withRefresh, now, options);
         String accessToken = options.accessToken() != null && !options.accessToken().isEmpty() ? options.accessToken()
-                : accessTokenValue(service, client, grant, now, accessExpiresAt, options.dpopJkt());
+                : accessTokenValue(service, client, grant, now, accessExpiresAt, options.dpopJkt(), options.certificateThumbprint());
         TokenRecord record = new TokenRecord(accessToken, accessExpiresAt, withRefresh ? RandomValues.token() : null,
-                refreshExpiresAt, grant, options.dpopJkt(), now, null);
+                refreshExpiresAt, grant, options.dpopJkt(), now, null, options.certificateThumbprint());
         state.putToken(record);
         if (grant.subject() != null) {
             state.recordGrant(grant.clientId(), grant.subject(), grant.scopes(), now);
@@ -97,8 +107,9 @@ final class TokenMinter {
             accessExpiresAt = refreshExpiresAt;
         }
         String dpopJkt = options.dpopJkt() != null ? options.dpopJkt() : old.dpopJkt();
-        TokenRecord record = new TokenRecord(accessTokenValue(service, client, grant, now, accessExpiresAt, dpopJkt), accessExpiresAt,
-                refreshToken, refreshExpiresAt, grant, dpopJkt, old.createdAt(), now);
+        String thumbprint = options.certificateThumbprint() != null ? options.certificateThumbprint() : old.certificateThumbprint();
+        TokenRecord record = new TokenRecord(accessTokenValue(service, client, grant, now, accessExpiresAt, dpopJkt, thumbprint),
+                accessExpiresAt, refreshToken, refreshExpiresAt, grant, dpopJkt, old.createdAt(), now, thumbprint);
         state.putToken(record);
         return record;
     }
@@ -119,14 +130,14 @@ final class TokenMinter {
      * @throws CannotSignException when the JWT cannot be signed
      */
     private static String accessTokenValue(ServiceConfig service, ClientConfig client, Grant grant, Instant now, Instant expiresAt,
-                                           String dpopJkt) {
+                                           String dpopJkt, String certificateThumbprint) {
         String alg = service.accessTokenSignAlg();
         if (!JwtAccessTokens.wanted(alg)) {
             return RandomValues.token();
         }
         String clientId = client != null ? Long.toString(client.clientId()) : Long.toString(grant.clientId());
         JwtAccessTokens.Claims claims = new JwtAccessTokens.Claims(service.issuer(), grant.subject(), clientId, grant.scopes(),
-                now, expiresAt, RandomValues.token(), dpopJkt);
+                now, expiresAt, RandomValues.token(), dpopJkt, certificateThumbprint);
         JWKSet keys;
         try {
             keys = Jwks.parse(service.jwks());

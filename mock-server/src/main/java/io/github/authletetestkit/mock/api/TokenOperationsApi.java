@@ -25,7 +25,8 @@ public final class TokenOperationsApi {
 
     record TokenCreateRequest(String grantType, Long clientId, String clientIdentifier, String subject, List<String> scopes,
                               Long accessTokenDuration, Long refreshTokenDuration, List<Property> properties,
-                              String accessToken, String dpopKeyThumbprint, String acr, Long authTime, String sessionId) {}
+                              String accessToken, String dpopKeyThumbprint, String acr, Long authTime, String sessionId,
+                              String certificateThumbprint) {}
 
     record TokenUpdateRequest(String accessToken, String accessTokenHash, Long accessTokenExpiresAt, List<String> scopes,
                               List<Property> properties, Long refreshTokenExpiresAt) {}
@@ -129,7 +130,7 @@ public final class TokenOperationsApi {
         try {
             token = TokenMinter.mint(state, client.get(), grant, refresh, call.now(), new TokenMinter.Options(
                     orZero(request.accessTokenDuration()), orZero(request.refreshTokenDuration()), request.accessToken(),
-                    request.dpopKeyThumbprint()));
+                    request.dpopKeyThumbprint(), request.certificateThumbprint()));
         } catch (CannotSignException e) {
             return RuntimeResult.of(ResultCodes.of(CREATE_API, 1, 1), "INTERNAL_SERVER_ERROR", e.getMessage());
         }

@@ -27,7 +27,7 @@ import java.util.Optional;
 /** {@code /auth/userinfo} (is this token good for the UserInfo endpoint?) and {@code /auth/userinfo/issue}. */
 public final class UserInfoApi {
 
-    record UserInfoRequest(String token, String dpop, String htm, String htu) {}
+    record UserInfoRequest(String token, String dpop, String htm, String htu, String clientCertificate) {}
 
     record UserInfoIssueRequest(String token, String claims, String sub) {}
 
@@ -39,7 +39,7 @@ public final class UserInfoApi {
 
     public ApiResponse userinfo(ApiCall call) {
         UserInfoRequest request = call.body(UserInfoRequest.class);
-        Checked checked = check(call, API, request.token(), new Binding(request.dpop(), request.htm(), request.htu()));
+        Checked checked = check(call, API, request.token(), new Binding(request.dpop(), request.htm(), request.htu(), request.clientCertificate()));
         if (checked.refusal() != null) {
             return ApiResponse.ok(checked.refusal());
         }
@@ -106,7 +106,7 @@ public final class UserInfoApi {
     }
 
     /** What the resource request presented to prove possession of a bound token. */
-    private record Binding(String dpop, String htm, String htu) {}
+    private record Binding(String dpop, String htm, String htu, String clientCertificate) {}
 
     /** @param binding null where possession is not checked again (the issue call) */
     private static Checked check(ApiCall call, int api, String tokenValue, Binding binding) {
@@ -127,6 +127,11 @@ public final class UserInfoApi {
                 binding.htu() == null ? service.endpoint("userInfoEndpoint") : binding.htu(), call.now());
         if (bindingProblem != null) {
             return refused(RuntimeResult.challenge(service, ResultCodes.of(api, 3, 2), "UNAUTHORIZED", "DPoP", "invalid_token", bindingProblem));
+        }
+        CertificateBinding.Mismatch mismatch = binding == null ? null : CertificateBinding.check(token, binding.clientCertificate());
+        if (mismatch != null) {
+            return refused(RuntimeResult.challenge(service, mismatch.resultCode(), "UNAUTHORIZED",
+                    token.dpopJkt() != null ? "DPoP" : "Bearer", "invalid_token", mismatch.reason()));
         }
         Optional<ClientConfig> client = state.client(token.clientId());
         if (client.isEmpty() || client.get().locked()) {

@@ -25,6 +25,7 @@ public final class ClientConfig extends JsonDocument {
     public boolean pkceRequired() { return flag("pkceRequired"); }
     public boolean pkceS256Required() { return flag("pkceS256Required"); }
     public boolean dpopRequired() { return flag("dpopRequired"); }
+    public boolean tlsClientCertificateBoundAccessTokens() { return flag("tlsClientCertificateBoundAccessTokens"); }
     public long defaultMaxAge() { return number("defaultMaxAge", 0); }
     public String idTokenSignAlg() { return text("idTokenSignAlg"); }
     public String userInfoSignAlg() { return text("userInfoSignAlg"); }

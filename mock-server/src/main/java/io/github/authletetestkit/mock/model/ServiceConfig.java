@@ -64,6 +64,7 @@ public final class ServiceConfig extends JsonDocument {
     public boolean refreshTokenDurationReset() { return flag("refreshTokenDurationReset"); }
     public boolean tokenExpirationLinked() { return flag("tokenExpirationLinked"); }
     public boolean singleAccessTokenPerSubject() { return flag("singleAccessTokenPerSubject"); }
+    public boolean tlsClientCertificateBoundAccessTokens() { return flag("tlsClientCertificateBoundAccessTokens"); }
     public boolean loopbackRedirectionUriVariable() { return flag("loopbackRedirectionUriVariable"); }
     public boolean grantManagementActionRequired() { return flag("grantManagementActionRequired"); }
     public String jwks() { return text("jwks"); }

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.X509CertUtils;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
@@ -46,6 +47,15 @@ public final class ClientCertificates {
         } catch (CertificateException | ClassCastException e) {
             throw new InvalidClientCredentialsException("The client certificate cannot be parsed: " + e.getMessage());
         }
+    }
+
+    /** RFC 8705 {@code x5t#S256}: the base64url SHA-256 hash of the certificate's DER encoding. */
+    public static String thumbprintS256(X509Certificate certificate) {
+        Base64URL thumbprint = X509CertUtils.computeSHA256Thumbprint(certificate);
+        if (thumbprint == null) {
+            throw new InvalidClientCredentialsException("The client certificate cannot be encoded.");
+        }
+        return thumbprint.toString();
     }
 
     /** {@code tls_client_auth}: the registered subject DN, else the registered SAN, is the certificate's. */

@@ -19,9 +19,12 @@ public final class JwtAccessTokens {
 
     public static final JOSEObjectType TYPE = new JOSEObjectType("at+jwt");
 
-    /** The access token's claims; {@code scopes} may be empty and {@code dpopJkt} null (then no {@code cnf}). */
+    /**
+     * The access token's claims; {@code scopes} may be empty, {@code dpopJkt} and {@code certificateThumbprint} null
+     * (both null: no {@code cnf}).
+     */
     public record Claims(String issuer, String subject, String clientId, List<String> scopes, Instant issuedAt,
-                         Instant expiresAt, String jti, String dpopJkt) {}
+                         Instant expiresAt, String jti, String dpopJkt, String certificateThumbprint) {}
 
     private JwtAccessTokens() {}
 
@@ -56,8 +59,15 @@ public final class JwtAccessTokens {
         payload.put("iat", claims.issuedAt().getEpochSecond());
         payload.put("exp", claims.expiresAt().getEpochSecond());
         payload.put("jti", claims.jti());
+        Map<String, Object> cnf = new LinkedHashMap<>();
         if (claims.dpopJkt() != null) {
-            payload.put("cnf", Map.of("jkt", claims.dpopJkt()));
+            cnf.put("jkt", claims.dpopJkt());
+        }
+        if (claims.certificateThumbprint() != null) {
+            cnf.put("x5t#S256", claims.certificateThumbprint());
+        }
+        if (!cnf.isEmpty()) {
+            payload.put("cnf", cnf);
         }
         return payload;
     }

@@ -236,7 +236,7 @@ public final class SeedReader {
             Instant refreshExpiresAt = t.refreshToken() == null ? null
                     : t.refreshTokenExpiresAt() != null ? t.refreshTokenExpiresAt() : now.plusSeconds(config.refreshTokenDuration());
             return new TokenRecord(t.accessToken(), expiresAt, t.refreshToken(), refreshExpiresAt, grant, t.dpopJkt(),
-                    t.createdAt() != null ? t.createdAt() : now, t.lastRefreshedAt());
+                    t.createdAt() != null ? t.createdAt() : now, t.lastRefreshedAt(), t.certificateThumbprint());
         }
 
         private AuthorizationTicket ticket(AuthorizationTicket t, String itemAt) {

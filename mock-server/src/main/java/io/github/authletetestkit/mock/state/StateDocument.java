@@ -54,6 +54,7 @@ record StateDocument(Integer schemaVersion, List<ServiceEntry> services, List<St
      *
      * @param expiresAt          when the access token expires; default: the service's access token duration from now
          * @param grantId            the service's managed grant the token was issued under; null for none
+     * @param certificateThumbprint the client certificate the token is bound to (RFC 8705 {@code x5t#S256}); null for none
      */
     record TokenEntry(
             String accessToken,
@@ -75,5 +76,6 @@ record StateDocument(Integer schemaVersion, List<ServiceEntry> services, List<St
             String dpopJkt,
             Instant createdAt,
             Instant lastRefreshedAt,
-            String grantId) {}
+            String grantId,
+            String certificateThumbprint) {}
 }

@@ -59,6 +59,6 @@ public final class StateExport {
         return new TokenEntry(t.accessToken(), g.clientId(), g.subject(), g.scopes(), t.accessTokenExpiresAt(),
                 t.refreshToken(), t.refreshTokenExpiresAt(), g.grantType(), g.properties(), g.sub(), g.authTimeSeconds(),
                 g.acr(), g.claims(), g.nonce(), g.sessionId(), g.idTokenAudType(), t.dpopJkt(), t.createdAt(),
-                t.lastRefreshedAt(), g.grantId());
+                t.lastRefreshedAt(), g.grantId(), t.certificateThumbprint());
     }
 }

@@ -201,6 +201,17 @@ public abstract class ServiceStateContract {
     // ---- tokens
 
     @Test
+    void aCertificateBoundTokenAndTicketKeepTheirThumbprint() {
+        TokenRecord bound = new TokenRecord("bound", NOW.plusSeconds(60), "bound-r", NOW.plusSeconds(120), GRANT, null, NOW, null, "x5t");
+        state.putToken(bound);
+        state.putTokenTicket(new TokenTicket("bound-tt", GRANT, "alice", NOW.plusSeconds(60), "x5t"));
+
+        assertThat(state.byAccessToken("bound")).get().extracting(TokenRecord::certificateThumbprint).isEqualTo("x5t");
+        assertThat(state.byRefreshToken("bound-r")).contains(bound);
+        assertThat(state.consumeTokenTicket("bound-tt")).get().extracting(TokenTicket::certificateThumbprint).isEqualTo("x5t");
+    }
+
+    @Test
     void aPairIsFoundByEitherTokenAndReplacedOnlyFromItsCurrentVersion() {
         TokenRecord original = pair("a", "r");
         state.putToken(original);
