@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -158,6 +159,24 @@ class CertificateBoundTokenTest extends MockServerTestBase {
         assertThat(created.action()).as(created.toString()).isEqualTo("OK");
         assertThat(presented("/auth/introspection", created.text("accessToken"), CERT_B).action()).isEqualTo("OK");
         assertRefused(presented("/auth/introspection", created.text("accessToken"), CERT_A), "A065305");
+    }
+
+    @Test
+    void theDeviceFlowBindsItsTokensToo() {
+        Flows.Client client = flows.createClient("CONFIDENTIAL", Map.of("grantTypes", List.of("DEVICE_CODE"),
+                "tlsClientCertificateBoundAccessTokens", true));
+        HttpReply started = api.post("/device/authorization", Map.of("parameters", "scope=profile",
+                "clientId", Long.toString(client.id()), "clientSecret", client.secret()));
+        assertThat(started.action()).as(started.toString()).isEqualTo("OK");
+        String userCode = started.content().get("user_code").asText();
+        HttpReply completed = api.post("/device/complete", Map.of("userCode", userCode, "result", "AUTHORIZED", "subject", Flows.SUBJECT));
+        assertThat(completed.action()).as(completed.toString()).isEqualTo("SUCCESS");
+
+        HttpReply tokens = token(client, CERT_A, "grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                "device_code", started.content().get("device_code").asText());
+        assertThat(tokens.action()).as(tokens.toString()).isEqualTo("OK");
+        assertRefused(presented("/auth/introspection", tokens.text("accessToken"), null), "A065304");
+        assertThat(presented("/auth/introspection", tokens.text("accessToken"), CERT_A).action()).isEqualTo("OK");
     }
 
     @Test
