@@ -30,7 +30,8 @@ final class CertificateBinding {
             return UNBOUND;
         }
         if (clientCertificate == null || clientCertificate.isBlank()) {
-            return new Outcome(null, "The access token must be bound to the client certificate, but the token request carries no client certificate.");
+            return new Outcome(null,
+                    "The access token must be bound to the client certificate, but the token request carries no client certificate.");
         }
         try {
             return new Outcome(ClientCertificates.thumbprintS256(ClientCertificates.parse(clientCertificate)), null);

@@ -285,8 +285,8 @@ public final class TokenApi {
         Grant grant = new Grant(base.clientId(), request.subject(), null, base.scopes(), "PASSWORD", List.copyOf(properties),
                 null, null, null, null, null, null, null);
         TokenRecord token = TokenMinter.mint(state, client.get(), grant, TokenMinter.refreshAllowed(service, client.get()), call.now(),
-                new TokenMinter.Options(orZero(request.accessTokenDuration()), orZero(request.refreshTokenDuration()), request.accessToken(), null,
-                        taken.get().certificateThumbprint()));
+                new TokenMinter.Options(orZero(request.accessTokenDuration()), orZero(request.refreshTokenDuration()), request.accessToken(),
+                        null, taken.get().certificateThumbprint()));
         ObjectNode body = RuntimeResult.of(ResultCodes.of(ISSUE_API, 0, 1), "OK", "The token was issued.");
         putTokenFields(body, service, client.get(), token, null, call, false);
         return ApiResponse.ok(body);

@@ -39,7 +39,8 @@ public final class UserInfoApi {
 
     public ApiResponse userinfo(ApiCall call) {
         UserInfoRequest request = call.body(UserInfoRequest.class);
-        Checked checked = check(call, API, request.token(), new Binding(request.dpop(), request.htm(), request.htu(), request.clientCertificate()));
+        Checked checked = check(call, API, request.token(),
+                new Binding(request.dpop(), request.htm(), request.htu(), request.clientCertificate()));
         if (checked.refusal() != null) {
             return ApiResponse.ok(checked.refusal());
         }

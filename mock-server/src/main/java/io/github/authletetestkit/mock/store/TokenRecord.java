@@ -37,14 +37,17 @@ public record TokenRecord(
     }
 
     public TokenRecord withAccessTokenExpiresAt(Instant expiresAt) {
-        return new TokenRecord(accessToken, expiresAt, refreshToken, refreshTokenExpiresAt, grant, dpopJkt, createdAt, lastRefreshedAt, certificateThumbprint);
+        return new TokenRecord(accessToken, expiresAt, refreshToken, refreshTokenExpiresAt, grant, dpopJkt, createdAt, lastRefreshedAt,
+                certificateThumbprint);
     }
 
     public TokenRecord withRefreshTokenExpiresAt(Instant expiresAt) {
-        return new TokenRecord(accessToken, accessTokenExpiresAt, refreshToken, expiresAt, grant, dpopJkt, createdAt, lastRefreshedAt, certificateThumbprint);
+        return new TokenRecord(accessToken, accessTokenExpiresAt, refreshToken, expiresAt, grant, dpopJkt, createdAt, lastRefreshedAt,
+                certificateThumbprint);
     }
 
     public TokenRecord withGrant(Grant newGrant) {
-        return new TokenRecord(accessToken, accessTokenExpiresAt, refreshToken, refreshTokenExpiresAt, newGrant, dpopJkt, createdAt, lastRefreshedAt, certificateThumbprint);
+        return new TokenRecord(accessToken, accessTokenExpiresAt, refreshToken, refreshTokenExpiresAt, newGrant, dpopJkt, createdAt, lastRefreshedAt,
+                certificateThumbprint);
     }
 }

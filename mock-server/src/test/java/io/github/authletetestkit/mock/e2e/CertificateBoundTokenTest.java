@@ -220,10 +220,12 @@ class CertificateBoundTokenTest extends MockServerTestBase {
                         + "&redirect_uri=" + MockHttp.enc(Flows.REDIRECT_URI)));
         assertThat(token.getAction()).isEqualTo(TokenResponse.Action.OK);
 
-        IntrospectionResponse ok = sdk.introspection(new IntrospectionRequest().setToken(token.getAccessToken()).setClientCertificate(CERT_A));
+        IntrospectionResponse ok = sdk.introspection(new IntrospectionRequest().setToken(token.getAccessToken())
+                .setClientCertificate(CERT_A));
         assertThat(ok.getAction()).isEqualTo(IntrospectionResponse.Action.OK);
         assertThat(ok.getCertificateThumbprint()).isEqualTo(thumbprint(CERT_A));
-        IntrospectionResponse other = sdk.introspection(new IntrospectionRequest().setToken(token.getAccessToken()).setClientCertificate(CERT_B));
+        IntrospectionResponse other = sdk.introspection(new IntrospectionRequest().setToken(token.getAccessToken())
+                .setClientCertificate(CERT_B));
         assertThat(other.getAction()).isEqualTo(IntrospectionResponse.Action.UNAUTHORIZED);
         assertThat(other.getResultCode()).isEqualTo("A065305");
 
