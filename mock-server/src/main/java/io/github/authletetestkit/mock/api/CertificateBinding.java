@@ -19,24 +19,25 @@ final class CertificateBinding {
 
     private CertificateBinding() {}
 
-    /** Whether the service or the client asks for certificate-bound access tokens. */
-    static boolean required(ServiceConfig service, ClientConfig client) {
-        return service.tlsClientCertificateBoundAccessTokens() || client.tlsClientCertificateBoundAccessTokens();
-    }
-
-    /** The binding of the tokens a token request gets: none unless required; then the certificate must be there and readable. */
+    /**
+     * The binding of the tokens a token request gets. A client that registered {@code tlsClientCertificateBoundAccessTokens}
+     * must present a readable certificate. A service that supports binding binds whenever a readable certificate comes,
+     * but does not refuse a client that asked for nothing and presents none (never stricter than the service).
+     */
     static Outcome forTokenRequest(ServiceConfig service, ClientConfig client, String clientCertificate) {
-        if (!required(service, client)) {
+        boolean clientRequires = client.tlsClientCertificateBoundAccessTokens();
+        boolean hasCertificate = clientCertificate != null && !clientCertificate.isBlank();
+        if (!clientRequires && !(service.tlsClientCertificateBoundAccessTokens() && hasCertificate)) {
             return UNBOUND;
         }
-        if (clientCertificate == null || clientCertificate.isBlank()) {
+        if (!hasCertificate) {
             return new Outcome(null,
                     "The access token must be bound to the client certificate, but the token request carries no client certificate.");
         }
         try {
             return new Outcome(ClientCertificates.thumbprintS256(ClientCertificates.parse(clientCertificate)), null);
         } catch (InvalidClientCredentialsException e) {
-            return new Outcome(null, e.getMessage());
+            return clientRequires ? new Outcome(null, e.getMessage()) : UNBOUND;
         }
     }
 

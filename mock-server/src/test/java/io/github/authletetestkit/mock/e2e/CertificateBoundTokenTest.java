@@ -120,6 +120,21 @@ class CertificateBoundTokenTest extends MockServerTestBase {
     }
 
     @Test
+    void aServiceThatSupportsBindingBindsWhenACertificateComesAndRefusesNobodyForLackingOne() throws Exception {
+        bindOnTheService(true);
+        Flows.Client plain = flows.confidentialClient();
+
+        HttpReply withoutCertificate = token(plain, null, "grant_type", "client_credentials");
+        assertThat(withoutCertificate.action()).as(withoutCertificate.toString()).isEqualTo("OK");
+        assertThat(presented("/auth/introspection", withoutCertificate.text("accessToken"), null).action()).isEqualTo("OK");
+
+        HttpReply withCertificate = token(plain, CERT_A, "grant_type", "client_credentials");
+        assertThat(presented("/auth/introspection", withCertificate.text("accessToken"), CERT_A).text("certificateThumbprint"))
+                .isEqualTo(thumbprint(CERT_A));
+        assertRefused(presented("/auth/introspection", withCertificate.text("accessToken"), null), "A065304");
+    }
+
+    @Test
     void theCodeFlowBindsUserinfoChecksTheCertificateAndRefreshKeepsTheBinding() throws Exception {
         bindOnTheService(true);
         Flows.Client client = flows.confidentialClient();
@@ -133,9 +148,6 @@ class CertificateBoundTokenTest extends MockServerTestBase {
         assertRefused(presented("/auth/userinfo", accessToken, CERT_B), "A065305");
 
         String refreshToken = issued.text("refreshToken");
-        HttpReply withoutCertificate = token(client, null, "grant_type", "refresh_token", "refresh_token", refreshToken);
-        assertThat(withoutCertificate.action()).as(withoutCertificate.toString()).isEqualTo("BAD_REQUEST");
-
         bindOnTheService(false);
         HttpReply refreshed = token(client, null, "grant_type", "refresh_token", "refresh_token", refreshToken);
         assertThat(refreshed.action()).as(refreshed.toString()).isEqualTo("OK");
@@ -209,7 +221,7 @@ class CertificateBoundTokenTest extends MockServerTestBase {
     void theJavaSdkBindsAndPresentsCertificates() throws Exception {
         bindOnTheService(true);
         AuthleteApi sdk = JavaSdk.api(mock);
-        Flows.Client client = flows.confidentialClient();
+        Flows.Client client = flows.createClient("CONFIDENTIAL", Map.of("tlsClientCertificateBoundAccessTokens", true));
         TokenResponse refused = sdk.token(new TokenRequest().setClientId(Long.toString(client.id())).setClientSecret(client.secret())
                 .setParameters("grant_type=client_credentials"));
         assertThat(refused.getAction()).isEqualTo(TokenResponse.Action.BAD_REQUEST);
