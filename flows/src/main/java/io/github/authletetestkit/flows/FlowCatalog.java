@@ -21,6 +21,8 @@ public final class FlowCatalog {
         flows.add(new DeviceFlow());
         flows.add(new CibaPollFlow());
         flows.add(new ParFlow());
+        flows.add(new Fapi2Flow(false));
+        flows.add(new Fapi2Flow(true));
         flows.add(new TokenOperationsFlow());
         flows.add(new CredentialIssuanceFlow(false));
         flows.add(new CredentialIssuanceFlow(true));
