@@ -63,10 +63,7 @@ public final class Fapi2Flow implements Flow {
 
     @Override
     public Optional<String> unsupportedBy(ServiceProfile service) {
-        if (!service.responseTypes().contains("CODE")) {
-            return Optional.of("the service does not support the response type CODE");
-        }
-        return service.requireGrantTypes("AUTHORIZATION_CODE");
+        return service.requireCodeFlow();
     }
 
     @Override

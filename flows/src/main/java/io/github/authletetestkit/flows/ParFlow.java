@@ -35,10 +35,7 @@ public final class ParFlow implements Flow {
 
     @Override
     public Optional<String> unsupportedBy(ServiceProfile service) {
-        if (!service.responseTypes().contains("CODE")) {
-            return Optional.of("the service does not support the response type CODE");
-        }
-        return service.requireGrantTypes("AUTHORIZATION_CODE");
+        return service.requireCodeFlow();
     }
 
     @Override

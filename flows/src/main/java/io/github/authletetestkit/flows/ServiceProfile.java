@@ -59,6 +59,14 @@ public record ServiceProfile(Set<String> grantTypes, Set<String> responseTypes, 
         return Optional.empty();
     }
 
+    /** The code flow (response type CODE, grant type AUTHORIZATION_CODE) is enabled, whatever the front channel must carry. */
+    public Optional<String> requireCodeFlow() {
+        if (!responseTypes.contains("CODE")) {
+            return Optional.of("the service does not support the response type CODE");
+        }
+        return requireGrantTypes("AUTHORIZATION_CODE");
+    }
+
     /** The front channel (a direct {@code auth/authorization} request) is usable. */
     public Optional<String> requireDirectAuthorizationRequests() {
         if (!responseTypes.contains("CODE")) {
