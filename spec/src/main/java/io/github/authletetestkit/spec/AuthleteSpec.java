@@ -1,5 +1,6 @@
 package io.github.authletetestkit.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -53,21 +54,26 @@ public final class AuthleteSpec {
     /** Prefix that makes {@link #load(String)} read a classpath resource. */
     public static final String CLASSPATH_PREFIX = "classpath:";
 
+    private static final String BUNDLED_SOURCE = CLASSPATH_PREFIX + BUNDLED_RESOURCE;
+
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Map<String, Loader> CACHE = new ConcurrentHashMap<>();
 
     private final String source;
-    private final String content;
-    private final OpenAPI openApi;
-    private final List<String> messages;
+    private final Lazy<String> content;
+    /** The swagger-parser model and its messages; parsed on first use for the bundled description. */
+    private final Lazy<Parsed> parsed;
+    private final String openApiVersion;
+    private final String version;
     private final List<SpecOperation> operations;
     private final Map<String, SpecOperation> operationsById;
     private final OperationMatcher matcher;
-    private volatile OpenAPI resolvedFully;
-    private volatile OpenAPI flattened;
-    /** A flattened parse started beside the first one, for loaded documents (see {@link #load}); null otherwise. */
-    private final CompletableFuture<OpenAPI> flattening;
+    private final Lazy<OpenAPI> resolvedFully;
+    private final FlattenedSpec flattened;
+
+    /** The swagger-parser model of a document and the parser's messages. */
+    private record Parsed(OpenAPI openApi, List<String> messages) {}
 
     /** Runs the second parse of loaded documents in the background: it is most of a mock's start-up. */
     private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(runnable -> {
@@ -76,28 +82,31 @@ public final class AuthleteSpec {
         return thread;
     });
 
-    private AuthleteSpec(String source, String content, OpenAPI openApi, List<String> messages, CompletableFuture<OpenAPI> flattening) {
-        this.flattening = flattening;
+    private AuthleteSpec(String source, Lazy<String> content, Lazy<Parsed> parsed, String openApiVersion, String version,
+                         List<SpecOperation> operations, FlattenedSpec flattened) {
         this.source = source;
         this.content = content;
-        this.openApi = openApi;
-        this.messages = messages;
-        this.operations = List.copyOf(collectOperations(openApi));
+        this.parsed = parsed;
+        this.openApiVersion = openApiVersion;
+        this.version = version;
+        this.operations = List.copyOf(operations);
         Map<String, SpecOperation> byId = new LinkedHashMap<>();
-        for (SpecOperation operation : operations) {
+        for (SpecOperation operation : this.operations) {
             if (operation.operationId() != null) {
                 byId.putIfAbsent(operation.operationId(), operation);
             }
         }
         this.operationsById = Collections.unmodifiableMap(byId);
-        this.matcher = OperationMatcher.of(operations);
+        this.matcher = OperationMatcher.of(this.operations);
+        this.resolvedFully = new Lazy<>(() -> parseFully(source, content.get()));
+        this.flattened = flattened;
     }
 
     // ------------------------------------------------------------------------------ factories
 
     /** The bundled description ({@link #BUNDLED_RESOURCE}), parsed on first use and then shared. */
     public static AuthleteSpec bundled() {
-        return load(CLASSPATH_PREFIX + BUNDLED_RESOURCE);
+        return load(BUNDLED_SOURCE);
     }
 
     /**
@@ -133,7 +142,7 @@ public final class AuthleteSpec {
 
     /** The swagger-parser model (local {@code $ref}s kept). Treat it as read-only: it is shared. */
     public OpenAPI openApi() {
-        return openApi;
+        return parsed.get().openApi();
     }
 
     /** The normalised source: {@code classpath:<resource>}, an absolute file path, or a URL. */
@@ -143,22 +152,22 @@ public final class AuthleteSpec {
 
     /** The raw text of the document. */
     public String content() {
-        return content;
+        return content.get();
     }
 
     /** Messages reported by the parser (warnings and errors that did not prevent parsing). */
     public List<String> messages() {
-        return messages;
+        return parsed.get().messages();
     }
 
     /** {@code info.version} of the document, or {@code null} when absent. */
     public String version() {
-        return openApi.getInfo() == null ? null : openApi.getInfo().getVersion();
+        return version;
     }
 
     /** The {@code openapi} field, e.g. {@code 3.1.0}. */
     public String openApiVersion() {
-        return openApi.getOpenapi();
+        return openApiVersion;
     }
 
     /** Every operation in document order (paths as written, methods in swagger-parser's fixed order). */
@@ -186,36 +195,28 @@ public final class AuthleteSpec {
      * {@code allOf} left as written. Computed on first call and kept; some validators want this form.
      */
     public OpenAPI openApiResolvedFully() {
-        OpenAPI result = resolvedFully;
-        if (result == null) {
-            synchronized (this) {
-                result = resolvedFully;
-                if (result == null) {
-                    result = parseFully(source, content);
-                    resolvedFully = result;
-                }
-            }
-        }
-        return result;
+        return resolvedFully.get();
     }
 
     /**
      * Another parse with every reference inlined and every {@code allOf} merged into one schema
      * ({@link AllOfFlattener}): the form a validator that closes object schemas needs. Computed on first
-     * call and kept; treat it as read-only.
+     * call and kept; treat it as read-only. Validating one path needs only {@link #flattened()}'s
+     * {@link FlattenedSpec#onePath}, which is much cheaper for the bundled description.
      */
     public OpenAPI openApiFlattened() {
-        OpenAPI result = flattened;
-        if (result == null) {
-            synchronized (this) {
-                result = flattened;
-                if (result == null) {
-                    result = flattening != null ? joined(flattening) : AllOfFlattener.flatten(parseFully(source, content));
-                    flattened = result;
-                }
-            }
-        }
-        return result;
+        return flattened.whole();
+    }
+
+    /** The flattened document ({@link #openApiFlattened()}) one path at a time. */
+    public FlattenedSpec flattened() {
+        return flattened;
+    }
+
+    /** The flattened form of the operation with this operationId; reads only its own path. */
+    public Optional<Operation> flattenedOperation(String operationId) {
+        return operation(operationId).flatMap(operation -> flattened.path(operation.pathTemplate())
+                .map(item -> item.readOperationsMap().get(PathItem.HttpMethod.valueOf(operation.method()))));
     }
 
     private static OpenAPI joined(CompletableFuture<OpenAPI> parse) {
@@ -261,7 +262,7 @@ public final class AuthleteSpec {
                 synchronized (this) {
                     result = spec;
                     if (result == null) {
-                        result = parseContent(source, read(source), true);
+                        result = BUNDLED_SOURCE.equals(source) ? compiledOrParsed() : parseContent(source, read(source), true);
                         spec = result;
                     }
                 }
@@ -373,6 +374,18 @@ public final class AuthleteSpec {
     private static AuthleteSpec parseContent(String source, String content, boolean flattenInBackground) {
         CompletableFuture<OpenAPI> flattening = flattenInBackground
                 ? CompletableFuture.supplyAsync(() -> AllOfFlattener.flatten(parseFully(source, content)), BACKGROUND) : null;
+        Parsed parsed = parseOnce(source, content);
+        try {
+            return new AuthleteSpec(source, new Lazy<>(() -> content), new Lazy<>(() -> parsed), parsed.openApi().getOpenapi(),
+                    parsed.openApi().getInfo() == null ? null : parsed.openApi().getInfo().getVersion(),
+                    collectOperations(parsed.openApi()),
+                    FlattenedSpec.parsed(() -> flattening != null ? joined(flattening) : AllOfFlattener.flatten(parseFully(source, content))));
+        } catch (IllegalArgumentException e) {
+            throw new SpecLoadException(source, "Unsupported OpenAPI document " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Parsed parseOnce(String source, String content) {
         SwaggerParseResult result;
         try {
             result = new OpenAPIV3Parser().readContents(content, null, parseOptions());
@@ -386,11 +399,23 @@ public final class AuthleteSpec {
             throw new SpecLoadException(source, "Cannot parse OpenAPI document " + source
                     + ": not an OpenAPI 3.x document" + (messages.isEmpty() ? "." : " " + messages));
         }
-        try {
-            return new AuthleteSpec(source, content, openApi, messages, flattening);
-        } catch (IllegalArgumentException e) {
-            throw new SpecLoadException(source, "Unsupported OpenAPI document " + source + ": " + e.getMessage(), e);
+        return new Parsed(openApi, messages);
+    }
+
+    /**
+     * The bundled description from the resources {@link SpecCompiler} wrote at build time: its operations now
+     * (a few milliseconds), the swagger-parser model and the flattened paths on first use. Without them (a
+     * build that did not run the compiler), the YAML is parsed as any other document.
+     */
+    private static AuthleteSpec compiledOrParsed() {
+        JsonNode index = SpecCompiler.readResource(SpecCompiler.OPERATIONS_RESOURCE, false);
+        if (index == null) {
+            return parseContent(BUNDLED_SOURCE, read(BUNDLED_SOURCE), true);
         }
+        Lazy<String> content = new Lazy<>(() -> read(BUNDLED_SOURCE));
+        return new AuthleteSpec(BUNDLED_SOURCE, content, new Lazy<>(() -> parseOnce(BUNDLED_SOURCE, content.get())),
+                index.path("openapi").asText(null), index.path("version").asText(null), SpecCompiler.readOperations(index),
+                FlattenedSpec.compiled(() -> SpecCompiler.readResource(SpecCompiler.FLATTENED_RESOURCE, true)));
     }
 
     // ------------------------------------------------------------------------------ indexing
