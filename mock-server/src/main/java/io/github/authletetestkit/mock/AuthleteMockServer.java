@@ -51,7 +51,6 @@ import io.github.authletetestkit.spec.AuthleteSpec;
 import io.github.authletetestkit.spec.SpecOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.jwk.JWKSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +58,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -105,9 +103,7 @@ public final class AuthleteMockServer implements AutoCloseable {
 
     private AuthleteMockServer(MockServerSettings settings) {
         this.settings = settings;
-        // the first server of a JVM makes the default keys while the spec is parsed: both take seconds
         this.randomness = settings.deterministicSeed() == null ? RandomSource.secure() : RandomSource.deterministic(settings.deterministicSeed());
-        CompletableFuture<JWKSet> keys = CompletableFuture.supplyAsync(randomness::defaultSigningKeys);
         Backend backend = Backend.of(settings);
         this.store = backend.store();
         this.clock = backend.clock();
@@ -137,7 +133,6 @@ public final class AuthleteMockServer implements AutoCloseable {
                 // the mock keeps its own journal of Authlete calls (/__admin/authlete/calls); WireMock's own,
                 // for /__admin/requests, keeps only the last few so that it never grows
                 .maxRequestJournalEntries(WIREMOCK_REQUESTS_KEPT));
-        keys.join();
         this.seed = settings.seed() != null ? settings.seed()
                 : settings.seedFile() != null ? new StateFile(settings.seedFile()).read() : null;
         StateFile stateFile = settings.stateFile() == null ? null : new StateFile(settings.stateFile());

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.spec.AuthleteSpec;
-import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,12 +26,12 @@ final class RequestSchemas {
 
     private static final int MAX_DEPTH = 16;
 
-    private final OpenAPI api;
+    private final AuthleteSpec spec;
     private final Map<String, Optional<Schema<?>>> byOperation = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Kind>> formKinds = new ConcurrentHashMap<>();
 
     RequestSchemas(AuthleteSpec spec) {
-        this.api = spec.openApiFlattened();
+        this.spec = spec;
     }
 
     /** Member name → kind for the operation's body; members not described are left as text. */
@@ -114,22 +113,11 @@ final class RequestSchemas {
     }
 
     private Optional<Schema<?>> find(String operationId) {
-        if (api.getPaths() == null) {
-            return Optional.empty();
-        }
-        for (PathItem path : api.getPaths().values()) {
-            for (Operation operation : path.readOperations()) {
-                if (operationId.equals(operation.getOperationId()) && operation.getRequestBody() != null
-                        && operation.getRequestBody().getContent() != null) {
-                    for (MediaType media : operation.getRequestBody().getContent().values()) {
-                        if (media.getSchema() != null) {
-                            return Optional.of(media.getSchema());
-                        }
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+        return spec.flattenedOperation(operationId)
+                .map(Operation::getRequestBody)
+                .filter(body -> body.getContent() != null)
+                .flatMap(body -> body.getContent().values().stream().map(MediaType::getSchema).filter(Objects::nonNull).findFirst())
+                .map(schema -> (Schema<?>) schema);
     }
 
     private static Kind kind(Schema<?> schema) {

@@ -9,13 +9,12 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.spec.AuthleteSpec;
 import io.github.authletetestkit.spec.ViolationText;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Checks requests and the mock's own responses against the loaded OpenAPI document with Atlassian's
@@ -29,22 +28,32 @@ public final class SpecValidator {
     /** Validators by spec source, then by path template: parsing and building are paid once per JVM. */
     private static final Map<String, Map<String, OpenApiInteractionValidator>> BY_SOURCE = new ConcurrentHashMap<>();
 
-    private final AuthleteSpec spec;
     private final Map<String, OpenApiInteractionValidator> byPath;
+    private final Function<String, OpenApiInteractionValidator> build;
 
     public SpecValidator(AuthleteSpec spec) {
-        this.spec = spec;
-        this.byPath = BY_SOURCE.computeIfAbsent(spec.source(), s -> new ConcurrentHashMap<>());
+        this(BY_SOURCE.computeIfAbsent(spec.source(), s -> new ConcurrentHashMap<>()), template -> build(spec, template));
+    }
+
+    /** With its own validators, made by {@code build} from a path template (a test's seam). */
+    SpecValidator(Map<String, OpenApiInteractionValidator> byPath, Function<String, OpenApiInteractionValidator> build) {
+        this.byPath = byPath;
+        this.build = build;
     }
 
     /**
-     * The validator of one path. A validator over the whole document matches every request against every
-     * path template again (a profile showed that as a third of validation time); the pipeline already
-     * knows the operation, so each path gets a validator that knows only it.
+     * The validator of one path, built on its first request: a mock's start builds none. A validator over the
+     * whole document matches every request against every path template again (a profile showed that as a
+     * third of validation time); the pipeline already knows the operation, so each path gets a validator
+     * that knows only it. Requests to a path whose validator is being built wait for it: none goes unchecked.
      */
     private OpenApiInteractionValidator forPath(String pathTemplate) {
-        return byPath.computeIfAbsent(pathTemplate, template -> OpenApiInteractionValidator.createFor(onePath(spec.openApiFlattened(), template))
-                // allOf merged into one schema (openApiFlattened): "no undeclared member" then holds for
+        return byPath.computeIfAbsent(pathTemplate, build);
+    }
+
+    private static OpenApiInteractionValidator build(AuthleteSpec spec, String pathTemplate) {
+        return OpenApiInteractionValidator.createFor(spec.flattened().onePath(pathTemplate))
+                // allOf merged into one schema (flattened): "no undeclared member" then holds for
                 // composed response schemas instead of failing every member one part of the allOf does not declare
                 .withLevelResolver(LevelResolver.create()
                         // SDKs send members a description may not list; the mock's own responses get no such slack
@@ -52,19 +61,7 @@ public final class SpecValidator {
                         // the service ignores query parameters it does not know (SDKs send some); known ones stay type-checked
                         .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
                         .build())
-                .build());
-    }
-
-    /** The document reduced to one path; references are already inlined, so nothing else is needed but the components' schemes. */
-    private static OpenAPI onePath(OpenAPI full, String pathTemplate) {
-        OpenAPI one = new OpenAPI(full.getSpecVersion());
-        one.setOpenapi(full.getOpenapi());
-        one.setInfo(full.getInfo());
-        one.setServers(full.getServers());
-        one.setComponents(full.getComponents());
-        one.setSecurity(full.getSecurity());
-        one.setPaths(new Paths().addPathItem(pathTemplate, full.getPaths().get(pathTemplate)));
-        return one;
+                .build();
     }
 
     /** The findings for a request; empty when it conforms. */

@@ -1,9 +1,11 @@
 package io.github.authletetestkit.mock.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.jwk.JWK;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.github.authletetestkit.mock.oauth.DeferredSigningKeys;
 import io.github.authletetestkit.mock.oauth.Jwks;
 import java.time.Instant;
 import java.util.List;
@@ -27,11 +29,32 @@ public final class ServiceDefaults {
 
     private ServiceDefaults() {}
 
+    /** The {@code jwks} member and the ID of its first key; null for no keys. */
+    private record SigningKeysMember(JsonNode json, String firstKeyId) {
+        static SigningKeysMember of(JWKSet keys) {
+            return keys == null || keys.getKeys().isEmpty() ? null
+                    : new SigningKeysMember(TextNode.valueOf(Jwks.fullJson(keys)), keys.getKeys().get(0).getKeyID());
+        }
+
+        static SigningKeysMember of(DeferredSigningKeys keys) {
+            return new SigningKeysMember(new DeferredText(keys::fullJson), keys.firstKeyId());
+        }
+    }
+
     /**
      * A complete service document with the {@code requested} members merged in. The endpoints hang below the
      * requested issuer when it is an absolute http(s) URI, below a made-up one otherwise.
      */
     public static ServiceConfig service(long apiKey, ObjectNode requested, JWKSet keys, Instant now) {
+        return service(apiKey, requested, SigningKeysMember.of(keys), now);
+    }
+
+    /** {@link #service(long, ObjectNode, JWKSet, Instant)} with keys generated when first used. */
+    public static ServiceConfig service(long apiKey, ObjectNode requested, DeferredSigningKeys keys, Instant now) {
+        return service(apiKey, requested, SigningKeysMember.of(keys), now);
+    }
+
+    private static ServiceConfig service(long apiKey, ObjectNode requested, SigningKeysMember keys, Instant now) {
         String issuer = requested.path("issuer").asText("");
         String base = issuer.matches("https?://[^\\s/?#]+[^\\s?#]*") ? issuer : "https://as-" + apiKey + ".example.com";
         String name = requested.path("serviceName").asText("Service " + apiKey);
@@ -43,6 +66,15 @@ public final class ServiceDefaults {
      * {@code keys} signs ID tokens (its first key is the ID-token key).
      */
     public static ObjectNode service(long apiKey, String serviceName, String issuer, JWKSet keys, Instant now) {
+        return service(apiKey, serviceName, issuer, SigningKeysMember.of(keys), now);
+    }
+
+    /** {@link #service(long, String, String, JWKSet, Instant)} with keys generated when first used. */
+    public static ObjectNode service(long apiKey, String serviceName, String issuer, DeferredSigningKeys keys, Instant now) {
+        return service(apiKey, serviceName, issuer, SigningKeysMember.of(keys), now);
+    }
+
+    private static ObjectNode service(long apiKey, String serviceName, String issuer, SigningKeysMember keys, Instant now) {
         ObjectNode s = Json.object();
         s.put("number", (int) (apiKey % 100_000));
         s.put("serviceName", serviceName);
@@ -114,11 +146,10 @@ public final class ServiceDefaults {
                 .put("batchCredentialEndpoint", issuer + "/batch_credential")
                 .put("deferredCredentialEndpoint", issuer + "/deferred_credential")
                 .put("credentialsSupported", Json.write(configurations));
-        if (keys != null && !keys.getKeys().isEmpty()) {
-            s.put("jwks", Jwks.fullJson(keys));
-            JWK first = keys.getKeys().get(0);
-            s.put("idTokenSignatureKeyId", first.getKeyID());
-            s.put("userInfoSignatureKeyId", first.getKeyID());
+        if (keys != null) {
+            s.set("jwks", keys.json());
+            s.put("idTokenSignatureKeyId", keys.firstKeyId());
+            s.put("userInfoSignatureKeyId", keys.firstKeyId());
         }
         return s;
     }

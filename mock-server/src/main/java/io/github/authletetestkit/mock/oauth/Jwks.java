@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.text.ParseException;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Optional;
 
 /** JWK Sets of a mock service: generating signing keys, (de)serialising them. */
@@ -26,17 +27,27 @@ public final class Jwks {
      * {@link RandomValues#current()}.
      */
     public static JWKSet generateSigningKeys() {
+        return generateSigningKeys(RandomValues::keyId, RandomValues::keyId);
+    }
+
+    /** Keys with these IDs (see {@link DeferredSigningKeys}); the key material drawn from {@link RandomValues#current()}. */
+    static JWKSet generateSigningKeys(String rsaKeyId, String ecKeyId) {
+        return generateSigningKeys(() -> rsaKeyId, () -> ecKeyId);
+    }
+
+    /** Each key ID is asked for just before its key is made, so that a seeded source gives the same sequence as ever. */
+    private static JWKSet generateSigningKeys(Supplier<String> rsaKeyId, Supplier<String> ecKeyId) {
         try {
             JWK rsa = new RSAKeyGenerator(RSA_KEY_BITS)
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256)
-                    .keyID(RandomValues.keyId())
+                    .keyID(rsaKeyId.get())
                     .secureRandom(RandomValues.current())
                     .generate();
             JWK ec = new ECKeyGenerator(Curve.P_256)
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.ES256)
-                    .keyID(RandomValues.keyId())
+                    .keyID(ecKeyId.get())
                     .secureRandom(RandomValues.current())
                     .generate();
             return new JWKSet(List.of(rsa, ec));
@@ -52,13 +63,16 @@ public final class Jwks {
      * Servers using it share their keys: fine for tests, never for anything real.
      */
     public static JWKSet sharedDefaultKeys() {
-        return SharedKeys.KEYS;
+        return SHARED.get();
     }
 
-    /** Lazy, thread-safe, once-only initialisation by the class loader (initialisation-on-demand holder). */
-    private static final class SharedKeys {
-        static final JWKSet KEYS = generateSigningKeys();
+    /** {@link #sharedDefaultKeys()} not generated yet: their key IDs now, the keys on first use (see {@link DeferredSigningKeys}). */
+    public static DeferredSigningKeys sharedDeferredKeys() {
+        return SHARED;
     }
+
+    /** Drawn from the JVM's secure source whatever scope first touches this class (a seeded mock's, say). */
+    private static final DeferredSigningKeys SHARED = RandomValues.using(null, DeferredSigningKeys::new);
 
     /** The set as JSON with public members only, as served at the {@code jwks_uri}. */
     public static String publicJson(JWKSet set) {

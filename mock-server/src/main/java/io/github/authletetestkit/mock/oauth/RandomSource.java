@@ -67,14 +67,14 @@ public final class RandomSource {
     }
 
     /**
-     * The signing keys of a default service: the JVM's shared random keys, or, in deterministic mode, keys derived
-     * from the seed (the same for the same seed).
+     * The signing keys of a default service: the JVM's shared random keys (named now, generated on first use), or,
+     * in deterministic mode, keys derived from the seed (the same for the same seed), made now.
      */
-    public JWKSet defaultSigningKeys() {
+    public DeferredSigningKeys defaultSigningKeys() {
         if (seed == null) {
-            return Jwks.sharedDefaultKeys();
+            return Jwks.sharedDeferredKeys(); // generated on first use: most of a first start otherwise
         }
-        return KEYS_BY_SEED.computeIfAbsent(seed, s -> RandomValues.using(stream("keys"), Jwks::generateSigningKeys));
+        return DeferredSigningKeys.of(KEYS_BY_SEED.computeIfAbsent(seed, s -> RandomValues.using(stream("keys"), Jwks::generateSigningKeys)));
     }
 
     /**

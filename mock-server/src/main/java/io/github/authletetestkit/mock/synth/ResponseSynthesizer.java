@@ -3,9 +3,7 @@ package io.github.authletetestkit.mock.synth;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.spec.AuthleteSpec;
-import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -26,11 +24,11 @@ public final class ResponseSynthesizer {
     /** A synthesised answer: status, content type (null for no body) and body. */
     public record Synthesised(int status, String contentType, String body) {}
 
-    private final OpenAPI api;
+    private final AuthleteSpec spec;
     private final Map<String, Optional<Synthesised>> byOperation = new ConcurrentHashMap<>();
 
     public ResponseSynthesizer(AuthleteSpec spec) {
-        this.api = spec.openApiFlattened();
+        this.spec = spec;
     }
 
     /** The answer for the operation; empty when the spec has no such operation or no success response. */
@@ -39,7 +37,7 @@ public final class ResponseSynthesizer {
     }
 
     private Optional<Synthesised> synthesise(String operationId) {
-        Operation operation = find(operationId);
+        Operation operation = spec.flattenedOperation(operationId).orElse(null);
         if (operation == null || operation.getResponses() == null) {
             return Optional.empty();
         }
@@ -74,19 +72,5 @@ public final class ResponseSynthesizer {
             }
         }
         return SchemaSampler.sample(media.getSchema());
-    }
-
-    private Operation find(String operationId) {
-        if (api.getPaths() == null) {
-            return null;
-        }
-        for (PathItem path : api.getPaths().values()) {
-            for (Operation operation : path.readOperations()) {
-                if (operationId.equals(operation.getOperationId())) {
-                    return operation;
-                }
-            }
-        }
-        return null;
     }
 }
