@@ -408,14 +408,14 @@ public final class AuthleteSpec {
      * build that did not run the compiler), the YAML is parsed as any other document.
      */
     private static AuthleteSpec compiledOrParsed() {
-        JsonNode index = SpecCompiler.readResource(SpecCompiler.OPERATIONS_RESOURCE, false);
+        JsonNode index = SpecCompiler.readOperationsResource();
         if (index == null) {
             return parseContent(BUNDLED_SOURCE, read(BUNDLED_SOURCE), true);
         }
         Lazy<String> content = new Lazy<>(() -> read(BUNDLED_SOURCE));
         return new AuthleteSpec(BUNDLED_SOURCE, content, new Lazy<>(() -> parseOnce(BUNDLED_SOURCE, content.get())),
                 index.path("openapi").asText(null), index.path("version").asText(null), SpecCompiler.readOperations(index),
-                FlattenedSpec.compiled(() -> SpecCompiler.readResource(SpecCompiler.FLATTENED_RESOURCE, true)));
+                FlattenedSpec.compiled(() -> SpecCompiler.readText(SpecCompiler.FLATTENED_RESOURCE)));
     }
 
     // ------------------------------------------------------------------------------ indexing

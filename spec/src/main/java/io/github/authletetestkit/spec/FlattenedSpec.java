@@ -41,24 +41,22 @@ public final class FlattenedSpec {
                 new Lazy<>(() -> skeletonOf(whole.get())));
     }
 
-    /** Over the JSON form {@link SpecCompiler} wrote ({@code tree} read on first use). */
-    static FlattenedSpec compiled(Supplier<JsonNode> tree) {
-        Lazy<JsonNode> document = new Lazy<>(tree);
-        return new FlattenedSpec(new Lazy<>(() -> read(document.get(), OpenAPI.class)),
-                template -> {
-                    JsonNode item = document.get().path("paths").get(template);
-                    return item == null ? null : read(item, PathItem.class);
-                },
-                new Lazy<>(() -> {
-                    ObjectNode top = ((ObjectNode) document.get()).deepCopy();
-                    top.remove("paths");
-                    top.remove("components");
-                    OpenAPI skeleton = read(top, OpenAPI.class);
-                    JsonNode schemes = document.get().path("components").get("securitySchemes");
-                    skeleton.setComponents(schemes == null ? null
-                            : read(Json31.mapper().createObjectNode().set("securitySchemes", schemes), Components.class));
-                    return skeleton;
-                }));
+    /** Over the lines {@link SpecCompiler} wrote ({@code text} read on first use); each path parsed on its first use. */
+    static FlattenedSpec compiled(Supplier<String> text) {
+        Lazy<SpecCompiler.FlattenedLines> lines = new Lazy<>(() -> SpecCompiler.FlattenedLines.read(text.get()));
+        Function<String, PathItem> readPath = template -> {
+            String item = lines.get().paths().get(template);
+            return item == null ? null : read(item, PathItem.class);
+        };
+        return new FlattenedSpec(new Lazy<>(() -> {
+                    OpenAPI whole = read(lines.get().top(), OpenAPI.class);
+                    Paths paths = new Paths();
+                    lines.get().paths().keySet().forEach(template -> paths.addPathItem(template, readPath.apply(template)));
+                    whole.setPaths(paths);
+                    return whole;
+                }),
+                readPath,
+                new Lazy<>(() -> skeletonOf(lines.get().top())));
     }
 
     /** The whole flattened document (every path at once); treat it as read-only. */
@@ -101,9 +99,24 @@ public final class FlattenedSpec {
         return skeleton;
     }
 
-    private static <T> T read(JsonNode node, Class<T> type) {
+    /** The skeleton from the top line, without deserialising the component schemas it does not keep. */
+    private static OpenAPI skeletonOf(String top) {
         try {
-            T value = Json31.mapper().treeToValue(node, type);
+            ObjectNode tree = (ObjectNode) Json31.mapper().readTree(top);
+            JsonNode schemes = tree.path("components").get("securitySchemes");
+            tree.remove("components");
+            if (schemes != null) {
+                tree.putObject("components").set("securitySchemes", schemes);
+            }
+            return skeletonOf(read(Json31.mapper().writeValueAsString(tree), OpenAPI.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The compiled OpenAPI description does not read back: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            T value = Json31.mapper().readValue(json, type);
             if (value instanceof OpenAPI api && api.getOpenapi() != null && api.getOpenapi().startsWith("3.1")) {
                 api.setSpecVersion(SpecVersion.V31);
             }

@@ -8,10 +8,14 @@ import io.swagger.v3.core.util.Json31;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The bundled description parsed at build time into two resources that load in milliseconds: its operations
@@ -23,7 +27,11 @@ import java.util.List;
 public final class SpecCompiler {
 
     static final String OPERATIONS_RESOURCE = "io/github/authletetestkit/spec/authlete-api.operations.json";
-    static final String FLATTENED_RESOURCE = "io/github/authletetestkit/spec/authlete-api.flattened.json";
+    /**
+     * The flattened document, one line per part so that a path is read without the others: first the document
+     * without its paths, then each path as {@code template TAB item}.
+     */
+    static final String FLATTENED_RESOURCE = "io/github/authletetestkit/spec/authlete-api.flattened.jsonl";
 
     /** Reads the small operations index without swagger's mapper, whose set-up the start path need not pay. */
     private static final ObjectMapper PLAIN = new ObjectMapper();
@@ -35,7 +43,8 @@ public final class SpecCompiler {
         AuthleteSpec spec = AuthleteSpec.parse(AuthleteSpec.CLASSPATH_PREFIX + AuthleteSpec.BUNDLED_RESOURCE,
                 Files.readString(Path.of(args[0]).resolve(AuthleteSpec.BUNDLED_RESOURCE)));
         write(Path.of(args[0]).resolve(OPERATIONS_RESOURCE), operations(spec));
-        write(Path.of(args[0]).resolve(FLATTENED_RESOURCE), flattened(spec));
+        Path flattened = Path.of(args[0]).resolve(FLATTENED_RESOURCE);
+        Files.writeString(flattened, flattenedLines(flattened(spec)), StandardCharsets.UTF_8);
     }
 
     /** The operations and versions of a parsed document, in the form {@link #readOperations} reads. */
@@ -60,6 +69,41 @@ public final class SpecCompiler {
         return Json31.mapper().valueToTree(spec.flattened().whole());
     }
 
+    /** The lines of {@link #FLATTENED_RESOURCE}. */
+    static String flattenedLines(JsonNode flattened) throws IOException {
+        ObjectNode top = flattened.deepCopy();
+        JsonNode paths = top.remove("paths");
+        StringBuilder lines = new StringBuilder(Json31.mapper().writeValueAsString(top)).append('\n');
+        if (paths != null) {
+            for (Map.Entry<String, JsonNode> path : paths.properties()) {
+                lines.append(path.getKey()).append('\t').append(Json31.mapper().writeValueAsString(path.getValue())).append('\n');
+            }
+        }
+        return lines.toString();
+    }
+
+    /** The resource's lines: the document without paths, then each path's text by template, in document order. */
+    record FlattenedLines(String top, Map<String, String> paths) {
+        static FlattenedLines read(String text) {
+            String[] lines = text.split("\n");
+            Map<String, String> paths = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int tab = lines[i].indexOf('\t');
+                paths.put(lines[i].substring(0, tab), lines[i].substring(tab + 1));
+            }
+            return new FlattenedLines(lines[0], Collections.unmodifiableMap(paths));
+        }
+    }
+
+    /** A text resource from the class path; null when the build did not write it. */
+    static String readText(String resource) {
+        try (InputStream in = SpecCompiler.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+
     static List<SpecOperation> readOperations(JsonNode index) {
         List<SpecOperation> result = new ArrayList<>();
         for (JsonNode entry : index.path("operations")) {
@@ -71,15 +115,13 @@ public final class SpecCompiler {
         return result;
     }
 
-    /**
-     * A compiled resource from the class path; null when the build did not write it (an IDE's own compile, say).
-     * {@code swaggerMapper}: read with swagger's own mapper (numbers as it reads them), not a plain one.
-     */
-    static JsonNode readResource(String resource, boolean swaggerMapper) {
-        try (InputStream in = SpecCompiler.class.getClassLoader().getResourceAsStream(resource)) {
-            return in == null ? null : (swaggerMapper ? Json31.mapper() : PLAIN).readTree(in);
+    /** The operations index from the class path; null when the build did not write it (an IDE's own compile, say). */
+    static JsonNode readOperationsResource() {
+        String text = readText(OPERATIONS_RESOURCE);
+        try {
+            return text == null ? null : PLAIN.readTree(text);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource, e);
+            throw new UncheckedIOException("Cannot read " + OPERATIONS_RESOURCE, e);
         }
     }
 

@@ -16,8 +16,8 @@ class CompiledSpecTest {
 
     @Test
     void theBundledDescriptionComesFromTheCompiledResources() {
-        assertThat(SpecCompiler.readResource(SpecCompiler.OPERATIONS_RESOURCE, false)).isNotNull();
-        assertThat(SpecCompiler.readResource(SpecCompiler.FLATTENED_RESOURCE, true)).isNotNull();
+        assertThat(SpecCompiler.readOperationsResource()).isNotNull();
+        assertThat(SpecCompiler.readText(SpecCompiler.FLATTENED_RESOURCE)).isNotNull();
     }
 
     @Test
@@ -25,13 +25,13 @@ class CompiledSpecTest {
         assertThat(BUNDLED.operations()).isEqualTo(FRESH.operations());
         assertThat(BUNDLED.version()).isEqualTo(FRESH.version()).isNotNull();
         assertThat(BUNDLED.openApiVersion()).isEqualTo(FRESH.openApiVersion()).isEqualTo("3.1.0");
-        assertThat(SpecCompiler.readResource(SpecCompiler.OPERATIONS_RESOURCE, false)).isEqualTo(SpecCompiler.operations(FRESH));
+        assertThat(SpecCompiler.readOperationsResource()).isEqualTo(SpecCompiler.operations(FRESH));
     }
 
     @Test
-    void theFlattenedFormIsThatOfAFreshParseOnePathAtATimeAndWhole() {
+    void theFlattenedFormIsThatOfAFreshParseOnePathAtATimeAndWhole() throws Exception {
         JsonNode fresh = SpecCompiler.flattened(FRESH);
-        assertThat(SpecCompiler.readResource(SpecCompiler.FLATTENED_RESOURCE, true)).isEqualTo(fresh);
+        assertThat(SpecCompiler.readText(SpecCompiler.FLATTENED_RESOURCE)).isEqualTo(SpecCompiler.flattenedLines(fresh));
         assertThat(json(BUNDLED.openApiFlattened())).isEqualTo(fresh);
         for (SpecOperation operation : FRESH.operations()) {
             PathItem item = BUNDLED.flattened().path(operation.pathTemplate()).orElseThrow();
