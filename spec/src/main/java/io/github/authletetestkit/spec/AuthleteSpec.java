@@ -44,7 +44,9 @@ import java.util.concurrent.Executors;
  * document is parsed at most once per JVM and per normalised source: instances are immutable,
  * cached and safe to share between threads. Parsing uses swagger-parser with {@code resolve=true}
  * (external references resolved, local {@code $ref}s kept); {@link #openApiResolvedFully()} gives a
- * separately parsed copy with every reference inlined for tools that need it.
+ * separately parsed copy with every reference inlined for tools that need it. The bundled description is
+ * parsed at build time ({@link SpecCompiler}): loading it reads its operations only, and the swagger-parser
+ * model and the flattened paths ({@link #flattened()}) come on first use.
  */
 public final class AuthleteSpec {
 
