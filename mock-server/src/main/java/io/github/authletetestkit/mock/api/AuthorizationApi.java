@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.authletetestkit.mock.oauth.AuthorizationDetails;
 import io.github.authletetestkit.mock.oauth.ClaimsRequest;
 import io.github.authletetestkit.mock.oauth.FormParameters;
 import io.github.authletetestkit.mock.oauth.IdTokenException;
@@ -32,7 +34,7 @@ public final class AuthorizationApi {
 
     record IssueRequest(String ticket, String subject, Long authTime, String acr, String claims, List<Property> properties,
                         List<String> scopes, String sub, String accessToken, Long accessTokenDuration, String sessionId,
-                        String idTokenAudType) {}
+                        String idTokenAudType, JsonNode authorizationDetails) {}
 
     record FailRequest(String ticket, String reason, String description) {}
 
@@ -93,7 +95,7 @@ public final class AuthorizationApi {
                 ResponseTypes.wireValue(accepted.responseType()), accepted.responseMode(), accepted.scopes(), accepted.state(),
                 accepted.nonce(), accepted.codeChallenge(), accepted.codeChallengeMethod(), accepted.maxAge(), null,
                 request.context(), call.now().plusSeconds(ServiceConfig.TICKET_SECONDS), accepted.grantManagement(),
-                claimsRequest.toJson());
+                claimsRequest.toJson(), accepted.authorizationDetails(), accepted.resources());
         state.putTicket(ticket);
         boolean noInteraction = accepted.prompts().equals(List.of("none"));
         String code = ResultCodes.of(4, 0, 1);
@@ -119,6 +121,7 @@ public final class AuthorizationApi {
             body.put("loginHint", accepted.loginHint());
         }
         FlowSupport.putGrantManagement(body, accepted.grantManagement());
+        FlowSupport.putTargets(body, accepted.authorizationDetails(), accepted.resources());
         return ApiResponse.ok(body);
     }
 
@@ -175,6 +178,13 @@ public final class AuthorizationApi {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(ISSUE_API, 2, 1), "INTERNAL_SERVER_ERROR",
                     "server_error", "The request does not contain 'subject'."));
         }
+        String detailsOverride;
+        try {
+            detailsOverride = AuthorizationDetails.fromApi(request.authorizationDetails(), service.supportedAuthorizationDetailsTypes());
+        } catch (InvalidParametersException e) {
+            return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(ISSUE_API, 2, 2), "INTERNAL_SERVER_ERROR",
+                    "server_error", e.getMessage()));
+        }
         Optional<AuthorizationTicket> taken = state.consumeTicket(request.ticket());
         if (taken.isEmpty() || taken.get().isExpired(call.now())) {
             return ApiResponse.ok(RuntimeResult.error(service, ResultCodes.of(ISSUE_API, 3, 1), "BAD_REQUEST", "invalid_request",
@@ -190,7 +200,8 @@ public final class AuthorizationApi {
         String grantType = ticket.requests("code") ? "AUTHORIZATION_CODE" : "IMPLICIT";
         Grant grant = new Grant(ticket.clientId(), request.subject(), request.sub(), List.copyOf(scopes), grantType,
                 request.properties() == null ? List.of() : List.copyOf(request.properties()), request.authTime(), request.acr(),
-                request.claims(), ticket.nonce(), request.sessionId(), request.idTokenAudType(), null, ticket.claimsRequest());
+                request.claims(), ticket.nonce(), request.sessionId(), request.idTokenAudType(), null, ticket.claimsRequest(),
+                detailsOverride != null ? detailsOverride : ticket.authorizationDetails(), ticket.resources());
         try {
             return ApiResponse.ok(issueResponse(call, state, client.get(), ticket, grant, request));
         } catch (IdTokenException | CannotSignException e) {

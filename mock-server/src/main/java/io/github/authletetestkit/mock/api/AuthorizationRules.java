@@ -6,7 +6,10 @@ import io.github.authletetestkit.mock.grants.ManagedGrant;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.ScopeDefinition;
 import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.oauth.AuthorizationDetails;
 import io.github.authletetestkit.mock.oauth.FormParameters;
+import io.github.authletetestkit.mock.oauth.InvalidParametersException;
+import io.github.authletetestkit.mock.oauth.ResourceIndicators;
 import io.github.authletetestkit.mock.oauth.Pkce;
 import io.github.authletetestkit.mock.oauth.RedirectUris;
 import io.github.authletetestkit.mock.store.ResponseMode;
@@ -31,7 +34,8 @@ final class AuthorizationRules {
     record Accepted(ClientConfig client, boolean clientIdAliasUsed, String redirectUri, boolean redirectUriExplicit,
                     String responseType, ResponseMode responseMode, List<String> scopes, String state, String nonce,
                     String codeChallenge, String codeChallengeMethod, long maxAge, List<String> prompts,
-                    String loginHint, String display, GrantRequest grantManagement) {}
+                    String loginHint, String display, GrantRequest grantManagement, String authorizationDetails,
+                    List<String> resources) {}
 
     /** A rule that failed; {@code redirectUri} is null when the error must not go back to the client. */
     record Failure(String code, String error, String description, String redirectUri, ResponseMode mode, String state,
@@ -210,11 +214,24 @@ final class AuthorizationRules {
             if (grantManagement.refusal() != null) {
                 return reject.with(23 + grantManagement.refusal().ordinal(), grantManagement.refusal().error(), grantManagement.description());
             }
+            String authorizationDetails;
+            List<String> resources;
+            try {
+                authorizationDetails = AuthorizationDetails.check(params.first("authorization_details"),
+                        service.supportedAuthorizationDetailsTypes());
+            } catch (InvalidParametersException e) {
+                return reject.with(41, "invalid_authorization_details", e.getMessage());
+            }
+            try {
+                resources = ResourceIndicators.check(params.all("resource"));
+            } catch (InvalidParametersException e) {
+                return reject.with(42, "invalid_target", e.getMessage());
+            }
             String clientIdParam = params.first("client_id");
             boolean aliasUsed = !clientIdParam.equals(Long.toString(client.clientId()));
             return new Outcome(new Accepted(client, aliasUsed, redirectUri, explicit, type, mode.get(), scopes, state,
                     nonce, challenge, method, maxAge, prompts, params.first("login_hint"),
-                    display == null ? "PAGE" : display.toUpperCase(), grantManagement.request()), null);
+                    display == null ? "PAGE" : display.toUpperCase(), grantManagement.request(), authorizationDetails, resources), null);
         }
 
         /** Requested scopes, narrowed to the client's requestable ones, or the service's defaults when none. */

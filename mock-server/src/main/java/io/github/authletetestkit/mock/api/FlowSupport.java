@@ -8,12 +8,14 @@ import io.github.authletetestkit.mock.grants.GrantRules;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.ScopeDefinition;
 import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.oauth.AuthorizationDetails;
 import io.github.authletetestkit.mock.oauth.FormParameters;
 import io.github.authletetestkit.mock.oauth.OAuthErrors;
 import io.github.authletetestkit.mock.store.EndUserDecision;
 import io.github.authletetestkit.mock.store.Grant;
 import io.github.authletetestkit.mock.store.Property;
 import io.github.authletetestkit.mock.store.ServiceState;
+import io.github.authletetestkit.mock.store.TokenRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,6 +127,26 @@ final class FlowSupport {
         if (request != null) {
             body.put("gmAction", request.action().name());
             putIfPresent(body, "grantId", request.grantId());
+        }
+    }
+
+    /** {@code authorizationDetails} (RFC 9396) and {@code resources} (RFC 8707), each when there are any. */
+    static void putTargets(ObjectNode body, String authorizationDetails, List<String> resources) {
+        if (authorizationDetails != null) {
+            body.set("authorizationDetails", AuthorizationDetails.toJson(authorizationDetails));
+        }
+        if (resources != null && !resources.isEmpty()) {
+            ArrayNode array = body.putArray("resources");
+            resources.forEach(array::add);
+        }
+    }
+
+    /** What a token response and an introspection add about a token's targets: the grant's, and the token's audience. */
+    static void putTokenTargets(ObjectNode body, TokenRecord token) {
+        putTargets(body, token.grant().authorizationDetails(), token.grant().resources());
+        if (!token.audience().isEmpty()) {
+            ArrayNode array = body.putArray("accessTokenResources");
+            token.audience().forEach(array::add);
         }
     }
 

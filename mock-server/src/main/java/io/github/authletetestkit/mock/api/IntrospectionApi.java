@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.oauth.AuthorizationDetails;
 import io.github.authletetestkit.mock.oauth.FormParameters;
 import io.github.authletetestkit.mock.oauth.IntrospectionJwt;
 import io.github.authletetestkit.mock.oauth.Jwks;
@@ -111,6 +112,7 @@ public final class IntrospectionApi {
         if (token.certificateThumbprint() != null) {
             body.put("certificateThumbprint", token.certificateThumbprint());
         }
+        FlowSupport.putTokenTargets(body, token);
     }
 
     public ApiResponse standard(ApiCall call) {
@@ -154,6 +156,14 @@ public final class IntrospectionApi {
             }
             if (token.grant().grantId() != null) {
                 content.put("grant_id", token.grant().grantId());
+            }
+            if (token.audience().size() == 1) {
+                content.put("aud", token.audience().get(0));
+            } else if (!token.audience().isEmpty()) {
+                TokenApi.putStrings(content.putArray("aud"), token.audience());
+            }
+            if (token.grant().authorizationDetails() != null) {
+                content.set("authorization_details", AuthorizationDetails.toJson(token.grant().authorizationDetails()));
             }
             boolean withHidden = Boolean.TRUE.equals(request.withHiddenProperties());
             for (Property p : token.grant().properties()) {

@@ -6,7 +6,10 @@ import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ScopeDefinition;
 import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.oauth.AuthorizationDetails;
 import io.github.authletetestkit.mock.oauth.FormParameters;
+import io.github.authletetestkit.mock.oauth.InvalidParametersException;
+import io.github.authletetestkit.mock.oauth.ResourceIndicators;
 import io.github.authletetestkit.mock.oauth.IdTokenException;
 import io.github.authletetestkit.mock.oauth.CannotSignException;
 import io.github.authletetestkit.mock.oauth.InvalidDpopProofException;
@@ -72,6 +75,21 @@ public final class TokenApi {
             return new TokenMinter.Options(orZero(request.accessTokenDuration()), orZero(request.refreshTokenDuration()),
                     request.accessToken(), dpopJkt, certificateThumbprint);
         }
+
+        /**
+         * The options with the audience the request's {@code resource} parameters narrow {@code grant}'s resources to.
+         *
+         * @throws InvalidParametersException when a resource is malformed or was not granted
+         */
+        TokenMinter.Options narrowedOptions(Grant grant) {
+            List<String> requested = params.all("resource");
+            return requested.isEmpty() ? options() : options().withResources(ResourceIndicators.narrow(grant.grantedResources(), requested));
+        }
+    }
+
+    /** A token request whose {@code resource} is malformed or was not granted (RFC 8707 {@code invalid_target}). */
+    private static ObjectNode invalidTarget(Exchange x, InvalidParametersException e) {
+        return x.error(90, "invalid_target", e.getMessage());
     }
 
     public ApiResponse token(ApiCall call) {
@@ -172,8 +190,14 @@ public final class TokenApi {
             }
         }
         Grant grant = withRequestProperties(code.grant().withGrantType("AUTHORIZATION_CODE"), x.request());
+        TokenMinter.Options narrowed;
+        try {
+            narrowed = x.narrowedOptions(grant);
+        } catch (InvalidParametersException e) {
+            return invalidTarget(x, e);
+        }
         // the ID token is signed before anything changes, so a signing failure leaves the code usable
-        TokenMinter.Options options = x.options().withAccessToken(x.service(), x.client(), grant,
+        TokenMinter.Options options = narrowed.withAccessToken(x.service(), x.client(), grant,
                 TokenMinter.refreshAllowed(x.service(), x.client()), x.call().now());
         String idToken = grant.hasScope("openid")
                 ? IdTokens.issue(x.service(), x.client(), grant, x.call().now(), options.accessToken(), null, authorization.clientIdAliasUsed())
@@ -211,11 +235,17 @@ public final class TokenApi {
             }
             grant = grant.withScopes(narrowed);
         }
+        TokenMinter.Options options;
+        try {
+            options = x.narrowedOptions(grant);
+        } catch (InvalidParametersException e) {
+            return invalidTarget(x, e);
+        }
         if (!x.state().consumePair(old)) {
             return x.error(31, "invalid_grant", "The refresh token is unknown, expired or revoked.");
         }
         grant = withRequestProperties(grant, x.request());
-        TokenRecord token = TokenMinter.refresh(x.state(), x.client(), old, grant, x.call().now(), x.options());
+        TokenRecord token = TokenMinter.refresh(x.state(), x.client(), old, grant, x.call().now(), options);
         return ok(x, token, null, ResultCodes.of(API + 3, 0, 1));
     }
 
@@ -227,7 +257,14 @@ public final class TokenApi {
         if (scopes.isEmpty()) {
             return x.error(41, "invalid_scope", "The requested scope is not supported by this service.");
         }
-        Grant grant = withRequestProperties(Grant.forClient(x.client().clientId(), scopes.get(), "CLIENT_CREDENTIALS"), x.request());
+        List<String> resources;
+        try {
+            resources = ResourceIndicators.check(x.params().all("resource"));
+        } catch (InvalidParametersException e) {
+            return invalidTarget(x, e);
+        }
+        Grant grant = withRequestProperties(Grant.forClient(x.client().clientId(), scopes.get(), "CLIENT_CREDENTIALS")
+                .withResources(resources), x.request());
         TokenRecord token = TokenMinter.mint(x.state(), x.client(), grant, false, x.call().now(), x.options());
         return ok(x, token, null, ResultCodes.of(API + 2, 0, 1));
     }
@@ -341,6 +378,9 @@ public final class TokenApi {
         if (grant.grantId() != null) {
             content.put("grant_id", grant.grantId());
         }
+        if (grant.authorizationDetails() != null) {
+            content.set("authorization_details", AuthorizationDetails.toJson(grant.authorizationDetails()));
+        }
         for (Property p : grant.properties()) {
             if (!p.hidden() && p.key() != null && !content.has(p.key())) {
                 content.put(p.key(), p.value());
@@ -373,6 +413,7 @@ public final class TokenApi {
         if (grant.grantId() != null) {
             body.put("grantId", grant.grantId());
         }
+        FlowSupport.putTokenTargets(body, token);
     }
 
     static void putProperties(ObjectNode body, List<Property> properties) {

@@ -12,7 +12,9 @@ import io.github.authletetestkit.mock.oauth.RandomValues;
 import io.github.authletetestkit.mock.store.Grant;
 import io.github.authletetestkit.mock.store.ServiceState;
 import io.github.authletetestkit.mock.store.TokenRecord;
+import io.github.authletetestkit.mock.oauth.AuthorizationDetails;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Mints access/refresh token pairs with the lifetimes Authlete would choose, and stores them. */
@@ -20,11 +22,22 @@ final class TokenMinter {
 
     /**
      * Per-request choices: explicit lifetimes (0 = default), a caller-chosen access token, a DPoP key binding, a client
-     * certificate binding (RFC 8705 thumbprint).
+     * certificate binding (RFC 8705 thumbprint), the resources the token request narrowed the audience to (RFC 8707;
+     * null: the grant's).
      */
     record Options(long accessTokenDuration, long refreshTokenDuration, String accessToken, String dpopJkt,
-                   String certificateThumbprint) {
+                   String certificateThumbprint, List<String> resources) {
         static final Options DEFAULT = new Options(0, 0, null, null, null);
+
+        /** Options whose token has the audience of its grant. */
+        Options(long accessTokenDuration, long refreshTokenDuration, String accessToken, String dpopJkt, String certificateThumbprint) {
+            this(accessTokenDuration, refreshTokenDuration, accessToken, dpopJkt, certificateThumbprint, null);
+        }
+
+        /** These options with the token's audience narrowed to {@code narrowed}. */
+        Options withResources(List<String> narrowed) {
+            return new Options(accessTokenDuration, refreshTokenDuration, accessToken, dpopJkt, certificateThumbprint, narrowed);
+        }
 
         /** Options without a certificate binding. */
         Options(long accessTokenDuration, long refreshTokenDuration, String accessToken, String dpopJkt) {
@@ -41,8 +54,8 @@ final class TokenMinter {
             }
             Instant expiresAt = accessExpiresAt(service, client, withRefresh, now, this);
             return new Options(accessTokenDuration, refreshTokenDuration,
-                    accessTokenValue(service, client, grant, now, expiresAt, dpopJkt, certificateThumbprint), dpopJkt,
-                    certificateThumbprint);
+                    accessTokenValue(service, client, grant, now, expiresAt, dpopJkt, certificateThumbprint, resources), dpopJkt,
+                    certificateThumbprint, resources);
         }
     }
 
@@ -56,9 +69,10 @@ final class TokenMinter {
         Instant refreshExpiresAt = withRefresh ? now.plusSeconds(refreshDuration(service, client, options.refreshTokenDuration())) : null;
         Instant accessExpiresAt = accessExpiresAt(service, client, withRefresh, now, options);
         String accessToken = options.accessToken() != null && !options.accessToken().isEmpty() ? options.accessToken()
-                : accessTokenValue(service, client, grant, now, accessExpiresAt, options.dpopJkt(), options.certificateThumbprint());
+                : accessTokenValue(service, client, grant, now, accessExpiresAt, options.dpopJkt(), options.certificateThumbprint(),
+                        options.resources());
         TokenRecord record = new TokenRecord(accessToken, accessExpiresAt, withRefresh ? RandomValues.token() : null,
-                refreshExpiresAt, grant, options.dpopJkt(), now, null, options.certificateThumbprint());
+                refreshExpiresAt, grant, options.dpopJkt(), now, null, options.certificateThumbprint(), options.resources());
         state.putToken(record);
         if (grant.subject() != null) {
             state.recordGrant(grant.clientId(), grant.subject(), grant.scopes(), now);
@@ -108,8 +122,9 @@ final class TokenMinter {
         }
         String dpopJkt = options.dpopJkt() != null ? options.dpopJkt() : old.dpopJkt();
         String thumbprint = options.certificateThumbprint() != null ? options.certificateThumbprint() : old.certificateThumbprint();
-        TokenRecord record = new TokenRecord(accessTokenValue(service, client, grant, now, accessExpiresAt, dpopJkt, thumbprint),
-                accessExpiresAt, refreshToken, refreshExpiresAt, grant, dpopJkt, old.createdAt(), now, thumbprint);
+        TokenRecord record = new TokenRecord(
+                accessTokenValue(service, client, grant, now, accessExpiresAt, dpopJkt, thumbprint, options.resources()),
+                accessExpiresAt, refreshToken, refreshExpiresAt, grant, dpopJkt, old.createdAt(), now, thumbprint, options.resources());
         state.putToken(record);
         return record;
     }
@@ -130,14 +145,15 @@ final class TokenMinter {
      * @throws CannotSignException when the JWT cannot be signed
      */
     private static String accessTokenValue(ServiceConfig service, ClientConfig client, Grant grant, Instant now, Instant expiresAt,
-                                           String dpopJkt, String certificateThumbprint) {
+                                           String dpopJkt, String certificateThumbprint, List<String> resources) {
         String alg = service.accessTokenSignAlg();
         if (!JwtAccessTokens.wanted(alg)) {
             return RandomValues.token();
         }
         String clientId = client != null ? Long.toString(client.clientId()) : Long.toString(grant.clientId());
         JwtAccessTokens.Claims claims = new JwtAccessTokens.Claims(service.issuer(), grant.subject(), clientId, grant.scopes(),
-                now, expiresAt, RandomValues.token(), dpopJkt, certificateThumbprint);
+                now, expiresAt, RandomValues.token(), dpopJkt, certificateThumbprint,
+                AuthorizationDetails.toJson(grant.authorizationDetails()), resources != null ? resources : grant.grantedResources());
         JWKSet keys;
         try {
             keys = Jwks.parse(service.jwks());

@@ -82,6 +82,7 @@ public final class ServiceConfig extends JsonDocument {
     public String accessTokenType() { return text("accessTokenType") == null ? "Bearer" : text("accessTokenType"); }
     public String idTokenAudType() { return text("idTokenAudType"); }
     public List<String> supportedClaims() { return texts("supportedClaims"); }
+    public List<String> supportedAuthorizationDetailsTypes() { return texts("supportedAuthorizationDetailsTypes"); }
     public String endpoint(String name) { return text(name); }
 
     /** A copy of this service with {@code changes} merged in: absent members keep their value, present ones (arrays too) replace. */

@@ -1,10 +1,12 @@
 package io.github.authletetestkit.mock.oauth;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.github.authletetestkit.mock.model.Json;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +23,19 @@ public final class JwtAccessTokens {
 
     /**
      * The access token's claims; {@code scopes} may be empty, {@code dpopJkt} and {@code certificateThumbprint} null
-     * (both null: no {@code cnf}).
+     * (both null: no {@code cnf}); {@code authorizationDetails} (RFC 9396) null when none; {@code audience} the resources
+     * (RFC 8707), empty when none.
      */
     public record Claims(String issuer, String subject, String clientId, List<String> scopes, Instant issuedAt,
-                         Instant expiresAt, String jti, String dpopJkt, String certificateThumbprint) {}
+                         Instant expiresAt, String jti, String dpopJkt, String certificateThumbprint, JsonNode authorizationDetails,
+                         List<String> audience) {
+
+        /** Claims without authorization details or an audience. */
+        public Claims(String issuer, String subject, String clientId, List<String> scopes, Instant issuedAt, Instant expiresAt,
+                      String jti, String dpopJkt, String certificateThumbprint) {
+            this(issuer, subject, clientId, scopes, issuedAt, expiresAt, jti, dpopJkt, certificateThumbprint, null, List.of());
+        }
+    }
 
     private JwtAccessTokens() {}
 
@@ -52,6 +63,11 @@ public final class JwtAccessTokens {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("iss", claims.issuer());
         payload.put("sub", claims.subject() != null ? claims.subject() : claims.clientId());
+        if (claims.audience().size() == 1) {
+            payload.put("aud", claims.audience().get(0));
+        } else if (!claims.audience().isEmpty()) {
+            payload.put("aud", claims.audience());
+        }
         payload.put("client_id", claims.clientId());
         if (!claims.scopes().isEmpty()) {
             payload.put("scope", String.join(" ", claims.scopes()));
@@ -68,6 +84,9 @@ public final class JwtAccessTokens {
         }
         if (!cnf.isEmpty()) {
             payload.put("cnf", cnf);
+        }
+        if (claims.authorizationDetails() != null) {
+            payload.put("authorization_details", Json.MAPPER.convertValue(claims.authorizationDetails(), List.class));
         }
         return payload;
     }

@@ -9,7 +9,10 @@ import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.ClientDefaults;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.oauth.Jwks;
+import io.github.authletetestkit.mock.oauth.AuthorizationDetails;
+import io.github.authletetestkit.mock.oauth.InvalidParametersException;
 import io.github.authletetestkit.mock.oauth.RandomValues;
+import io.github.authletetestkit.mock.oauth.ResourceIndicators;
 import io.github.authletetestkit.mock.oauth.RedirectUris;
 import io.github.authletetestkit.mock.state.StateDocument.ServiceEntry;
 import io.github.authletetestkit.mock.state.StateDocument.TokenEntry;
@@ -35,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads a seed or state document into a {@link Seed}, checking all of it first: any error is a
@@ -231,12 +235,28 @@ public final class SeedReader {
                 throw new SeedException(tokenAt + ".grantId", "no grant of this service has the ID '" + t.grantId() + "'");
             }
             Grant grant = new Grant(clientId, t.subject(), t.sub(), scopes, grantType, listOf(t.properties()), t.authTime(),
-                    t.acr(), t.claims(), t.nonce(), t.sessionId(), t.idTokenAudType(), t.grantId());
+                    t.acr(), t.claims(), t.nonce(), t.sessionId(), t.idTokenAudType(), t.grantId(), null,
+                    targets(() -> AuthorizationDetails.fromState(t.authorizationDetails()), tokenAt + ".authorizationDetails"),
+                    resources(t.resources(), tokenAt + ".resources"));
             Instant expiresAt = t.expiresAt() != null ? t.expiresAt() : now.plusSeconds(config.accessTokenDuration());
             Instant refreshExpiresAt = t.refreshToken() == null ? null
                     : t.refreshTokenExpiresAt() != null ? t.refreshTokenExpiresAt() : now.plusSeconds(config.refreshTokenDuration());
             return new TokenRecord(t.accessToken(), expiresAt, t.refreshToken(), refreshExpiresAt, grant, t.dpopJkt(),
-                    t.createdAt() != null ? t.createdAt() : now, t.lastRefreshedAt(), t.certificateThumbprint());
+                    t.createdAt() != null ? t.createdAt() : now, t.lastRefreshedAt(), t.certificateThumbprint(),
+                    resources(t.accessTokenResources(), tokenAt + ".accessTokenResources"));
+        }
+
+        /** Resources (RFC 8707) as written, checked; null when absent. */
+        private static List<String> resources(List<String> given, String at) {
+            return given == null ? null : targets(() -> ResourceIndicators.check(given), at);
+        }
+
+        private static <T> T targets(Supplier<T> read, String at) {
+            try {
+                return read.get();
+            } catch (InvalidParametersException e) {
+                throw new SeedException(at, e.getMessage());
+            }
         }
 
         private AuthorizationTicket ticket(AuthorizationTicket t, String itemAt) {

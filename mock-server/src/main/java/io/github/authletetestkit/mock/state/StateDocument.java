@@ -1,5 +1,6 @@
 package io.github.authletetestkit.mock.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.grants.ManagedGrant;
 import io.github.authletetestkit.mock.store.AuthorizationCode;
@@ -55,6 +56,9 @@ record StateDocument(Integer schemaVersion, List<ServiceEntry> services, List<St
      * @param expiresAt          when the access token expires; default: the service's access token duration from now
          * @param grantId            the service's managed grant the token was issued under; null for none
      * @param certificateThumbprint the client certificate the token is bound to (RFC 8705 {@code x5t#S256}); null for none
+     * @param authorizationDetails the grant's authorization details (RFC 9396, a JSON array); null for none
+     * @param resources          the grant's resources (RFC 8707); null for none
+     * @param accessTokenResources the access token's audience when a token request narrowed it; null: the grant's resources
      */
     record TokenEntry(
             String accessToken,
@@ -77,5 +81,8 @@ record StateDocument(Integer schemaVersion, List<ServiceEntry> services, List<St
             Instant createdAt,
             Instant lastRefreshedAt,
             String grantId,
-            String certificateThumbprint) {}
+            String certificateThumbprint,
+            JsonNode authorizationDetails,
+            List<String> resources,
+            List<String> accessTokenResources) {}
 }

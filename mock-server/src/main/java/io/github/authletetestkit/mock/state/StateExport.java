@@ -16,6 +16,7 @@ import io.github.authletetestkit.mock.store.DeviceAuthorization;
 import io.github.authletetestkit.mock.store.GrantedScopes;
 import io.github.authletetestkit.mock.store.PushedRequest;
 import io.github.authletetestkit.mock.store.TokenTicket;
+import io.github.authletetestkit.mock.oauth.AuthorizationDetails;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.function.Function;
@@ -59,6 +60,7 @@ public final class StateExport {
         return new TokenEntry(t.accessToken(), g.clientId(), g.subject(), g.scopes(), t.accessTokenExpiresAt(),
                 t.refreshToken(), t.refreshTokenExpiresAt(), g.grantType(), g.properties(), g.sub(), g.authTimeSeconds(),
                 g.acr(), g.claims(), g.nonce(), g.sessionId(), g.idTokenAudType(), t.dpopJkt(), t.createdAt(),
-                t.lastRefreshedAt(), g.grantId(), t.certificateThumbprint());
+                t.lastRefreshedAt(), g.grantId(), t.certificateThumbprint(), AuthorizationDetails.toJson(g.authorizationDetails()),
+                g.resources(), t.accessTokenResources());
     }
 }

@@ -28,7 +28,18 @@ public record AuthorizationTicket(
         String context,
         Instant expiresAt,
         GrantRequest grantManagement,
-        String claimsRequest) {
+        String claimsRequest,
+        String authorizationDetails,
+        List<String> resources) {
+
+    /** A ticket without authorization details (RFC 9396) or resources (RFC 8707). */
+    public AuthorizationTicket(String ticket, long clientId, boolean clientIdAliasUsed, String redirectUri, boolean redirectUriExplicit,
+                               String responseType, ResponseMode responseMode, List<String> scopes, String state, String nonce,
+                               String codeChallenge, String codeChallengeMethod, long maxAge, String fixedSubject, String context,
+                               Instant expiresAt, GrantRequest grantManagement, String claimsRequest) {
+        this(ticket, clientId, clientIdAliasUsed, redirectUri, redirectUriExplicit, responseType, responseMode, scopes, state, nonce,
+                codeChallenge, codeChallengeMethod, maxAge, fixedSubject, context, expiresAt, grantManagement, claimsRequest, null, null);
+    }
 
     /** A ticket without an OpenID Connect {@code claims} request parameter. */
     public AuthorizationTicket(String ticket, long clientId, boolean clientIdAliasUsed, String redirectUri, boolean redirectUriExplicit,
@@ -50,13 +61,13 @@ public record AuthorizationTicket(
     public AuthorizationTicket withContext(String newContext) {
         return new AuthorizationTicket(ticket, clientId, clientIdAliasUsed, redirectUri, redirectUriExplicit, responseType,
                 responseMode, scopes, state, nonce, codeChallenge, codeChallengeMethod, maxAge, fixedSubject, newContext, expiresAt,
-                grantManagement, claimsRequest);
+                grantManagement, claimsRequest, authorizationDetails, resources);
     }
 
     /** This ticket with its grant management action spent (applied at the issue call), for the code issued with it. */
     public AuthorizationTicket withoutGrantManagement() {
         return new AuthorizationTicket(ticket, clientId, clientIdAliasUsed, redirectUri, redirectUriExplicit, responseType,
                 responseMode, scopes, state, nonce, codeChallenge, codeChallengeMethod, maxAge, fixedSubject, context, expiresAt,
-                null, claimsRequest);
+                null, claimsRequest, authorizationDetails, resources);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.authletetestkit.mock.store;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An access token and, when issued, its refresh token: the pair Authlete keeps per issuance. A token may be bound to a
@@ -16,7 +17,15 @@ public record TokenRecord(
         String dpopJkt,
         Instant createdAt,
         Instant lastRefreshedAt,
-        String certificateThumbprint) {
+        String certificateThumbprint,
+        List<String> accessTokenResources) {
+
+    /** A token whose audience is every resource of its grant (RFC 8707). */
+    public TokenRecord(String accessToken, Instant accessTokenExpiresAt, String refreshToken, Instant refreshTokenExpiresAt,
+                       Grant grant, String dpopJkt, Instant createdAt, Instant lastRefreshedAt, String certificateThumbprint) {
+        this(accessToken, accessTokenExpiresAt, refreshToken, refreshTokenExpiresAt, grant, dpopJkt, createdAt, lastRefreshedAt,
+                certificateThumbprint, null);
+    }
 
     /** A token not bound to a client certificate (the shape before certificate binding existed). */
     public TokenRecord(String accessToken, Instant accessTokenExpiresAt, String refreshToken, Instant refreshTokenExpiresAt,
@@ -32,22 +41,27 @@ public record TokenRecord(
         return refreshToken != null && now.isBefore(refreshTokenExpiresAt);
     }
 
+    /** The access token's audience (RFC 8707): the resources asked for at the token request, else the grant's. */
+    public List<String> audience() {
+        return accessTokenResources != null ? accessTokenResources : grant.grantedResources();
+    }
+
     public long clientId() {
         return grant.clientId();
     }
 
     public TokenRecord withAccessTokenExpiresAt(Instant expiresAt) {
         return new TokenRecord(accessToken, expiresAt, refreshToken, refreshTokenExpiresAt, grant, dpopJkt, createdAt, lastRefreshedAt,
-                certificateThumbprint);
+                certificateThumbprint, accessTokenResources);
     }
 
     public TokenRecord withRefreshTokenExpiresAt(Instant expiresAt) {
         return new TokenRecord(accessToken, accessTokenExpiresAt, refreshToken, expiresAt, grant, dpopJkt, createdAt, lastRefreshedAt,
-                certificateThumbprint);
+                certificateThumbprint, accessTokenResources);
     }
 
     public TokenRecord withGrant(Grant newGrant) {
         return new TokenRecord(accessToken, accessTokenExpiresAt, refreshToken, refreshTokenExpiresAt, newGrant, dpopJkt, createdAt, lastRefreshedAt,
-                certificateThumbprint);
+                certificateThumbprint, accessTokenResources);
     }
 }
