@@ -133,7 +133,7 @@ final class FlowSupport {
     /** {@code authorizationDetails} (RFC 9396) and {@code resources} (RFC 8707), each when there are any. */
     static void putTargets(ObjectNode body, String authorizationDetails, List<String> resources) {
         if (authorizationDetails != null) {
-            body.set("authorizationDetails", AuthorizationDetails.toJson(authorizationDetails));
+            body.set("authorizationDetails", AuthorizationDetails.toAuthlete(authorizationDetails));
         }
         if (resources != null && !resources.isEmpty()) {
             ArrayNode array = body.putArray("resources");

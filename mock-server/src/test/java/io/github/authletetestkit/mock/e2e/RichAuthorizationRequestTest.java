@@ -2,11 +2,23 @@ package io.github.authletetestkit.mock.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.authlete.common.api.AuthleteApi;
+import com.authlete.common.dto.AuthorizationIssueRequest;
+import com.authlete.common.dto.AuthorizationIssueResponse;
+import com.authlete.common.dto.AuthorizationRequest;
+import com.authlete.common.dto.AuthorizationResponse;
+import com.authlete.common.dto.AuthzDetails;
+import com.authlete.common.dto.AuthzDetailsElement;
+import com.authlete.common.dto.IntrospectionRequest;
+import com.authlete.common.dto.IntrospectionResponse;
+import com.authlete.common.dto.TokenRequest;
+import com.authlete.common.dto.TokenResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import io.github.authletetestkit.mock.testing.MockHttp;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +33,9 @@ class RichAuthorizationRequestTest extends MockServerTestBase {
 
     static final String PAYMENT = "[{\"type\":\"payment_initiation\",\"actions\":[\"initiate\"],"
             + "\"instructedAmount\":{\"currency\":\"EUR\",\"amount\":\"123.50\"}}]";
+    /** {@link #PAYMENT} as Authlete's APIs carry it: elements, and what RFC 9396 does not name in otherFields. */
+    static final String PAYMENT_ELEMENTS = "{\"elements\":[{\"type\":\"payment_initiation\",\"actions\":[\"initiate\"],"
+            + "\"otherFields\":\"{\\\"instructedAmount\\\":{\\\"currency\\\":\\\"EUR\\\",\\\"amount\\\":\\\"123.50\\\"}}\"}]}";
     static final String ACCOUNTS = "https://rs.example.com/accounts";
     static final String PAYMENTS = "https://rs.example.com/payments";
 
@@ -58,14 +73,14 @@ class RichAuthorizationRequestTest extends MockServerTestBase {
     void detailsAndResourcesGoFromTheRequestToTheTokenAndIntrospection() throws Exception {
         api.post("/service/update", Map.of("accessTokenSignAlg", "ES256"));
         HttpReply accepted = authorize("authorization_details", PAYMENT, "resource", ACCOUNTS, "resource", PAYMENTS);
-        assertThat(accepted.json().get("authorizationDetails")).isEqualTo(Json.parse(PAYMENT));
+        assertThat(accepted.json().get("authorizationDetails")).isEqualTo(Json.parse(PAYMENT_ELEMENTS));
         assertThat(accepted.json().get("resources")).isEqualTo(Json.parse("[\"" + ACCOUNTS + "\",\"" + PAYMENTS + "\"]"));
         String code = flows.issue(accepted.text("ticket"), Map.of()).text("authorizationCode");
 
         HttpReply token = flows.exchange(client, code, "resource", PAYMENTS);
         assertThat(token.action()).as(token.toString()).isEqualTo("OK");
         assertThat(token.content().get("authorization_details")).isEqualTo(Json.parse(PAYMENT));
-        assertThat(token.json().get("authorizationDetails")).isEqualTo(Json.parse(PAYMENT));
+        assertThat(token.json().get("authorizationDetails")).isEqualTo(Json.parse(PAYMENT_ELEMENTS));
         assertThat(token.json().get("resources")).hasSize(2);
         assertThat(token.json().get("accessTokenResources")).isEqualTo(Json.parse("[\"" + PAYMENTS + "\"]"));
 
@@ -76,7 +91,7 @@ class RichAuthorizationRequestTest extends MockServerTestBase {
 
         HttpReply introspection = flows.introspect(accessToken);
         assertThat(introspection.action()).as(introspection.toString()).isEqualTo("OK");
-        assertThat(introspection.json().get("authorizationDetails")).isEqualTo(Json.parse(PAYMENT));
+        assertThat(introspection.json().get("authorizationDetails")).isEqualTo(Json.parse(PAYMENT_ELEMENTS));
         assertThat(introspection.json().get("resources")).hasSize(2);
         assertThat(introspection.json().get("accessTokenResources")).isEqualTo(Json.parse("[\"" + PAYMENTS + "\"]"));
 
@@ -138,16 +153,25 @@ class RichAuthorizationRequestTest extends MockServerTestBase {
     }
 
     @Test
-    void theIssueCallMayReplaceTheDetailsButNotWithUnsupportedOnes() {
-        String other = "[{\"type\":\"account_information\",\"actions\":[\"list_accounts\"]}]";
+    void theIssueCallMayReplaceTheDetailsButNotWithUnsupportedOrMalformedOnes() {
         HttpReply accepted = authorize("authorization_details", PAYMENT);
-        HttpReply wrong = flows.issue(accepted.text("ticket"), Map.of("authorizationDetails", Json.parse("[{\"type\":\"nope\"}]")));
-        assertThat(wrong.action()).as(wrong.toString()).isEqualTo("INTERNAL_SERVER_ERROR");
+        HttpReply untyped = flows.issue(accepted.text("ticket"), Map.of("authorizationDetails",
+                Json.parse("{\"elements\":[{\"actions\":[\"x\"]}]}")));
+        assertThat(untyped.status()).as("the schema requires a type").isEqualTo(400);
+        for (String wrong : List.of("{\"elements\":[{\"type\":\"nope\"}]}",
+                "{\"elements\":[{\"type\":\"account_information\",\"otherFields\":\"not json\"}]}")) {
+            HttpReply refused = flows.issue(accepted.text("ticket"), Map.of("authorizationDetails", Json.parse(wrong)));
+            assertThat(refused.action()).as(refused.toString()).isEqualTo("INTERNAL_SERVER_ERROR");
+        }
 
+        String other = "{\"elements\":[{\"type\":\"account_information\",\"dataTypes\":[\"balances\"],"
+                + "\"otherFields\":\"{\\\"accounts\\\":[\\\"DE02\\\"]}\"}]}";
         HttpReply issued = flows.issue(accepted.text("ticket"), Map.of("authorizationDetails", Json.parse(other)));
         assertThat(issued.action()).as(issued.toString()).isEqualTo("LOCATION");
         HttpReply token = flows.exchange(client, issued.text("authorizationCode"));
-        assertThat(token.content().get("authorization_details")).isEqualTo(Json.parse(other));
+        assertThat(token.content().get("authorization_details")).isEqualTo(
+                Json.parse("[{\"type\":\"account_information\",\"datatypes\":[\"balances\"],\"accounts\":[\"DE02\"]}]"));
+        assertThat(token.json().get("authorizationDetails")).isEqualTo(Json.parse(other));
     }
 
     @Test
@@ -164,7 +188,7 @@ class RichAuthorizationRequestTest extends MockServerTestBase {
         HttpReply pushed = api.post("/pushed_auth_req", body);
         assertThat(pushed.action()).as(pushed.toString()).isEqualTo("CREATED");
         HttpReply accepted = flows.authorize(Map.of("client_id", Long.toString(client.id()), "request_uri", pushed.text("requestUri")));
-        assertThat(accepted.json().get("authorizationDetails")).isEqualTo(Json.parse(PAYMENT));
+        assertThat(accepted.json().get("authorizationDetails")).isEqualTo(Json.parse(PAYMENT_ELEMENTS));
         assertThat(accepted.json().get("resources")).isEqualTo(Json.parse("[\"" + PAYMENTS + "\"]"));
     }
 
@@ -178,5 +202,48 @@ class RichAuthorizationRequestTest extends MockServerTestBase {
 
         HttpReply refused = flows.token(client, Map.of("grant_type", "client_credentials", "resource", "urn-less"));
         assertThat(refused.content().get("error").asText()).isEqualTo("invalid_target");
+    }
+
+    @Test
+    void theJavaSdkReadsAndWritesTheDetailsAndResources() {
+        AuthleteApi sdk = JavaSdk.api(mock);
+        AuthorizationResponse authorization = sdk.authorization(new AuthorizationRequest().setParameters(
+                MockHttp.form(Flows.codeRequest(client, "authorization_details", PAYMENT)) + "&resource=" + MockHttp.enc(ACCOUNTS)
+                        + "&resource=" + MockHttp.enc(PAYMENTS)));
+        assertThat(authorization.getAction()).isEqualTo(AuthorizationResponse.Action.INTERACTION);
+        assertThat(authorization.getAuthorizationDetails().getElements()[0].getType()).isEqualTo("payment_initiation");
+        assertThat(authorization.getAuthorizationDetails().getElements()[0].getActions()).containsExactly("initiate");
+        assertThat(authorization.getResources()).containsExactly(URI.create(ACCOUNTS), URI.create(PAYMENTS));
+
+        AuthzDetails replaced = new AuthzDetails().setElements(new AuthzDetailsElement[] {
+                new AuthzDetailsElement().setType("account_information").setActions(new String[] {"list_accounts"})});
+        AuthorizationIssueResponse issued = sdk.authorizationIssue(new AuthorizationIssueRequest()
+                .setTicket(authorization.getTicket()).setSubject(Flows.SUBJECT).setAuthorizationDetails(replaced));
+        assertThat(issued.getAction()).as(issued.getResultMessage()).isEqualTo(AuthorizationIssueResponse.Action.LOCATION);
+
+        TokenResponse token = sdk.token(new TokenRequest().setClientId(Long.toString(client.id())).setClientSecret(client.secret())
+                .setParameters("grant_type=authorization_code&code=" + issued.getAuthorizationCode() + "&redirect_uri="
+                        + MockHttp.enc(Flows.REDIRECT_URI) + "&resource=" + MockHttp.enc(ACCOUNTS)));
+        assertThat(token.getAction()).as(token.getResultMessage()).isEqualTo(TokenResponse.Action.OK);
+        assertThat(token.getAuthorizationDetails().getElements()[0].getType()).isEqualTo("account_information");
+        assertThat(token.getResources()).hasSize(2);
+        assertThat(token.getAccessTokenResources()).containsExactly(URI.create(ACCOUNTS));
+
+        IntrospectionResponse introspection = sdk.introspection(new IntrospectionRequest().setToken(token.getAccessToken()));
+        assertThat(introspection.getAction()).isEqualTo(IntrospectionResponse.Action.OK);
+        assertThat(introspection.getAuthorizationDetails().getElements()[0].getActions()).containsExactly("list_accounts");
+        assertThat(introspection.getResources()).hasSize(2);
+        assertThat(introspection.getAccessTokenResources()).containsExactly(URI.create(ACCOUNTS));
+
+        AuthorizationResponse unsupported = sdk.authorization(new AuthorizationRequest().setParameters(
+                MockHttp.form(Flows.codeRequest(client, "authorization_details", "[{\"type\":\"unknown\"}]"))));
+        assertThat(unsupported.getAction()).isEqualTo(AuthorizationResponse.Action.LOCATION);
+        assertThat(unsupported.getResponseContent()).contains("error=invalid_authorization_details");
+
+        TokenResponse notGranted = sdk.token(new TokenRequest().setClientId(Long.toString(client.id())).setClientSecret(client.secret())
+                .setParameters("grant_type=refresh_token&refresh_token=" + token.getRefreshToken() + "&resource="
+                        + MockHttp.enc("https://rs.example.com/other")));
+        assertThat(notGranted.getAction()).isEqualTo(TokenResponse.Action.BAD_REQUEST);
+        assertThat(notGranted.getResponseContent()).contains("invalid_target");
     }
 }

@@ -58,6 +58,10 @@ class StateExportTest {
         service.putTicket(ticket);
         service.putCode(new AuthorizationCode("code-1", ticket, grant, LATER));
         service.putToken(new TokenRecord("at-1", LATER, "rt-1", LATER, grant, "jkt", NOW, null));
+        Grant rar = new Grant(7, "alice", null, List.of("openid"), "AUTHORIZATION_CODE", List.of(), null, null, null, null, null, null,
+                null, null, "[{\"type\":\"payment_initiation\",\"amount\":{\"value\":\"1.00\"}}]",
+                List.of("https://rs.example/a", "https://rs.example/b"));
+        service.putToken(new TokenRecord("at-rar", LATER, "rt-rar", LATER, rar, null, NOW, null, null, List.of("https://rs.example/b")));
         service.putTokenTicket(new TokenTicket("tt", grant, "alice", LATER));
         service.putDeviceAuthorization(new DeviceAuthorization("dc-pending", "UC-1", 7, false, List.of("openid"), List.of(), LATER, 5, null, null, null));
         service.putDeviceAuthorization(new DeviceAuthorization("dc-decided", "UC-2", 7, false, List.of("openid"), List.of(), LATER, 5, NOW, null, null));

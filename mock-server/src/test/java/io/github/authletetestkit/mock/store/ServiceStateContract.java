@@ -201,6 +201,21 @@ public abstract class ServiceStateContract {
     // ---- tokens
 
     @Test
+    void aTokenKeepsItsAuthorizationDetailsResourcesAndAudience() {
+        Grant targeted = GRANT.withResources(List.of("https://rs.example/a", "https://rs.example/b"));
+        targeted = new Grant(targeted.clientId(), targeted.subject(), targeted.sub(), targeted.scopes(), targeted.grantType(),
+                targeted.properties(), targeted.authTimeSeconds(), targeted.acr(), targeted.claims(), targeted.nonce(),
+                targeted.sessionId(), targeted.idTokenAudType(), null, null, "[{\"type\":\"payment_initiation\",\"x\":{\"y\":1}}]",
+                targeted.resources());
+        TokenRecord narrowed = new TokenRecord("rar", NOW.plusSeconds(60), "rar-r", NOW.plusSeconds(120), targeted, null, NOW, null,
+                null, List.of("https://rs.example/b"));
+        state.putToken(narrowed);
+
+        assertThat(state.byAccessToken("rar")).contains(narrowed);
+        assertThat(state.byRefreshToken("rar-r")).get().extracting(TokenRecord::audience).isEqualTo(List.of("https://rs.example/b"));
+    }
+
+    @Test
     void aCertificateBoundTokenAndTicketKeepTheirThumbprint() {
         TokenRecord bound = new TokenRecord("bound", NOW.plusSeconds(60), "bound-r", NOW.plusSeconds(120), GRANT, null, NOW, null, "x5t");
         state.putToken(bound);
