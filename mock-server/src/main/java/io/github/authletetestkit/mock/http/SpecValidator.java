@@ -9,6 +9,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.spec.AuthleteSpec;
 import io.github.authletetestkit.spec.ViolationText;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,13 @@ public final class SpecValidator {
     }
 
     private static OpenApiInteractionValidator build(AuthleteSpec spec, String pathTemplate) {
-        return OpenApiInteractionValidator.createFor(spec.flattened().onePath(pathTemplate))
+        // identity-hashed schemas: the validator's schema cache otherwise hashes a whole schema tree per lookup
+        return over(IdentityHashedDocument.of(spec.flattened().onePath(pathTemplate)));
+    }
+
+    /** The mock's validator over {@code document}, with the mock's levels. */
+    static OpenApiInteractionValidator over(OpenAPI document) {
+        return OpenApiInteractionValidator.createFor(document)
                 // allOf merged into one schema (flattened): "no undeclared member" then holds for
                 // composed response schemas instead of failing every member one part of the allOf does not declare
                 .withLevelResolver(LevelResolver.create()
