@@ -47,13 +47,11 @@ public final class InMemoryServiceState implements ServiceState {
     private final HardwareKeys hardwareKeys = new HardwareKeys();
     private final VciState credentialIssuance = new VciState();
 
-    /** The keys this service holds in HSMs ({@code /hsk/*}). */
     @Override
     public HardwareKeys hardwareKeys() {
         return hardwareKeys;
     }
 
-    /** This service's verifiable credential issuance state ({@code /vci/*}). */
     @Override
     public VciState credentialIssuance() {
         return credentialIssuance;
@@ -73,13 +71,11 @@ public final class InMemoryServiceState implements ServiceState {
         return config.get();
     }
 
-    /** Compare-and-replace: sets {@code updated} only while the configuration is still {@code current}. */
     @Override
     public boolean replaceConfig(ServiceConfig current, ServiceConfig updated) {
         return config.compareAndSet(current, updated);
     }
 
-    /** Sets the configuration, whatever it was (seeding and baselines); see {@link #changeConfig} for an update. */
     @Override
     public void updateConfig(ServiceConfig newConfig) {
         config.set(newConfig);
@@ -92,7 +88,6 @@ public final class InMemoryServiceState implements ServiceState {
         clients.put(client.clientId(), client);
     }
 
-    /** Compare-and-replace: false when the client changed or was deleted since {@code current} was read. */
     @Override
     public boolean replaceClient(ClientConfig current, ClientConfig updated) {
         return current.clientId() == updated.clientId() && clients.replace(current.clientId(), current, updated);
@@ -110,7 +105,6 @@ public final class InMemoryServiceState implements ServiceState {
         return all;
     }
 
-    /** Removes the client and every ticket, code and token issued to it. */
     @Override
     public boolean removeClient(long clientId) {
         if (clients.remove(clientId) == null) {
@@ -141,7 +135,6 @@ public final class InMemoryServiceState implements ServiceState {
         return ticket == null ? Optional.empty() : Optional.ofNullable(tickets.get(ticket));
     }
 
-    /** Takes the ticket out; empty when unknown or already taken by a concurrent caller. */
     @Override
     public Optional<AuthorizationTicket> consumeTicket(String ticket) {
         return ticket == null ? Optional.empty() : Optional.ofNullable(tickets.remove(ticket));
@@ -162,7 +155,6 @@ public final class InMemoryServiceState implements ServiceState {
         return code == null ? Optional.empty() : Optional.ofNullable(codes.get(code));
     }
 
-    /** Consumes exactly this code record; false when another caller consumed it first. */
     @Override
     public boolean consumeCode(AuthorizationCode code) {
         return codes.remove(code.code(), code);
@@ -199,7 +191,6 @@ public final class InMemoryServiceState implements ServiceState {
         return refreshToken == null ? Optional.empty() : Optional.ofNullable(refreshTokens.get(refreshToken));
     }
 
-    /** Remove-if: removes the pair under {@code accessToken} when its current version matches; true when removed. */
     @Override
     public boolean removeIf(String accessToken, Predicate<TokenRecord> which) {
         AtomicBoolean removed = new AtomicBoolean();
@@ -216,7 +207,6 @@ public final class InMemoryServiceState implements ServiceState {
         return removed.get();
     }
 
-    /** Compare-and-replace: false when the pair changed or was removed since {@code current} was read. */
     @Override
     public boolean replaceToken(TokenRecord current, TokenRecord updated) {
         TokenStore.requireSameAccessToken(current, updated);
@@ -237,7 +227,6 @@ public final class InMemoryServiceState implements ServiceState {
         return replaced.get();
     }
 
-    /** Every pair: an access token and its refresh token come and go together, as in Authlete's token records. */
     @Override
     public List<TokenRecord> tokens() {
         return new ArrayList<>(accessTokens.values());
@@ -250,7 +239,6 @@ public final class InMemoryServiceState implements ServiceState {
         pushedRequests.put(request.requestUri(), request);
     }
 
-    /** Takes the pushed request out: a request URI is good for one authorization request. */
     @Override
     public Optional<PushedRequest> consumePushedRequest(String requestUri) {
         return requestUri == null ? Optional.empty() : Optional.ofNullable(pushedRequests.remove(requestUri));
@@ -258,7 +246,6 @@ public final class InMemoryServiceState implements ServiceState {
 
     // ---- granted scopes per (client, subject)
 
-    /** Records that {@code subject} granted {@code scopes} to the client now. */
     @Override
     public void recordGrant(long clientId, String subject, List<String> scopes, Instant now) {
         grantedScopes.merge(GrantedScopes.key(clientId, subject),
@@ -271,7 +258,6 @@ public final class InMemoryServiceState implements ServiceState {
         return Optional.ofNullable(grantedScopes.get(GrantedScopes.key(clientId, subject)));
     }
 
-    /** Forgets what the subject (or, with a null subject, everyone) granted the client. */
     @Override
     public void forgetGrantedScopes(long clientId, String subject) {
         grantedScopes.values().removeIf(g -> g.clientId() == clientId && (subject == null || subject.equals(g.subject())));
@@ -302,7 +288,6 @@ public final class InMemoryServiceState implements ServiceState {
         return Optional.ofNullable(result.get());
     }
 
-    /** Deletes the grant and every token issued under it; false when it was unknown or a concurrent caller revoked it first. */
     @Override
     public boolean revokeGrant(String grantId) {
         AtomicBoolean revoked = new AtomicBoolean();
@@ -330,7 +315,6 @@ public final class InMemoryServiceState implements ServiceState {
 
     // ---- DPoP proof replay (RFC 9449 11.1)
 
-    /** Records a proof's {@code jti} for its key until {@code forgetAt}; false when the same key used it before. */
     @Override
     public boolean firstUseOfDpopProof(String jwkThumbprint, String jti, Instant forgetAt) {
         return dpopProofsSeen.putIfAbsent(jwkThumbprint + " " + jti, forgetAt) == null;
@@ -350,10 +334,6 @@ public final class InMemoryServiceState implements ServiceState {
 
     // ---- device flow (RFC 8628)
 
-    /**
-     * Stores a new device authorization; false, storing nothing, when its user code is already in use
-     * (the caller draws another).
-     */
     @Override
     public boolean putDeviceAuthorization(DeviceAuthorization authorization) {
         deviceAuthorizations.put(authorization.deviceCode(), authorization);
@@ -369,17 +349,12 @@ public final class InMemoryServiceState implements ServiceState {
         return deviceCode == null ? Optional.empty() : Optional.ofNullable(deviceAuthorizations.get(deviceCode));
     }
 
-    /** The device authorization a user code still stands for: empty once the end-user's decision was reported. */
     @Override
     public Optional<DeviceAuthorization> deviceAuthorizationByUserCode(String userCode) {
         String deviceCode = userCode == null ? null : userCodes.get(userCode);
         return deviceCode == null ? Optional.empty() : Optional.ofNullable(deviceAuthorizations.get(deviceCode));
     }
 
-    /**
-     * Records the end-user's decision under a user code, which is good for one decision: empty when the
-     * user code is unknown or a concurrent caller reported a decision first.
-     */
     @Override
     public Optional<DeviceAuthorization> decideDeviceAuthorization(String userCode, EndUserDecision decision) {
         String deviceCode = userCode == null ? null : userCodes.remove(userCode);
@@ -387,13 +362,11 @@ public final class InMemoryServiceState implements ServiceState {
                 : Optional.ofNullable(deviceAuthorizations.computeIfPresent(deviceCode, (k, d) -> d.decided(decision)));
     }
 
-    /** Replaces exactly this record (a poll's timestamp); false when it changed or went meanwhile. */
     @Override
     public boolean replaceDeviceAuthorization(DeviceAuthorization current, DeviceAuthorization updated) {
         return deviceAuthorizations.replace(current.deviceCode(), current, updated);
     }
 
-    /** Takes exactly this record out (its tokens are being issued); false when a concurrent caller took or changed it. */
     @Override
     public boolean consumeDeviceAuthorization(DeviceAuthorization authorization) {
         if (!deviceAuthorizations.remove(authorization.deviceCode(), authorization)) {
@@ -421,10 +394,6 @@ public final class InMemoryServiceState implements ServiceState {
         return ticket == null ? Optional.empty() : Optional.ofNullable(backchannelRequests.get(ticket));
     }
 
-    /**
-     * Replaces exactly this record (issue, decision, a poll's timestamp); false when it changed or went
-     * meanwhile. A newly issued {@code auth_req_id} becomes findable.
-     */
     @Override
     public boolean replaceBackchannelRequest(BackchannelRequest current, BackchannelRequest updated) {
         if (!backchannelRequests.replace(current.ticket(), current, updated)) {
@@ -436,7 +405,6 @@ public final class InMemoryServiceState implements ServiceState {
         return true;
     }
 
-    /** Takes exactly this record out (tokens issued or delivered); false when a concurrent caller took or changed it. */
     @Override
     public boolean consumeBackchannelRequest(BackchannelRequest request) {
         if (!backchannelRequests.remove(request.ticket(), request)) {
@@ -448,7 +416,6 @@ public final class InMemoryServiceState implements ServiceState {
         return true;
     }
 
-    /** Takes the request of a ticket out, whatever its state (the service reported a failure). */
     @Override
     public Optional<BackchannelRequest> removeBackchannelRequest(String ticket) {
         BackchannelRequest removed = ticket == null ? null : backchannelRequests.remove(ticket);
@@ -460,7 +427,6 @@ public final class InMemoryServiceState implements ServiceState {
 
     // ---- housekeeping
 
-    /** Drops what can no longer be used, so a long-running mock does not grow. */
     @Override
     public void sweep(Instant now) {
         tickets.values().removeIf(t -> t.isExpired(now));
@@ -482,10 +448,6 @@ public final class InMemoryServiceState implements ServiceState {
 
     // ---- export and restore (state documents, persistence)
 
-    /**
-     * What a restarted mock needs to keep this service's clients, requests and tokens working, without
-     * entries that expired by {@code now}.
-     */
     @Override
     public Snapshot snapshot(Instant now) {
         List<TokenRecord> live = accessTokens.values().stream()

@@ -132,13 +132,10 @@ final class RedisServiceState implements ServiceState {
         redis.deleteMatching(prefix);
     }
 
-    /** Milliseconds an index entry lives: until {@code until} by the mock clock, plus the records' grace period. */
+    /** Milliseconds an index entry lives: as long as the record it points at ({@link RedisTable#keepMillis}). */
     private long indexTtl(Instant until) {
-        try {
-            return Math.max(1, Math.addExact(Duration.between(now.get(), until).toMillis(), RedisTable.GRACE.toMillis()));
-        } catch (ArithmeticException tooFar) {
-            return Long.MAX_VALUE / 2;
-        }
+        long millis = RedisTable.keepMillis(now.get(), until);
+        return millis < 0 ? Long.MAX_VALUE / 2 : millis;
     }
 
     // ---- configuration

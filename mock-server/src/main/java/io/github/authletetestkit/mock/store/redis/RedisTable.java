@@ -120,14 +120,19 @@ final class RedisTable<V> {
     /** Milliseconds Redis keeps the record: until its expiry by the mock clock, plus {@link #GRACE}; "0" for ever. */
     private String ttl(V value) {
         Instant expiresAt = expiry == null ? null : expiry.apply(value);
-        if (expiresAt == null) {
-            return "0";
-        }
+        long millis = expiresAt == null ? -1 : keepMillis(now.get(), expiresAt);
+        return millis < 0 ? "0" : Long.toString(millis);
+    }
+
+    /**
+     * How long Redis keeps what expires at {@code until} on the mock clock standing at {@code now}: until then plus
+     * {@link #GRACE}; -1 when that is too far to count in milliseconds (keep it for ever).
+     */
+    static long keepMillis(Instant now, Instant until) {
         try {
-            long millis = Math.max(0, Duration.between(now.get(), expiresAt).toMillis());
-            return Long.toString(Math.addExact(millis, GRACE.toMillis()));
+            return Math.addExact(Math.max(0, Duration.between(now, until).toMillis()), GRACE.toMillis());
         } catch (ArithmeticException tooFar) {
-            return "0";
+            return -1;
         }
     }
 }
