@@ -25,11 +25,11 @@ COPY --from=build /src/mock-server/target/authlete-mock-server.jar /app/authlete
 # JDK 25 ahead-of-time cache, trained on a start and one code flow with the ENTRYPOINT's own JVM flags:
 # the classes of the spec parser, WireMock and Jetty come pre-loaded and linked, which cuts the cold start.
 RUN ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:AOTCacheOutput=/app/authlete-mock-server.aot", \
-     "-cp", "/app/authlete-mock-server.jar", "io.github.authletetestkit.mock.cli.AotTraining"]
+     "-cp", "/app/authlete-mock-server.jar", "io.github.authletetestkit.mock.internal.cli.AotTraining"]
 USER 10001
 ENV AUTHLETE_MOCK_PORT=8080 \
     AUTHLETE_MOCK_BIND=0.0.0.0
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=10s --start-period=20s --retries=3 \
-    CMD ["java", "-cp", "/app/authlete-mock-server.jar", "io.github.authletetestkit.mock.cli.HealthCheck"]
+    CMD ["java", "-cp", "/app/authlete-mock-server.jar", "io.github.authletetestkit.mock.internal.cli.HealthCheck"]
 ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:AOTCache=/app/authlete-mock-server.aot", "-jar", "/app/authlete-mock-server.jar"]

@@ -1,12 +1,14 @@
 package io.github.authletetestkit.benchmarks;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.api.ApiRoutes;
-import io.github.authletetestkit.mock.http.ApiPipeline;
-import io.github.authletetestkit.mock.http.HttpExchange;
-import io.github.authletetestkit.mock.journal.CallJournal;
-import io.github.authletetestkit.mock.store.ServiceState;
-import io.github.authletetestkit.spec.AuthleteSpec;
+import io.github.authletetestkit.mock.internal.api.ApiRoutes;
+import io.github.authletetestkit.mock.internal.http.ApiPipeline;
+import io.github.authletetestkit.mock.internal.http.HttpExchange;
+import io.github.authletetestkit.mock.internal.journal.CallJournal;
+import io.github.authletetestkit.mock.internal.store.ServiceState;
+import io.github.authletetestkit.spec.internal.AuthleteSpec;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
@@ -24,8 +26,8 @@ final class HeapPerToken {
         // an unstarted server: its seeded store and clock, and a pipeline of our own over them without HTTP,
         // validation or journal (the journal is bounded and would count as per-token heap it is not)
         AuthleteMockServer mock = AuthleteMockServer.builder().journalSize(0).validateRequests(false).validateResponses(false).build();
-        ApiPipeline pipeline = new ApiPipeline(mock.store(), mock.clock(), new ApiRoutes(), AuthleteSpec.bundled(), null,
-                new ApiPipeline.Validation(false, false, false), new CallJournal(0), mock.rateLimiter());
+        ApiPipeline pipeline = new ApiPipeline(MockInternals.of(mock).store(), mock.clock(), new ApiRoutes(), AuthleteSpec.bundled(), null,
+                new ApiPipeline.Validation(false, false, false), new CallJournal(0), MockInternals.of(mock).rateLimiter());
         String api = "/api/" + mock.serviceId();
         Map<String, String> headers = Map.of("authorization", "Bearer " + mock.serviceToken(), "content-type", "application/json");
         HttpExchange.Reply created = pipeline.handle(new HttpExchange("POST", api + "/client/create", Map.of(), headers,
@@ -35,7 +37,7 @@ final class HeapPerToken {
         String secret = Http.member(created.body(), "clientSecret");
         String authorizationBody = "{\"parameters\":\"response_type=code&client_id=" + clientId + "&redirect_uri="
                 + MockFlow.enc(MockFlow.REDIRECT_URI) + "&scope=profile&state=s\"}";
-        ServiceState service = mock.defaultService();
+        ServiceState service = MockInternals.of(mock).defaultService();
 
         // warm up the code paths, then drop what that made
         issue(pipeline, api, headers, authorizationBody, clientId, secret, 2_000);
@@ -51,7 +53,7 @@ final class HeapPerToken {
         }
 
         mock.clock().advance(Duration.ofSeconds(service.config().refreshTokenDuration() + 3_600));
-        mock.store().sweep(mock.clock().instant());
+        MockInternals.of(mock).store().sweep(mock.clock().instant());
         long afterSweep = usedHeapAfterGc() - before;
         Result result = new Result(live, live / (double) tokens, afterSweep, service.tokens().size(), issueSeconds);
         // keep everything reachable until measured

@@ -44,7 +44,7 @@ record NewJvm(List<String> command, boolean reportsOwnMemory) {
         Path cache = Files.createTempDirectory("mock-aot").resolve("authlete-mock-server.aot");
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(IMAGE_FLAGS);
-        command.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-cp", jar.getPath(), "io.github.authletetestkit.mock.cli.AotTraining"));
+        command.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-cp", jar.getPath(), "io.github.authletetestkit.mock.internal.cli.AotTraining"));
         Process training = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (training.waitFor() != 0 || !Files.isRegularFile(cache)) {
             throw new IllegalStateException("the AOT training run failed: " + command);

@@ -1,6 +1,6 @@
 package io.github.authletetestkit.benchmarks;
 
-import io.github.authletetestkit.mock.store.redis.RedisServerProcess;
+import io.github.authletetestkit.mock.internal.store.redis.RedisServerProcess;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

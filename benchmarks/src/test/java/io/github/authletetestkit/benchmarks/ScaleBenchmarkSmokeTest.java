@@ -2,7 +2,7 @@ package io.github.authletetestkit.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authletetestkit.mock.store.redis.RedisServerProcess;
+import io.github.authletetestkit.mock.internal.store.redis.RedisServerProcess;
 import java.io.File;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;

@@ -1,5 +1,7 @@
 package io.github.authletetestkit.junit;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
@@ -7,13 +9,12 @@ import io.github.authletetestkit.mock.coverage.Coverage;
 import io.github.authletetestkit.mock.MockClock;
 import io.github.authletetestkit.mock.control.AuthleteMockControl;
 import io.github.authletetestkit.mock.control.InProcessControl;
-import io.github.authletetestkit.mock.faults.FaultPlan;
-import io.github.authletetestkit.mock.http.SpecViolation;
-import io.github.authletetestkit.mock.journal.RecordedCall;
+import io.github.authletetestkit.mock.SpecViolation;
+import io.github.authletetestkit.mock.RecordedCall;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
-import io.github.authletetestkit.mock.store.ServiceState;
-import io.github.authletetestkit.spec.AuthleteSpec;
+import io.github.authletetestkit.mock.internal.store.ServiceState;
+import io.github.authletetestkit.spec.internal.AuthleteSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,7 +61,7 @@ import org.opentest4j.AssertionFailedError;
 public final class AuthleteMock {
 
     /** The operation ID that makes {@link #onNext(String)} apply to every operation. */
-    public static final String ANY_OPERATION = FaultPlan.ANY_OPERATION;
+    public static final String ANY_OPERATION = AuthleteMockControl.ANY_OPERATION;
 
     /** The redirect URI of clients the helpers create unless told otherwise. */
     public static final String DEFAULT_REDIRECT_URI = "https://client.example.com/callback";
@@ -205,7 +206,7 @@ public final class AuthleteMock {
 
     /** The default service's settings as they are now. */
     public ServiceConfig service() {
-        return server.defaultService().config();
+        return MockInternals.of(server).defaultService().config();
     }
 
     /**
@@ -220,7 +221,7 @@ public final class AuthleteMock {
     public AuthleteMock updateService(Map<String, ?> changes) {
         ObjectNode patch = Json.MAPPER.valueToTree(Objects.requireNonNull(changes, "changes"));
         specNames.checkServiceMembers(patch::fieldNames);
-        ServiceState service = server.defaultService();
+        ServiceState service = MockInternals.of(server).defaultService();
         synchronized (service) {
             service.changeConfig(config -> config.merge(patch));
         }
@@ -305,7 +306,7 @@ public final class AuthleteMock {
 
     /** The Authlete calls answered since the test started (or the last {@link #reset()}), oldest first. */
     public List<RecordedCall> calls() {
-        List<RecordedCall> calls = new ArrayList<>(server.journal().calls());
+        List<RecordedCall> calls = new ArrayList<>(MockInternals.of(server).journal().calls());
         calls.removeIf(ownCalls::contains);
         return calls;
     }
@@ -381,7 +382,7 @@ public final class AuthleteMock {
 
     /** The journal entry of a call this handle made, so that calls() leaves it out. */
     private void claimOwnCall(ObjectNode body) {
-        List<RecordedCall> recorded = server.journal().calls();
+        List<RecordedCall> recorded = MockInternals.of(server).journal().calls();
         for (int i = recorded.size() - 1; i >= 0; i--) {
             RecordedCall call = recorded.get(i);
             if (CLIENT_CREATE.equals(call.operationId()) && body.equals(call.requestBody()) && ownCalls.add(call)) {

@@ -2,7 +2,7 @@ package io.github.authletetestkit.junit;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.control.AuthleteMockControl;
-import io.github.authletetestkit.mock.journal.CallLog;
+import io.github.authletetestkit.mock.CallLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,12 +1,14 @@
 package io.github.authletetestkit.junit;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.ServiceConfig;
-import io.github.authletetestkit.mock.store.ApiCredential;
-import io.github.authletetestkit.mock.store.MockStore;
-import io.github.authletetestkit.mock.store.ServiceState;
+import io.github.authletetestkit.mock.internal.store.ApiCredential;
+import io.github.authletetestkit.mock.internal.store.MockStore;
+import io.github.authletetestkit.mock.internal.store.ServiceState;
 import java.util.List;
 
 /**
@@ -27,7 +29,7 @@ final class Baseline {
     }
 
     static Baseline capture(AuthleteMockServer server) {
-        MockStore store = server.store();
+        MockStore store = MockInternals.of(server).store();
         List<Service> services = store.services().stream()
                 .map(s -> new Service(s.config().toJson(), s.clients().stream().map(ClientConfig::toJson).toList()))
                 .toList();
@@ -36,7 +38,7 @@ final class Baseline {
 
     /** After {@link AuthleteMockServer#reset()}: puts back what the seed does not have. */
     void restore(AuthleteMockServer server) {
-        MockStore store = server.store();
+        MockStore store = MockInternals.of(server).store();
         for (Service service : services) {
             ServiceConfig config = new ServiceConfig(service.config());
             ServiceState state = store.service(config.apiKey()).orElse(null);

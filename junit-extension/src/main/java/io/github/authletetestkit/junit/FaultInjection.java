@@ -1,6 +1,8 @@
 package io.github.authletetestkit.junit;
 
-import io.github.authletetestkit.mock.faults.Fault;
+import io.github.authletetestkit.mock.internal.MockInternals;
+
+import io.github.authletetestkit.mock.Fault;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -56,7 +58,7 @@ public final class FaultInjection {
 
     /** Any fault, e.g. {@code Fault.status(503).after(Duration.ofMillis(500))}. */
     public AuthleteMock inject(Fault fault) {
-        mock.server().faults().add(operationId, Objects.requireNonNull(fault, "fault"), calls);
+        MockInternals.of(mock.server()).faults().add(operationId, Objects.requireNonNull(fault, "fault"), calls);
         return mock;
     }
 }

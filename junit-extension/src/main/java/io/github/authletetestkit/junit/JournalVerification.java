@@ -1,6 +1,6 @@
 package io.github.authletetestkit.junit;
 
-import io.github.authletetestkit.mock.journal.RecordedCall;
+import io.github.authletetestkit.mock.RecordedCall;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.github.authletetestkit.junit;
 
-import io.github.authletetestkit.mock.faults.FaultPlan;
-import io.github.authletetestkit.spec.AuthleteSpec;
-import io.github.authletetestkit.spec.SpecOperation;
+import io.github.authletetestkit.mock.internal.faults.FaultPlan;
+import io.github.authletetestkit.spec.internal.AuthleteSpec;
+import io.github.authletetestkit.spec.internal.SpecOperation;
 import java.util.Comparator;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.media.Schema;

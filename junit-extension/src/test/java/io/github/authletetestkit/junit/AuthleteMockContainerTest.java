@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.MockServerSettings;
-import io.github.authletetestkit.mock.cli.MockServerCommand;
+import io.github.authletetestkit.mock.internal.cli.MockServerCommand;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.file.Files;

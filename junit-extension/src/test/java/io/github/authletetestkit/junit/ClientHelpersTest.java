@@ -1,5 +1,7 @@
 package io.github.authletetestkit.junit;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +14,7 @@ import com.authlete.common.dto.TokenRequest;
 import com.authlete.common.dto.TokenResponse;
 import com.authlete.common.types.ClientType;
 import com.authlete.common.types.GrantType;
-import io.github.authletetestkit.mock.faults.Fault;
+import io.github.authletetestkit.mock.Fault;
 import org.junit.jupiter.api.Test;
 
 /** The client helpers register clients through the mock's API that then work in flows, with the requirements asked for. */
@@ -93,7 +95,7 @@ class ClientHelpersTest {
 
         assertThat(refused.getAction()).isNotEqualTo(AuthorizationResponse.Action.INTERACTION);
         assertThat(refused.getResponseContent()).contains("invalid_request");
-        assertThat(mock.server().defaultService().client(client.id()).orElseThrow().parRequired()).isTrue();
+        assertThat(MockInternals.of(mock.server()).defaultService().client(client.id()).orElseThrow().parRequired()).isTrue();
     }
 
     @Test
@@ -114,7 +116,7 @@ class ClientHelpersTest {
 
         assertThat(mock.calls()).extracting("operationId").containsExactly("client_get_list_api");
         mock.verify().notCalled("client_create_api");
-        assertThat(mock.server().journal().count("client_create_api")).isEqualTo(1);
+        assertThat(MockInternals.of(mock.server()).journal().count("client_create_api")).isEqualTo(1);
     }
 
     @Test
@@ -123,7 +125,7 @@ class ClientHelpersTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("HTTP 400").hasMessageContaining("not a uri");
         assertThatThrownBy(() -> mock.createClient(ClientSpec.confidential().grantTypes("NO_SUCH_GRANT")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("HTTP 400");
-        mock.server().faults().add(AuthleteMock.ANY_OPERATION, Fault.status(503), 1);
+        MockInternals.of(mock.server()).faults().add(AuthleteMock.ANY_OPERATION, Fault.status(503), 1);
         assertThatThrownBy(mock::createConfidentialClient).hasMessageContaining("HTTP 503").hasMessageContaining("fault");
     }
 

@@ -1,10 +1,12 @@
 package io.github.authletetestkit.junit;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.control.AuthleteMockControl;
-import io.github.authletetestkit.mock.faults.Fault;
+import io.github.authletetestkit.mock.Fault;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +32,7 @@ class ContainerControlTest {
             control.addFault("auth_token_api", Fault.status(503), 2);
 
             assertThat(server.clock().offset()).isBetween(Duration.ofMinutes(30).minusSeconds(5), Duration.ofMinutes(30).plusSeconds(5));
-            assertThat(server.faults().pending("auth_token_api")).isEqualTo(2);
+            assertThat(MockInternals.of(server).faults().pending("auth_token_api")).isEqualTo(2);
             control.verify("auth_token_api", 0);
         }
     }

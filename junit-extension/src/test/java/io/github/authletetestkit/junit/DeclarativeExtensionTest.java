@@ -1,5 +1,7 @@
 package io.github.authletetestkit.junit;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -73,15 +75,15 @@ class DeclarativeExtensionTest {
         mock.authleteApi().getClientList();
 
         assertThat(mock.calls()).hasSize(1);
-        assertThat(mock.server().defaultService().clients()).hasSize(2);
+        assertThat(MockInternals.of(mock.server()).defaultService().clients()).hasSize(2);
     }
 
     @Test
     @Order(3)
     void nextTestStartsFromTheBaselineOnTheSameServer(AuthleteMock mock) {
         assertThat(mock).isSameAs(fromFirstTest);
-        assertThat(mock.server().defaultService().client(createdInFirstTest.id())).isEmpty();
-        assertThat(mock.server().defaultService().client(createdInBeforeAll.id())).get()
+        assertThat(MockInternals.of(mock.server()).defaultService().client(createdInFirstTest.id())).isEmpty();
+        assertThat(MockInternals.of(mock.server()).defaultService().client(createdInBeforeAll.id())).get()
                 .satisfies(c -> assertThat(c.clientSecret()).isEqualTo(createdInBeforeAll.secret()));
         assertThat(mock.service().accessTokenDuration()).isEqualTo(123);
         assertThat(mock.clock().instant()).isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plusSeconds(60));
@@ -95,7 +97,7 @@ class DeclarativeExtensionTest {
         @Test
         void nestedClassesShareTheEnclosingClassServer(AuthleteMock mock) {
             assertThat(mock).isSameAs(fromBeforeAll);
-            assertThat(mock.server().defaultService().client(createdInBeforeAll.id())).isPresent();
+            assertThat(MockInternals.of(mock.server()).defaultService().client(createdInBeforeAll.id())).isPresent();
         }
     }
 

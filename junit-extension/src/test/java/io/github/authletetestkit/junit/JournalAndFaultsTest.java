@@ -1,5 +1,7 @@
 package io.github.authletetestkit.junit;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -79,7 +81,7 @@ class JournalAndFaultsTest {
         mock.onNext("auth_token_api").respond(503);
 
         assertThat(introspect(mock, "t").getAction()).isEqualTo(IntrospectionResponse.Action.UNAUTHORIZED);
-        assertThat(mock.server().faults().pending("auth_token_api")).isEqualTo(1);
+        assertThat(MockInternals.of(mock.server()).faults().pending("auth_token_api")).isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.github.authletetestkit.junit;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.container;
@@ -170,7 +172,7 @@ class LifecycleTest {
         @RepeatedTest(3)
         void test(AuthleteMock mock) {
             seen.add(mock);
-            assertThat(mock.server().defaultService().clients()).isEmpty();
+            assertThat(MockInternals.of(mock.server()).defaultService().clients()).isEmpty();
             mock.createConfidentialClient();
         }
     }
@@ -200,7 +202,7 @@ class LifecycleTest {
             seen.add(mock);
             assertThat(mock).isSameAs(field).isSameAs(fromBeforeEach);
             assertThat(mock.server().isRunning()).isTrue();
-            assertThat(mock.server().defaultService().clients()).isEmpty();
+            assertThat(MockInternals.of(mock.server()).defaultService().clients()).isEmpty();
             mock.createConfidentialClient();
         }
     }
@@ -245,10 +247,10 @@ class LifecycleTest {
         void test(AuthleteMock mock) throws InterruptedException {
             mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
             try {
-                assertThat(mock.server().defaultService().clients()).isEmpty();
+                assertThat(MockInternals.of(mock.server()).defaultService().clients()).isEmpty();
                 RegisteredClient mine = mock.createConfidentialClient();
                 Thread.sleep(30);
-                assertThat(mock.server().defaultService().clients()).extracting(ClientConfig::clientId).containsExactly(mine.id());
+                assertThat(MockInternals.of(mock.server()).defaultService().clients()).extracting(ClientConfig::clientId).containsExactly(mine.id());
             } finally {
                 inside.decrementAndGet();
             }
@@ -259,7 +261,7 @@ class LifecycleTest {
     static class FailingFixture {
         @RepeatedTest(4)
         void everyOtherFails(AuthleteMock mock, org.junit.jupiter.api.RepetitionInfo repetition) {
-            assertThat(mock.server().defaultService().clients()).isEmpty();
+            assertThat(MockInternals.of(mock.server()).defaultService().clients()).isEmpty();
             assertThat(mock.calls()).isEmpty();
             mock.createConfidentialClient();
             mock.authleteApi().getClientList();

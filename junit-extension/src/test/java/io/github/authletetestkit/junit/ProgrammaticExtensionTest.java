@@ -1,5 +1,7 @@
 package io.github.authletetestkit.junit;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,7 +71,7 @@ class ProgrammaticExtensionTest {
         mock.reset();
 
         assertThat(mock.calls()).isEmpty();
-        assertThat(mock.server().defaultService().clients()).hasSize(3);
+        assertThat(MockInternals.of(mock.server()).defaultService().clients()).hasSize(3);
         assertThat(mock.authleteApi().getClient(mock.client("web").id()).getClientSecret()).isEqualTo(mock.client("web").secret());
         assertThat(mock.client("machine")).isEqualTo(machineClients.get(0));
         assertThatThrownBy(() -> mock.client("nobody")).isInstanceOf(IllegalArgumentException.class)

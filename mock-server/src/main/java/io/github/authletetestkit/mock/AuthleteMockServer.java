@@ -8,47 +8,49 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
-import io.github.authletetestkit.mock.admin.AdminApi;
-import io.github.authletetestkit.mock.admin.AdminBrowserGuard;
-import io.github.authletetestkit.mock.admin.AdminRoutes;
-import io.github.authletetestkit.mock.admin.AdminToken;
-import io.github.authletetestkit.mock.api.ApiRoutes;
+import io.github.authletetestkit.mock.internal.admin.AdminApi;
+import io.github.authletetestkit.mock.internal.admin.AdminBrowserGuard;
+import io.github.authletetestkit.mock.internal.admin.AdminRoutes;
+import io.github.authletetestkit.mock.internal.admin.AdminToken;
+import io.github.authletetestkit.mock.internal.api.ApiRoutes;
 import io.github.authletetestkit.mock.control.AuthleteMockControl;
 import io.github.authletetestkit.mock.control.InProcessControl;
-import io.github.authletetestkit.mock.http.ApiDispatcher;
-import io.github.authletetestkit.mock.http.ApiPipeline;
-import io.github.authletetestkit.mock.http.ApiRouteKeeper;
-import io.github.authletetestkit.mock.http.NoFiles;
-import io.github.authletetestkit.mock.http.JsonErrorsHttpServer;
-import io.github.authletetestkit.mock.http.VirtualThreadPool;
-import io.github.authletetestkit.mock.http.SpecValidator;
-import io.github.authletetestkit.mock.http.SpecViolation;
-import io.github.authletetestkit.mock.faults.FaultPlan;
+import io.github.authletetestkit.mock.internal.MockInternals;
+import io.github.authletetestkit.mock.internal.http.ApiDispatcher;
+import io.github.authletetestkit.mock.internal.http.ApiPipeline;
+import io.github.authletetestkit.mock.internal.http.ApiRouteKeeper;
+import io.github.authletetestkit.mock.internal.http.NoFiles;
+import io.github.authletetestkit.mock.internal.http.JsonErrorsHttpServer;
+import io.github.authletetestkit.mock.internal.http.VirtualThreadPool;
+import io.github.authletetestkit.mock.internal.http.SpecValidator;
+import io.github.authletetestkit.mock.SpecViolation;
+import io.github.authletetestkit.mock.internal.faults.FaultPlan;
 import io.github.authletetestkit.mock.coverage.Coverage;
-import io.github.authletetestkit.mock.journal.CallJournal;
+import io.github.authletetestkit.mock.internal.journal.CallJournal;
 import io.github.authletetestkit.mock.model.ServiceConfig;
-import io.github.authletetestkit.mock.model.ServiceDefaults;
-import io.github.authletetestkit.mock.oauth.RandomSource;
-import io.github.authletetestkit.mock.ratelimit.RateLimiter;
-import io.github.authletetestkit.mock.persistence.StateFile;
-import io.github.authletetestkit.mock.persistence.StateSaver;
-import io.github.authletetestkit.mock.state.ClockSetting;
-import io.github.authletetestkit.mock.state.Seed;
-import io.github.authletetestkit.mock.state.SeedException;
-import io.github.authletetestkit.mock.state.SeedReader;
-import io.github.authletetestkit.mock.state.StateExport;
-import io.github.authletetestkit.mock.store.ApiCredential;
-import io.github.authletetestkit.mock.store.MockStore;
-import io.github.authletetestkit.mock.store.redis.RedisClockSetting;
-import io.github.authletetestkit.mock.store.redis.RedisConnection;
-import io.github.authletetestkit.mock.store.redis.RedisFaultQueues;
-import io.github.authletetestkit.mock.store.redis.RedisMockStore;
-import io.github.authletetestkit.mock.store.redis.RedisRateWindows;
+import io.github.authletetestkit.mock.internal.model.ServiceDefaults;
+import io.github.authletetestkit.mock.internal.oauth.RandomSource;
+import io.github.authletetestkit.mock.internal.ratelimit.RateLimiter;
+import io.github.authletetestkit.mock.internal.persistence.StateFile;
+import io.github.authletetestkit.mock.internal.persistence.StateSaver;
+import io.github.authletetestkit.mock.internal.state.ClockSetting;
+import io.github.authletetestkit.mock.internal.state.Seed;
+import io.github.authletetestkit.mock.internal.state.SeedException;
+import io.github.authletetestkit.mock.internal.state.SeedReader;
+import io.github.authletetestkit.mock.internal.state.StateExport;
+import io.github.authletetestkit.mock.internal.store.ApiCredential;
+import io.github.authletetestkit.mock.internal.store.MockStore;
+import io.github.authletetestkit.mock.internal.store.redis.RedisClockSetting;
+import io.github.authletetestkit.mock.internal.store.redis.RedisConnection;
+import io.github.authletetestkit.mock.internal.store.redis.RedisFaultQueues;
+import io.github.authletetestkit.mock.internal.store.redis.RedisMockStore;
+import io.github.authletetestkit.mock.internal.store.redis.RedisRateWindows;
 import java.time.Clock;
-import io.github.authletetestkit.mock.store.ServiceState;
-import io.github.authletetestkit.spec.ActionCatalog;
-import io.github.authletetestkit.spec.AuthleteSpec;
-import io.github.authletetestkit.spec.SpecOperation;
+import io.github.authletetestkit.mock.internal.store.ServiceState;
+import io.github.authletetestkit.spec.internal.ActionCatalog;
+import io.github.authletetestkit.spec.internal.AuthleteSpec;
+import io.github.authletetestkit.spec.internal.RateLimits;
+import io.github.authletetestkit.spec.internal.SpecOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -100,6 +102,11 @@ public final class AuthleteMockServer implements AutoCloseable {
     /** The seed {@link #reset()} goes back to; null for the default service. */
     private volatile JsonNode seed;
     private ScheduledExecutorService sweeper;
+    private final MockInternals internals;
+
+    static {
+        MockInternals.grantAccess(server -> server.internals);
+    }
 
     private AuthleteMockServer(MockServerSettings settings) {
         this.settings = settings;
@@ -115,6 +122,7 @@ public final class AuthleteMockServer implements AutoCloseable {
                 new ApiPipeline.Validation(settings.validateRequests(), settings.validateResponses(), settings.strict()), journal,
                 backend.rateLimiter(settings), backend.faults(), randomness);
         this.operationIds = spec.operations().stream().map(SpecOperation::operationId).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+        this.internals = new MockInternals(store, journal, pipeline, settings.serviceId());
         this.control = new InProcessControl(this);
         WireMockConfiguration config = wireMockConfig()
                 .fileSource(settings.rootDir() == null ? new NoFiles() : new SingleRootFileSource(settings.rootDir().toFile()));
@@ -175,8 +183,9 @@ public final class AuthleteMockServer implements AutoCloseable {
         }
 
         RateLimiter rateLimiter(MockServerSettings settings) {
-            return rateWindows == null ? new RateLimiter(settings.rateLimitTable(), settings.rateLimits())
-                    : new RateLimiter(settings.rateLimitTable(), settings.rateLimits(), rateWindows);
+            RateLimits table = RateLimits.ofLabels(settings.rateLimitTable());
+            return rateWindows == null ? new RateLimiter(table, settings.rateLimits())
+                    : new RateLimiter(table, settings.rateLimits(), rateWindows);
         }
     }
 
@@ -265,15 +274,6 @@ public final class AuthleteMockServer implements AutoCloseable {
         return clock;
     }
 
-    /** The state, for tests that look behind the API. */
-    public MockStore store() {
-        return store;
-    }
-
-    public ServiceState defaultService() {
-        return store.service(settings.serviceId()).orElseThrow(() -> new IllegalStateException("the default service was deleted"));
-    }
-
     /** The WireMock server underneath, for stubs of your own that take precedence over the mock. */
     public WireMockServer wireMock() {
         return wireMock;
@@ -296,11 +296,6 @@ public final class AuthleteMockServer implements AutoCloseable {
         return operationIds;
     }
 
-    /** The Authlete calls answered since the start or the last {@link #reset()}, oldest first. */
-    public CallJournal journal() {
-        return journal;
-    }
-
     /**
      * Which operations of the spec, and which {@code action} values of each, the calls since the start (or the last
      * {@link #clearCoverage()}) exercised; {@link #reset()} keeps it, so it adds up over a whole test class.
@@ -317,16 +312,6 @@ public final class AuthleteMockServer implements AutoCloseable {
     /** Forgets the calls counted by {@link #coverage()}. */
     public void clearCoverage() {
         journal.coverage().clear();
-    }
-
-    /** Faults to inject into the next calls of an operation: error statuses, latency, resets, 429s. */
-    public FaultPlan faults() {
-        return pipeline.faults();
-    }
-
-    /** The emulation of Authlete's hourly rate limits; off unless {@link MockServerSettings#rateLimits()}. */
-    public RateLimiter rateLimiter() {
-        return pipeline.rateLimiter();
     }
 
     /** Responses written so far that violate the spec; in strict mode each was answered with a 500 instead. */

@@ -1,10 +1,11 @@
 package io.github.authletetestkit.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.authletetestkit.spec.RateLimits;
+import io.github.authletetestkit.spec.internal.RateLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param spec a file, URL or {@code classpath:} resource; null for the bundled spec
  * @param strict a response that violates the spec is answered with a 500 that names the violation
  * @param rateLimits answer 429 once a service exceeds an hourly limit of {@code rateLimitTable}
- * @param rateLimitTable the hourly limits; Authlete's published ones unless a test needs small ones
+ * @param rateLimitTable calls allowed per hour by category ({@code "service management"}, {@code "client management"},
+ *                       {@code "authorization"}, {@code "token"}); Authlete's published ones unless a test needs small ones
  * @param adminToken the bearer token every {@code /__admin} request must carry; null leaves the admin API open
  * @param seedFile a seed document to load at start (see {@code loadSeed}), or null
  * @param seed a seed document given in-process, or null; at most one of {@code seedFile} and {@code seed} is set
@@ -42,7 +44,7 @@ public record MockServerSettings(
         int journalSize,
         MockClock clock,
         boolean rateLimits,
-        RateLimits rateLimitTable,
+        Map<String, Integer> rateLimitTable,
         String adminToken,
         Path seedFile,
         JsonNode seed,
@@ -88,7 +90,7 @@ public record MockServerSettings(
         private int journalSize = 10_000;
         private MockClock clock;
         private boolean rateLimits;
-        private RateLimits rateLimitTable = RateLimits.authlete();
+        private Map<String, Integer> rateLimitTable = RateLimits.authlete().asLabels();
         private String adminToken;
         private Path seedFile;
         private JsonNode seed;
@@ -214,9 +216,14 @@ public record MockServerSettings(
             return this;
         }
 
-        /** The hourly limits the emulation enforces; tests set small ones instead of making 10,000 calls. */
-        public Builder rateLimitTable(RateLimits rateLimitTable) {
-            this.rateLimitTable = Objects.requireNonNull(rateLimitTable, "rateLimitTable");
+        /**
+         * The hourly limits the emulation enforces, by category, e.g. {@code Map.of("service management", 4)}; a
+         * category left out is unlimited. Tests set small ones instead of making 10,000 calls.
+         *
+         * @throws IllegalArgumentException for an unknown category or a limit below 1
+         */
+        public Builder rateLimitTable(Map<String, Integer> rateLimitTable) {
+            this.rateLimitTable = RateLimits.ofLabels(Objects.requireNonNull(rateLimitTable, "rateLimitTable")).asLabels();
             return this;
         }
 

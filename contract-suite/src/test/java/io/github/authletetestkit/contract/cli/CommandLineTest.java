@@ -2,8 +2,8 @@ package io.github.authletetestkit.contract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authletetestkit.contract.report.ReportWriter;
-import io.github.authletetestkit.contract.target.Credentials;
+import io.github.authletetestkit.contract.internal.report.ReportWriter;
+import io.github.authletetestkit.contract.internal.target.Credentials;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.github.authletetestkit.contract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authletetestkit.mock.cli.MockServerCommand;
+import io.github.authletetestkit.mock.internal.cli.MockServerCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.github.authletetestkit.mock.control;
 
-import io.github.authletetestkit.mock.faults.Fault;
+import io.github.authletetestkit.mock.Fault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +29,9 @@ public interface AuthleteMockControl {
 
     /** At most this many calls, the most recent, are read by {@link #calls()}. */
     int CALLS_READ = 1000;
+
+    /** The operation a fault may name to hit the next call of any operation. */
+    String ANY_OPERATION = "*";
 
     /** A control of the mock at {@code baseUrl} through its admin API; {@code adminToken} null when it is open. */
     static AuthleteMockControl overHttp(String baseUrl, String adminToken) {

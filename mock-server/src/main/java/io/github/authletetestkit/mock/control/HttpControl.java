@@ -2,7 +2,7 @@ package io.github.authletetestkit.mock.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.authletetestkit.mock.faults.Fault;
+import io.github.authletetestkit.mock.Fault;
 import io.github.authletetestkit.mock.model.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,11 +1,13 @@
 package io.github.authletetestkit.mock.control;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.faults.Fault;
-import io.github.authletetestkit.mock.faults.FaultPlan;
-import io.github.authletetestkit.mock.journal.RecordedCall;
+import io.github.authletetestkit.mock.Fault;
+import io.github.authletetestkit.mock.internal.faults.FaultPlan;
+import io.github.authletetestkit.mock.RecordedCall;
 import io.github.authletetestkit.mock.model.Json;
-import io.github.authletetestkit.mock.state.SeedException;
+import io.github.authletetestkit.mock.internal.state.SeedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -61,17 +63,17 @@ public final class InProcessControl implements AuthleteMockControl {
     @Override
     public void addFault(String operation, Fault fault, int calls) {
         FaultPlan.checkOperation(Objects.requireNonNull(operation, "operation"), server.operationIds());
-        server.faults().add(operation, Objects.requireNonNull(fault, "fault"), calls);
+        MockInternals.of(server).faults().add(operation, Objects.requireNonNull(fault, "fault"), calls);
     }
 
     @Override
     public List<PlannedFault> faults() {
-        return server.faults().planned().stream().map(PlannedFault::of).toList();
+        return MockInternals.of(server).faults().planned().stream().map(FaultPlan.Planned::shown).toList();
     }
 
     @Override
     public void clearFaults() {
-        server.faults().clear();
+        MockInternals.of(server).faults().clear();
     }
 
     @Override
@@ -86,7 +88,7 @@ public final class InProcessControl implements AuthleteMockControl {
     }
 
     private List<MockCall> read(Predicate<RecordedCall> which) {
-        List<RecordedCall> recorded = server.journal().calls(which);
+        List<RecordedCall> recorded = MockInternals.of(server).journal().calls(which);
         String baseUrl = server.baseUrl();
         return recorded.subList(Math.max(0, recorded.size() - CALLS_READ), recorded.size()).stream()
                 .map(call -> MockCall.of(call, baseUrl)).toList();
@@ -94,7 +96,7 @@ public final class InProcessControl implements AuthleteMockControl {
 
     @Override
     public void clearCalls() {
-        server.journal().clear();
+        MockInternals.of(server).journal().clear();
     }
 
     @Override

@@ -2,8 +2,7 @@ package io.github.authletetestkit.mock.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.authletetestkit.mock.faults.Fault;
-import io.github.authletetestkit.mock.faults.FaultPlan;
+import io.github.authletetestkit.mock.Fault;
 import io.github.authletetestkit.mock.model.Json;
 import java.time.Duration;
 
@@ -11,13 +10,9 @@ import java.time.Duration;
  * A fault waiting for the next {@code calls} calls of an operation, as {@link AuthleteMockControl#faults()} and
  * {@code /__admin/authlete/faults} show it.
  *
- * @param operation the operationId, or {@value FaultPlan#ANY_OPERATION} for any operation
+ * @param operation the operationId, or {@value AuthleteMockControl#ANY_OPERATION} for any operation
  */
 public record PlannedFault(String operation, Fault fault, int calls) {
-
-    public static PlannedFault of(FaultPlan.Planned planned) {
-        return new PlannedFault(planned.operationId(), planned.fault(), planned.calls());
-    }
 
     /** As the admin API writes it, and as {@code POST faults} reads it. */
     public ObjectNode toJson() {

@@ -1,13 +1,13 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.MockServerSettings;
-import io.github.authletetestkit.mock.api.ResultCodes;
+import io.github.authletetestkit.mock.internal.api.ResultCodes;
 import io.github.authletetestkit.mock.testing.AdminHttp;
 import io.github.authletetestkit.mock.testing.HttpReply;
-import io.github.authletetestkit.spec.RateCategory;
-import io.github.authletetestkit.spec.RateLimits;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +24,8 @@ class AdminApiEffectsTest extends MockServerTestBase {
     @Override
     protected MockServerSettings.Builder settings() {
         // a small token limit instead of 10,001 calls; the other categories keep Authlete's limits
-        return super.settings().adminToken(TOKEN).rateLimitTable(RateLimits.of(Map.of(
-                RateCategory.TOKEN, TOKEN_LIMIT, RateCategory.SERVICE_MANAGEMENT, 1_000)));
+        return super.settings().adminToken(TOKEN).rateLimitTable(Map.of(
+                "token", TOKEN_LIMIT, "service management", 1_000));
     }
 
     @BeforeAll
@@ -43,7 +43,7 @@ class AdminApiEffectsTest extends MockServerTestBase {
     void advancingTheClockPastItsLifetimeExpiresAnAccessToken() {
         String accessToken = accessToken(flows.confidentialClient());
         assertThat(flows.introspect(accessToken).action()).isEqualTo("OK");
-        long lifetime = mock.defaultService().config().accessTokenDuration();
+        long lifetime = MockInternals.of(mock).defaultService().config().accessTokenDuration();
 
         admin.post("clock", "{\"advanceSeconds\": " + (lifetime + 60) + "}");
 

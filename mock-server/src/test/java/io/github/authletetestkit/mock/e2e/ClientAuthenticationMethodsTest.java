@@ -21,7 +21,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpServer;
-import io.github.authletetestkit.mock.oauth.ClientCertificates;
+import io.github.authletetestkit.mock.internal.oauth.ClientCertificates;
 import io.github.authletetestkit.mock.testing.ClientAssertionMaker;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import io.github.authletetestkit.mock.testing.MockHttp;

@@ -8,7 +8,7 @@ import io.github.authletetestkit.mock.control.AuthleteMockControl;
 import io.github.authletetestkit.mock.control.ClockReading;
 import io.github.authletetestkit.mock.control.MockCall;
 import io.github.authletetestkit.mock.control.PlannedFault;
-import io.github.authletetestkit.mock.faults.Fault;
+import io.github.authletetestkit.mock.Fault;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import java.time.Duration;

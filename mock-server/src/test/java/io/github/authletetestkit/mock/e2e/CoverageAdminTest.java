@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.mock.coverage.Coverage;
 import io.github.authletetestkit.mock.testing.AdminHttp;
-import io.github.authletetestkit.spec.AuthleteSpec;
+import io.github.authletetestkit.spec.internal.AuthleteSpec;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,7 +8,7 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.github.authletetestkit.mock.oauth.TokenHashes;
+import io.github.authletetestkit.mock.internal.oauth.TokenHashes;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;

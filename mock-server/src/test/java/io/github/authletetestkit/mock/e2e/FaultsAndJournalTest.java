@@ -1,11 +1,13 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.authletetestkit.mock.faults.Fault;
-import io.github.authletetestkit.mock.journal.RecordedCall;
+import io.github.authletetestkit.mock.Fault;
+import io.github.authletetestkit.mock.RecordedCall;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +19,7 @@ class FaultsAndJournalTest extends MockServerTestBase {
 
     @Test
     void statusFaultReplacesTheNextCallsThenTheMockAnswersAgain() {
-        mock.faults().add("service_get_api", Fault.status(503), 2);
+        MockInternals.of(mock).faults().add("service_get_api", Fault.status(503), 2);
 
         HttpReply first = api.get("/service/get");
         HttpReply second = api.get("/service/get");
@@ -31,15 +33,15 @@ class FaultsAndJournalTest extends MockServerTestBase {
 
     @Test
     void faultsTouchOnlyTheirOperation() {
-        mock.faults().add("auth_token_api", Fault.status(500), 1);
+        MockInternals.of(mock).faults().add("auth_token_api", Fault.status(500), 1);
 
         assertThat(api.get("/service/get").status()).isEqualTo(200);
-        assertThat(mock.faults().pending("auth_token_api")).isEqualTo(1);
+        assertThat(MockInternals.of(mock).faults().pending("auth_token_api")).isEqualTo(1);
     }
 
     @Test
     void rateLimitFaultSendsRetryAfter() throws Exception {
-        mock.faults().add("*", Fault.rateLimited(Duration.ofSeconds(30)), 1);
+        MockInternals.of(mock).faults().add("*", Fault.rateLimited(Duration.ofSeconds(30)), 1);
 
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(mock.baseUrl() + api.servicePath("/service/get")))
@@ -52,7 +54,7 @@ class FaultsAndJournalTest extends MockServerTestBase {
 
     @Test
     void latencyFaultDelaysTheRealAnswer() {
-        mock.faults().add("service_get_api", Fault.latency(Duration.ofMillis(300)), 1);
+        MockInternals.of(mock).faults().add("service_get_api", Fault.latency(Duration.ofMillis(300)), 1);
 
         long started = System.nanoTime();
         HttpReply reply = api.get("/service/get");
@@ -64,7 +66,7 @@ class FaultsAndJournalTest extends MockServerTestBase {
     @Test
     void connectionResetFaultDropsTheConnection() {
         // a POST: the JDK client retries an idempotent GET once on a dropped connection
-        mock.faults().add("auth_introspection_api", Fault.resetConnection(), 1);
+        MockInternals.of(mock).faults().add("auth_introspection_api", Fault.resetConnection(), 1);
 
         assertThatThrownBy(() -> flows.introspect("x")).isInstanceOf(UncheckedIOException.class);
         assertThat(flows.introspect("x").action()).isEqualTo("UNAUTHORIZED");
@@ -72,7 +74,7 @@ class FaultsAndJournalTest extends MockServerTestBase {
 
     @Test
     void resetClearsPlannedFaults() {
-        mock.faults().add("service_get_api", Fault.status(500), 5);
+        MockInternals.of(mock).faults().add("service_get_api", Fault.status(500), 5);
 
         mock.reset();
 
@@ -84,7 +86,7 @@ class FaultsAndJournalTest extends MockServerTestBase {
         Flows.Client client = flows.confidentialClient();
         flows.codeFlow(client, "scope", "profile");
 
-        List<RecordedCall> tokenCalls = mock.journal().callsOf("auth_token_api");
+        List<RecordedCall> tokenCalls = MockInternals.of(mock).journal().callsOf("auth_token_api");
 
         assertThat(tokenCalls).singleElement().satisfies(call -> {
             assertThat(call.status()).isEqualTo(200);
@@ -94,8 +96,8 @@ class FaultsAndJournalTest extends MockServerTestBase {
             assertThat(call.bodyField("parameters")).contains("grant_type=authorization_code");
             assertThat(call.method()).isEqualTo("POST");
         });
-        assertThat(mock.journal().count("auth_authorization_api")).isEqualTo(1);
-        assertThat(mock.journal().calls()).extracting(RecordedCall::operationId)
+        assertThat(MockInternals.of(mock).journal().count("auth_authorization_api")).isEqualTo(1);
+        assertThat(MockInternals.of(mock).journal().calls()).extracting(RecordedCall::operationId)
                 .containsSubsequence("client_create_api", "auth_authorization_api", "auth_authorization_issue_api", "auth_token_api");
     }
 
@@ -105,11 +107,11 @@ class FaultsAndJournalTest extends MockServerTestBase {
         api.send("GET", "/api/" + mock.serviceId() + "/no/such", null, null);
         api.postForm("/service/update", Map.of("accessTokenDuration", "60"));
 
-        List<RecordedCall> calls = mock.journal().calls();
+        List<RecordedCall> calls = MockInternals.of(mock).journal().calls();
         assertThat(calls).extracting(RecordedCall::status).containsExactly(401, 404, 200);
         assertThat(calls.get(1).operationId()).isNull();
         assertThat(calls.get(2).requestBody().get("accessTokenDuration").asInt()).isEqualTo(60);
         mock.reset();
-        assertThat(mock.journal().calls()).isEmpty();
+        assertThat(MockInternals.of(mock).journal().calls()).isEmpty();
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.github.authletetestkit.mock.oauth.TokenHashes;
+import io.github.authletetestkit.mock.internal.oauth.TokenHashes;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.github.authletetestkit.mock.e2e;
 
-import io.github.authletetestkit.flows.ApiCaller;
-import io.github.authletetestkit.flows.ApiRequest;
-import io.github.authletetestkit.flows.ApiResponse;
-import io.github.authletetestkit.flows.Exchange;
+import io.github.authletetestkit.flows.internal.ApiCaller;
+import io.github.authletetestkit.flows.internal.ApiRequest;
+import io.github.authletetestkit.flows.internal.ApiResponse;
+import io.github.authletetestkit.flows.internal.Exchange;
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import io.github.authletetestkit.mock.testing.MockHttp;

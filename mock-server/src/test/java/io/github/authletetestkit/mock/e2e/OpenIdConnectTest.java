@@ -11,7 +11,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.github.authletetestkit.mock.oauth.TokenHashes;
+import io.github.authletetestkit.mock.internal.oauth.TokenHashes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

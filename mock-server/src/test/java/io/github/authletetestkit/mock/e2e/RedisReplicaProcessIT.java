@@ -1,9 +1,11 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.cli.MockProcess;
+import io.github.authletetestkit.mock.internal.cli.MockProcess;
 import io.github.authletetestkit.mock.testing.AdminHttp;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import io.github.authletetestkit.mock.testing.RedisServer;
@@ -40,7 +42,7 @@ class RedisReplicaProcessIT {
             String another = viaB.code(Flows.codeRequest(client));
             new AdminHttp(a.baseUrl(), null).post("clock", "{\"advance\":\"PT11M\"}");
             assertThat(viaB.exchange(client, another).action()).isEqualTo("BAD_REQUEST");
-            a.store().clear();
+            MockInternals.of(a).store().clear();
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.common.api.AuthleteApi;
@@ -124,12 +126,12 @@ class SdkConformanceTest extends MockServerTestBase {
 
     /** The members the request body of the operation last called requires; null when it has none or no call was made. */
     private Set<String> requiredMembersOfLastCall() {
-        List<io.github.authletetestkit.mock.journal.RecordedCall> calls = mock.journal().calls();
+        List<io.github.authletetestkit.mock.RecordedCall> calls = MockInternals.of(mock).journal().calls();
         if (calls.isEmpty()) {
             return null;
         }
         String operationId = calls.getLast().operationId();
-        var spec = io.github.authletetestkit.spec.AuthleteSpec.bundled();
+        var spec = io.github.authletetestkit.spec.internal.AuthleteSpec.bundled();
         return spec.operation(operationId).map(op -> {
             var operation = spec.openApiFlattened().getPaths().get(op.pathTemplate()).readOperationsMap()
                     .get(io.swagger.v3.oas.models.PathItem.HttpMethod.valueOf(op.method()));
@@ -284,7 +286,7 @@ class SdkConformanceTest extends MockServerTestBase {
 
     /** The first value our spec allows for a text member of a component named like the SDK class, when it lists them. */
     private static String firstEnumValue(String component, String property) {
-        var schema = io.github.authletetestkit.spec.AuthleteSpec.bundled().openApiFlattened().getComponents().getSchemas().get(component);
+        var schema = io.github.authletetestkit.spec.internal.AuthleteSpec.bundled().openApiFlattened().getComponents().getSchemas().get(component);
         if (schema == null || schema.getProperties() == null || !(schema.getProperties().get(property) instanceof io.swagger.v3.oas.models.media.Schema<?> member)
                 || member.getEnum() == null || member.getEnum().isEmpty()) {
             return null;

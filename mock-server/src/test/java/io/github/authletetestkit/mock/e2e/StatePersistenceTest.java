@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.MockServerSettings;
-import io.github.authletetestkit.mock.state.SeedException;
+import io.github.authletetestkit.mock.internal.state.SeedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -8,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.model.Json;
-import io.github.authletetestkit.mock.state.SeedException;
+import io.github.authletetestkit.mock.internal.state.SeedException;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,7 +160,7 @@ class StateRoundTripTest extends MockServerTestBase {
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"services\": [{\"serviceId\": 1, \"clients\": [{}]}]}");
 
         try (AuthleteMockServer server = AuthleteMockServer.builder().seed(good).build()) {
-            assertThat(server.store().service(1_000_001L)).isPresent();
+            assertThat(MockInternals.of(server).store().service(1_000_001L)).isPresent();
         }
         assertThatThrownBy(() -> AuthleteMockServer.builder().seed(bad).build())
                 .isInstanceOfSatisfying(SeedException.class, e -> assertThat(e.field()).isEqualTo("services[0].clients[0].clientId"))

@@ -1,5 +1,7 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.model.Json;
-import io.github.authletetestkit.mock.state.SeedException;
+import io.github.authletetestkit.mock.internal.state.SeedException;
 import io.github.authletetestkit.mock.testing.RedisServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,7 +90,7 @@ class StateSchemaVersionTest {
         ObjectNode fromRedis;
         try (AuthleteMockServer onRedis = AuthleteMockServer.builder().store(store).seed(fromMemory).build()) {
             fromRedis = onRedis.state();
-            onRedis.store().clear();
+            MockInternals.of(onRedis).store().clear();
         }
         assertThat(fromRedis).isEqualTo(fromMemory);
 

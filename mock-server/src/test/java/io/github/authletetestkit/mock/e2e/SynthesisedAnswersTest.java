@@ -3,7 +3,7 @@ package io.github.authletetestkit.mock.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.synth.ResponseSynthesizer;
+import io.github.authletetestkit.mock.internal.synth.ResponseSynthesizer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

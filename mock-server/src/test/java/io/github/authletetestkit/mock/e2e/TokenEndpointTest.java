@@ -5,7 +5,7 @@ import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.authletetestkit.mock.oauth.Pkce;
+import io.github.authletetestkit.mock.internal.oauth.Pkce;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

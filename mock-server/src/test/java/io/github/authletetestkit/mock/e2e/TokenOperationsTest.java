@@ -4,7 +4,7 @@ import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.authletetestkit.mock.oauth.TokenHashes;
+import io.github.authletetestkit.mock.internal.oauth.TokenHashes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

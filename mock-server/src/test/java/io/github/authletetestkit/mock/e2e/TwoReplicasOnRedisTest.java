@@ -1,15 +1,15 @@
 package io.github.authletetestkit.mock.e2e;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.MockServerSettings;
-import io.github.authletetestkit.mock.faults.Fault;
+import io.github.authletetestkit.mock.Fault;
 import io.github.authletetestkit.mock.testing.AdminHttp;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import io.github.authletetestkit.mock.testing.RedisServer;
-import io.github.authletetestkit.spec.RateCategory;
-import io.github.authletetestkit.spec.RateLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +54,7 @@ class TwoReplicasOnRedisTest {
 
     @AfterEach
     void stop() {
-        a.store().clear();
+        MockInternals.of(a).store().clear();
         a.close();
         b.close();
     }
@@ -129,7 +129,7 @@ class TwoReplicasOnRedisTest {
     @Test
     void rateLimitsCountCallsToBothReplicas() {
         stop();
-        start(AuthleteMockServer.builder().rateLimits(true).rateLimitTable(RateLimits.of(Map.of(RateCategory.SERVICE_MANAGEMENT, 4))));
+        start(AuthleteMockServer.builder().rateLimits(true).rateLimitTable(Map.of("service management", 4)));
 
         for (int i = 0; i < 4; i++) {
             assertThat((i % 2 == 0 ? apiA : apiB).get("/service/get").status()).isEqualTo(200);
@@ -141,13 +141,13 @@ class TwoReplicasOnRedisTest {
 
     @Test
     void aFaultPlannedThroughAIsMetByCallsToEitherReplicaOnce() {
-        a.faults().add("service_get_api", Fault.status(503), 2);
+        MockInternals.of(a).faults().add("service_get_api", Fault.status(503), 2);
 
         assertThat(apiB.get("/service/get").status()).isEqualTo(503);
-        assertThat(b.faults().pending("service_get_api")).isEqualTo(1);
+        assertThat(MockInternals.of(b).faults().pending("service_get_api")).isEqualTo(1);
         assertThat(apiA.get("/service/get").status()).isEqualTo(503);
         assertThat(apiB.get("/service/get").status()).isEqualTo(200);
-        assertThat(a.faults().planned()).isEmpty();
+        assertThat(MockInternals.of(a).faults().planned()).isEmpty();
     }
 
     @Test

@@ -17,7 +17,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.testing.HttpReply;
-import io.github.authletetestkit.mock.vci.Credentials;
+import io.github.authletetestkit.mock.internal.vci.Credentials;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,15 +1,17 @@
 package io.github.authletetestkit.mock.robustness;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.model.ServiceConfig;
-import io.github.authletetestkit.mock.model.ServiceDefaults;
-import io.github.authletetestkit.mock.oauth.Jwks;
-import io.github.authletetestkit.mock.store.ApiCredential;
-import io.github.authletetestkit.spec.AuthleteSpec;
-import io.github.authletetestkit.spec.SpecOperation;
+import io.github.authletetestkit.mock.internal.model.ServiceDefaults;
+import io.github.authletetestkit.mock.internal.oauth.Jwks;
+import io.github.authletetestkit.mock.internal.store.ApiCredential;
+import io.github.authletetestkit.spec.internal.AuthleteSpec;
+import io.github.authletetestkit.spec.internal.SpecOperation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -142,9 +144,9 @@ class CallerAuthTableTest {
     /** The seed, a second service with a service token of its own, and a client of the default service. */
     private void freshState() {
         mock.reset();
-        mock.store().addService(new ServiceConfig(ServiceDefaults.service(OTHER_SERVICE_ID, "other service",
+        MockInternals.of(mock).store().addService(new ServiceConfig(ServiceDefaults.service(OTHER_SERVICE_ID, "other service",
                 "https://other.example.com", Jwks.sharedDefaultKeys(), mock.clock().instant())));
-        mock.store().addCredential(ApiCredential.service(OTHER_SERVICE_TOKEN, OTHER_SERVICE_ID));
+        MockInternals.of(mock).store().addCredential(ApiCredential.service(OTHER_SERVICE_TOKEN, OTHER_SERVICE_ID));
         Driver.of(mock.baseUrl(), mock.serviceId(), mock.serviceToken()).createClient("auth table");
     }
 

@@ -1,11 +1,13 @@
 package io.github.authletetestkit.mock.robustness;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import io.github.authletetestkit.mock.testing.StrictMockTest;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authletetestkit.mock.store.ServiceState;
-import io.github.authletetestkit.mock.store.TokenRecord;
+import io.github.authletetestkit.mock.internal.store.ServiceState;
+import io.github.authletetestkit.mock.internal.store.TokenRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +107,7 @@ class ConcurrencyTest extends StrictMockTest {
         assertThat(failures).as("failed flows (%d in all)", failureCount.get()).isEmpty();
         assertThat(codes).hasSize(flows);
         assertThat(tokens).hasSize(flows);
-        ServiceState service = mock.defaultService();
+        ServiceState service = MockInternals.of(mock).defaultService();
         // every issued code was consumed, none is left to redeem; every ticket was used
         assertThat(service.counts().codes()).isZero();
         assertThat(service.counts().tickets()).isZero();
@@ -132,7 +134,7 @@ class ConcurrencyTest extends StrictMockTest {
         try {
             for (int round = 0; round < RACE_ROUNDS; round++) {
                 String code = api.code(client, "racer");
-                int tokensBefore = mock.defaultService().counts().accessTokens();
+                int tokensBefore = MockInternals.of(mock).defaultService().counts().accessTokens();
 
                 List<HttpReply> replies = race(pool, () -> api.redeem(client, code));
 
@@ -144,7 +146,7 @@ class ConcurrencyTest extends StrictMockTest {
                             assertThat(r.action()).isEqualTo("BAD_REQUEST");
                             assertThat(r.oauthError()).isEqualTo("invalid_grant");
                         });
-                assertThat(mock.defaultService().counts().accessTokens()).isEqualTo(tokensBefore + 1);
+                assertThat(MockInternals.of(mock).defaultService().counts().accessTokens()).isEqualTo(tokensBefore + 1);
             }
         } finally {
             pool.shutdownNow();
@@ -177,7 +179,7 @@ class ConcurrencyTest extends StrictMockTest {
                 assertThat(api.refresh(client, refreshToken).oauthError()).isEqualTo("invalid_grant");
                 assertThat(api.introspect(winners.getFirst().text("accessToken")).action()).isEqualTo("OK");
                 assertThat(api.introspect(issued.text("accessToken")).action()).isNotEqualTo("OK");
-                assertThat(mock.defaultService().byRefreshToken(rotated)).isPresent();
+                assertThat(MockInternals.of(mock).defaultService().byRefreshToken(rotated)).isPresent();
             }
         } finally {
             pool.shutdownNow();

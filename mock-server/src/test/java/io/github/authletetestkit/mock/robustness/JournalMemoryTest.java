@@ -1,9 +1,11 @@
 package io.github.authletetestkit.mock.robustness;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authletetestkit.mock.journal.CallJournal;
-import io.github.authletetestkit.mock.journal.RecordedCall;
+import io.github.authletetestkit.mock.internal.journal.CallJournal;
+import io.github.authletetestkit.mock.RecordedCall;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import io.github.authletetestkit.mock.testing.StrictMockTest;
 import java.util.List;
@@ -32,8 +34,8 @@ class JournalMemoryTest extends StrictMockTest {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         }
 
-        List<RecordedCall> kept = mock.journal().callsOf("auth_introspection_api");
-        assertThat(mock.journal().bytes()).isLessThanOrEqualTo(CallJournal.DEFAULT_MAX_BYTES);
+        List<RecordedCall> kept = MockInternals.of(mock).journal().callsOf("auth_introspection_api");
+        assertThat(MockInternals.of(mock).journal().bytes()).isLessThanOrEqualTo(CallJournal.DEFAULT_MAX_BYTES);
         assertThat(kept).hasSizeLessThan(CALLS).isNotEmpty();
         assertThat(kept.getLast().bodyField("token")).isEqualTo("call-" + (CALLS - 1));
     }

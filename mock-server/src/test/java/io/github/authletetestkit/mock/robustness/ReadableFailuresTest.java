@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.testing.HttpReply;
-import io.github.authletetestkit.spec.AuthleteSpec;
-import io.github.authletetestkit.spec.SpecOperation;
+import io.github.authletetestkit.spec.internal.AuthleteSpec;
+import io.github.authletetestkit.spec.internal.SpecOperation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,13 +1,15 @@
 package io.github.authletetestkit.mock.robustness;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import io.github.authletetestkit.mock.testing.MockHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.model.Json;
-import io.github.authletetestkit.spec.AuthleteSpec;
-import io.github.authletetestkit.spec.SpecOperation;
+import io.github.authletetestkit.spec.internal.AuthleteSpec;
+import io.github.authletetestkit.spec.internal.SpecOperation;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -85,8 +87,8 @@ final class RequestGenerator {
 
             @Override
             public Driver.Client client(long serviceId) {
-                java.util.List<io.github.authletetestkit.mock.model.ClientConfig> clients = mock.store().service(serviceId)
-                        .map(io.github.authletetestkit.mock.store.ServiceState::clients).orElse(java.util.List.of());
+                java.util.List<io.github.authletetestkit.mock.model.ClientConfig> clients = MockInternals.of(mock).store().service(serviceId)
+                        .map(io.github.authletetestkit.mock.internal.store.ServiceState::clients).orElse(java.util.List.of());
                 return clients.isEmpty() ? null : new Driver.Client(clients.getFirst().clientId(), clients.getFirst().clientSecret());
             }
 

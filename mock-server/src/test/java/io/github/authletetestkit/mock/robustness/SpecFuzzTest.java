@@ -1,19 +1,21 @@
 package io.github.authletetestkit.mock.robustness;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.http.ApiPipeline;
-import io.github.authletetestkit.mock.http.SpecValidator;
+import io.github.authletetestkit.mock.internal.http.ApiPipeline;
+import io.github.authletetestkit.mock.internal.http.SpecValidator;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.ServiceConfig;
-import io.github.authletetestkit.mock.model.ServiceDefaults;
-import io.github.authletetestkit.mock.oauth.Jwks;
-import io.github.authletetestkit.mock.store.ServiceState;
-import io.github.authletetestkit.spec.AuthleteSpec;
-import io.github.authletetestkit.spec.SpecOperation;
+import io.github.authletetestkit.mock.internal.model.ServiceDefaults;
+import io.github.authletetestkit.mock.internal.oauth.Jwks;
+import io.github.authletetestkit.mock.internal.store.ServiceState;
+import io.github.authletetestkit.spec.internal.AuthleteSpec;
+import io.github.authletetestkit.spec.internal.SpecOperation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +108,7 @@ class SpecFuzzTest {
                     failures.add(problem + "\n    request: " + request + "\n    answer:  " + reply);
                 }
                 harvest(request, reply);
-                if (mock.store().service(mock.serviceId()).isEmpty()) {
+                if (MockInternals.of(mock).store().service(mock.serviceId()).isEmpty()) {
                     // a generated service/delete on the default service: put it back so the rest still reaches it
                     mock.reset();
                     for (int i = 0; i < 3; i++) {
@@ -116,7 +118,7 @@ class SpecFuzzTest {
                     harvest.clear();
                     defaultServiceRestored++;
                 }
-                if (mock.store().service(scratchServiceId).isEmpty()) {
+                if (MockInternals.of(mock).store().service(scratchServiceId).isEmpty()) {
                     scratchServiceId = newScratchService();
                 }
             }
@@ -197,7 +199,7 @@ class SpecFuzzTest {
 
             @Override
             public Driver.Client client(long serviceId) {
-                List<ClientConfig> clients = mock.store().service(serviceId).map(ServiceState::clients).orElse(List.of());
+                List<ClientConfig> clients = MockInternals.of(mock).store().service(serviceId).map(ServiceState::clients).orElse(List.of());
                 if (clients.isEmpty()) {
                     return null;
                 }
@@ -297,7 +299,7 @@ class SpecFuzzTest {
      */
     private long newScratchService() {
         long id = 5_000_000_000_000L + scratchServices++;
-        mock.store().addService(new ServiceConfig(ServiceDefaults.service(id, "fuzz scratch " + id, "https://scratch.example.com",
+        MockInternals.of(mock).store().addService(new ServiceConfig(ServiceDefaults.service(id, "fuzz scratch " + id, "https://scratch.example.com",
                 Jwks.sharedDefaultKeys(), mock.clock().instant())));
         Driver scratch = Driver.of(mock.baseUrl(), id, mock.orgToken());
         scratch.createClient("scratch client");

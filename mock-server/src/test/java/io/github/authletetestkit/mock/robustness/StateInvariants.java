@@ -1,11 +1,13 @@
 package io.github.authletetestkit.mock.robustness;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.store.ApiCredential;
-import io.github.authletetestkit.mock.store.ServiceState;
-import io.github.authletetestkit.mock.store.TokenRecord;
+import io.github.authletetestkit.mock.internal.store.ApiCredential;
+import io.github.authletetestkit.mock.internal.store.ServiceState;
+import io.github.authletetestkit.mock.internal.store.TokenRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,21 +19,21 @@ final class StateInvariants {
 
     /** Checks the state, then sweeps now and after every lifetime has passed; leaves the clock moved on. */
     static void check(AuthleteMockServer mock) {
-        List<ServiceState> services = mock.store().services();
+        List<ServiceState> services = MockInternals.of(mock).store().services();
         assertThat(services).as("services").isNotEmpty();
         for (ServiceState service : services) {
             consistent(service);
         }
         // every service credential names a service that exists
-        for (ApiCredential credential : mock.store().credentials()) {
+        for (ApiCredential credential : MockInternals.of(mock).store().credentials()) {
             if (credential.kind() == ApiCredential.Kind.SERVICE) {
-                assertThat(mock.store().service(credential.serviceId())).as("service of credential %s", credential.token()).isPresent();
+                assertThat(MockInternals.of(mock).store().service(credential.serviceId())).as("service of credential %s", credential.token()).isPresent();
             }
         }
 
         Instant now = mock.clock().instant();
-        mock.store().sweep(now);
-        for (ServiceState service : mock.store().services()) {
+        MockInternals.of(mock).store().sweep(now);
+        for (ServiceState service : MockInternals.of(mock).store().services()) {
             consistent(service);
             for (TokenRecord token : service.tokens()) {
                 assertThat(token.accessTokenExpired(now) && !token.refreshTokenUsable(now))
@@ -40,8 +42,8 @@ final class StateInvariants {
         }
 
         mock.clock().advance(Duration.ofDays(3650));
-        mock.store().sweep(mock.clock().instant());
-        for (ServiceState service : mock.store().services()) {
+        MockInternals.of(mock).store().sweep(mock.clock().instant());
+        for (ServiceState service : MockInternals.of(mock).store().services()) {
             ServiceState.StoreCounts counts = service.counts();
             assertThat(counts.tickets()).as("tickets of %d after every lifetime", service.serviceId()).isZero();
             assertThat(counts.codes()).as("codes after every lifetime").isZero();

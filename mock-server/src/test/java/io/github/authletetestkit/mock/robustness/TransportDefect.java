@@ -1,6 +1,6 @@
 package io.github.authletetestkit.mock.robustness;
 
-import io.github.authletetestkit.mock.http.ApiDispatcher;
+import io.github.authletetestkit.mock.internal.http.ApiDispatcher;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import io.github.authletetestkit.mock.testing.RawHttp;
 import java.io.ByteArrayOutputStream;

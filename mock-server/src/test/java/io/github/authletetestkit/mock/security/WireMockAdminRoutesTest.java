@@ -3,7 +3,7 @@ package io.github.authletetestkit.mock.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.http.ApiRouteKeeper;
+import io.github.authletetestkit.mock.internal.http.ApiRouteKeeper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,6 +1,6 @@
 package io.github.authletetestkit.mock.testing;
 
-import io.github.authletetestkit.mock.store.redis.RedisServerProcess;
+import io.github.authletetestkit.mock.internal.store.redis.RedisServerProcess;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,7 +1,0 @@
-package io.github.authletetestkit.mock.api;
-
-/** Answers one Authlete operation. */
-@FunctionalInterface
-public interface ApiHandler {
-    ApiResponse handle(ApiCall call);
-}

@@ -1,0 +1,112 @@
+package io.github.authletetestkit.mock.internal.http;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.common.Urls;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.authletetestkit.mock.internal.api.ResultCodes;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The only class that knows WireMock's request and response types: it turns the request WireMock matched
+ * on the mock's catch-all stub into an {@link HttpExchange}, and the pipeline's reply into a response.
+ */
+public final class ApiDispatcher implements ResponseDefinitionTransformerV2 {
+
+    public static final String NAME = "authlete-api-dispatcher";
+
+    private final ApiPipeline pipeline;
+
+    public ApiDispatcher(ApiPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    /** The largest request body the mock reads; Authlete's own requests are far smaller. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        Request request = serveEvent.getRequest();
+        HttpExchange.Reply reply = refusedBody(request);
+        if (reply == null) {
+            reply = pipeline.handle(toExchange(request));
+        }
+        if (reply.connectionReset()) {
+            return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+        }
+        ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition().withStatus(reply.status());
+        if (reply.delayMillis() > 0) {
+            response.withFixedDelay((int) Math.min(Integer.MAX_VALUE, reply.delayMillis()));
+        }
+        if (reply.contentType() != null) {
+            response.withHeader("Content-Type", reply.contentType() + ("text/plain".equals(reply.contentType()) ? "; charset=utf-8" : ""));
+        }
+        reply.headers().forEach(response::withHeader);
+        if (reply.body() != null) {
+            response.withBody(reply.body());
+        }
+        return response.build();
+    }
+
+    /** A 413 for a body over {@link #MAX_BODY_BYTES}, a 400 for one that is not UTF-8; null for any other. */
+    static HttpExchange.Reply refusedBody(Request request) {
+        byte[] body = request.getBody();
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        String apiPath = ApiPipeline.apiPathOf(URI.create(request.getUrl()).getRawPath());
+        if (body.length > MAX_BODY_BYTES) {
+            return ApiPipeline.error(413, ResultCodes.INVALID_REQUEST, apiPath, "The request body is too large: " + body.length
+                    + " bytes; the mock accepts at most " + MAX_BODY_BYTES + " bytes.");
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            return ApiPipeline.error(400, ResultCodes.INVALID_REQUEST, apiPath, "The request body is not valid UTF-8.");
+        }
+        return null;
+    }
+
+    static HttpExchange toExchange(Request request) {
+        URI uri = URI.create(request.getUrl());
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        Map<String, QueryParameter> parsed = Urls.splitQuery(uri);
+        parsed.forEach((name, param) -> query.put(name, param.values()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        HttpHeaders all = request.getHeaders();
+        if (all != null) {
+            for (HttpHeader header : all.all()) {
+                headers.put(header.key().toLowerCase(Locale.ROOT), header.firstValue());
+            }
+        }
+        String body = request.getBody() == null || request.getBody().length == 0 ? null : request.getBodyAsString();
+        return new HttpExchange(request.getMethod().getName(), uri.getRawPath(), query, headers, body);
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+}

@@ -1,4 +1,0 @@
-package io.github.authletetestkit.mock.store;
-
-/** An extra property attached to a grant; hidden ones never reach the client, only the resource server. */
-public record Property(String key, String value, boolean hidden) {}
