@@ -14,8 +14,25 @@ import io.github.authletetestkit.mock.internal.oauth.InvalidParametersException;
 import io.github.authletetestkit.mock.internal.oauth.RandomValues;
 import io.github.authletetestkit.mock.internal.oauth.ResourceIndicators;
 import io.github.authletetestkit.mock.internal.oauth.RedirectUris;
+import io.github.authletetestkit.mock.internal.grants.GrantAction;
+import io.github.authletetestkit.mock.internal.grants.GrantRequest;
+import io.github.authletetestkit.mock.internal.state.StateDocument.AuthorizationCodeEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.BackchannelRequestEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.DecisionEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.DeviceAuthorizationEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.GrantEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.GrantManagementEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.GrantedScopesEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.ManagedGrantEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.PropertyEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.PushedRequestEntry;
 import io.github.authletetestkit.mock.internal.state.StateDocument.ServiceEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.TicketEntry;
 import io.github.authletetestkit.mock.internal.state.StateDocument.TokenEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.TokenTicketEntry;
+import io.github.authletetestkit.mock.internal.store.Property;
+import io.github.authletetestkit.mock.internal.store.ResponseMode;
+import java.util.Arrays;
 import io.github.authletetestkit.mock.internal.store.ApiCredential;
 import io.github.authletetestkit.mock.internal.store.AuthorizationCode;
 import io.github.authletetestkit.mock.internal.store.AuthorizationTicket;
@@ -42,7 +59,8 @@ import java.util.function.Supplier;
 
 /**
  * Reads a seed or state document into a {@link Seed}, checking all of it first: any error is a
- * {@link SeedException} naming the member, and nothing has been changed anywhere.
+ * {@link SeedException} naming the member, and nothing has been changed anywhere. Each {@link StateDocument} entry is
+ * mapped to its store record member by member.
  */
 public final class SeedReader {
 
@@ -234,7 +252,7 @@ public final class SeedReader {
             if (t.grantId() != null && !grantIds.contains(t.grantId())) {
                 throw new SeedException(tokenAt + ".grantId", "no grant of this service has the ID '" + t.grantId() + "'");
             }
-            Grant grant = new Grant(clientId, t.subject(), t.sub(), scopes, grantType, listOf(t.properties()), t.authTime(),
+            Grant grant = new Grant(clientId, t.subject(), t.sub(), scopes, grantType, properties(listOf(t.properties()), tokenAt + ".properties"), t.authTime(),
                     t.acr(), t.claims(), t.nonce(), t.sessionId(), t.idTokenAudType(), t.grantId(), null,
                     targets(() -> AuthorizationDetails.fromState(t.authorizationDetails()), tokenAt + ".authorizationDetails"),
                     resources(t.resources(), tokenAt + ".resources"));
@@ -259,88 +277,80 @@ public final class SeedReader {
             }
         }
 
-        private AuthorizationTicket ticket(AuthorizationTicket t, String itemAt) {
-            text(t.ticket(), itemAt + ".ticket");
-            known(t.clientId(), itemAt + ".clientId");
-            required(t.expiresAt(), itemAt + ".expiresAt");
-            required(t.responseType(), itemAt + ".responseType");
-            required(t.scopes(), itemAt + ".scopes");
-            return t;
+        private AuthorizationTicket ticket(TicketEntry t, String itemAt) {
+            return new AuthorizationTicket(text(t.ticket(), itemAt + ".ticket"), known(t.clientId(), itemAt + ".clientId"),
+                    t.clientIdAliasUsed(), t.redirectUri(), t.redirectUriExplicit(), required(t.responseType(), itemAt + ".responseType"),
+                    t.responseMode() == null ? null : constant(ResponseMode.class, t.responseMode(), itemAt + ".responseMode"),
+                    required(t.scopes(), itemAt + ".scopes"), t.state(), t.nonce(), t.codeChallenge(), t.codeChallengeMethod(),
+                    t.maxAge(), t.fixedSubject(), t.context(), required(t.expiresAt(), itemAt + ".expiresAt"),
+                    grantManagement(t.grantManagement(), itemAt + ".grantManagement"), t.claimsRequest(), t.authorizationDetails(),
+                    t.resources());
         }
 
-        private AuthorizationCode code(AuthorizationCode c, String itemAt) {
-            text(c.code(), itemAt + ".code");
-            ticket(required(c.request(), itemAt + ".request"), itemAt + ".request");
-            grant(c.grant(), itemAt + ".grant");
-            required(c.expiresAt(), itemAt + ".expiresAt");
-            return c;
+        private AuthorizationCode code(AuthorizationCodeEntry c, String itemAt) {
+            return new AuthorizationCode(text(c.code(), itemAt + ".code"), ticket(required(c.request(), itemAt + ".request"), itemAt + ".request"),
+                    grant(c.grant(), itemAt + ".grant"), required(c.expiresAt(), itemAt + ".expiresAt"));
         }
 
-        private TokenTicket tokenTicket(TokenTicket t, String itemAt) {
-            text(t.ticket(), itemAt + ".ticket");
-            grant(t.grant(), itemAt + ".grant");
-            required(t.expiresAt(), itemAt + ".expiresAt");
-            return t;
+        private TokenTicket tokenTicket(TokenTicketEntry t, String itemAt) {
+            return new TokenTicket(text(t.ticket(), itemAt + ".ticket"), grant(t.grant(), itemAt + ".grant"), t.username(),
+                    required(t.expiresAt(), itemAt + ".expiresAt"), t.certificateThumbprint());
         }
 
-        private DeviceAuthorization device(DeviceAuthorization d, String itemAt) {
-            text(d.deviceCode(), itemAt + ".deviceCode");
-            text(d.userCode(), itemAt + ".userCode");
-            known(d.clientId(), itemAt + ".clientId");
-            required(d.scopes(), itemAt + ".scopes");
-            required(d.expiresAt(), itemAt + ".expiresAt");
-            decision(d.decision(), itemAt + ".decision");
-            return d;
+        private DeviceAuthorization device(DeviceAuthorizationEntry d, String itemAt) {
+            return new DeviceAuthorization(text(d.deviceCode(), itemAt + ".deviceCode"), text(d.userCode(), itemAt + ".userCode"),
+                    known(d.clientId(), itemAt + ".clientId"), d.clientIdAliasUsed(), required(d.scopes(), itemAt + ".scopes"), d.acrs(),
+                    required(d.expiresAt(), itemAt + ".expiresAt"), d.intervalSeconds(), d.lastPolledAt(),
+                    decision(d.decision(), itemAt + ".decision"), grantManagement(d.grantManagement(), itemAt + ".grantManagement"));
         }
 
-        private BackchannelRequest backchannel(BackchannelRequest b, String itemAt) {
-            text(b.ticket(), itemAt + ".ticket");
-            known(b.clientId(), itemAt + ".clientId");
-            required(b.scopes(), itemAt + ".scopes");
-            required(b.deliveryMode(), itemAt + ".deliveryMode");
-            required(b.expiresAt(), itemAt + ".expiresAt");
-            decision(b.decision(), itemAt + ".decision");
-            return b;
+        private BackchannelRequest backchannel(BackchannelRequestEntry b, String itemAt) {
+            return new BackchannelRequest(text(b.ticket(), itemAt + ".ticket"), known(b.clientId(), itemAt + ".clientId"),
+                    b.clientIdAliasUsed(), required(b.scopes(), itemAt + ".scopes"), b.acrs(),
+                    required(b.deliveryMode(), itemAt + ".deliveryMode"), b.clientNotificationToken(), b.hintType(), b.hint(), b.sub(),
+                    b.bindingMessage(), b.userCode(), b.requestedExpiry(), b.authReqId(), required(b.expiresAt(), itemAt + ".expiresAt"),
+                    b.intervalSeconds(), b.lastPolledAt(), decision(b.decision(), itemAt + ".decision"),
+                    grantManagement(b.grantManagement(), itemAt + ".grantManagement"));
         }
 
-        private PushedRequest pushed(PushedRequest p, String itemAt) {
-            text(p.requestUri(), itemAt + ".requestUri");
-            known(p.clientId(), itemAt + ".clientId");
-            required(p.parameters(), itemAt + ".parameters");
-            required(p.expiresAt(), itemAt + ".expiresAt");
-            return p;
+        private PushedRequest pushed(PushedRequestEntry p, String itemAt) {
+            return new PushedRequest(text(p.requestUri(), itemAt + ".requestUri"), known(p.clientId(), itemAt + ".clientId"),
+                    required(p.parameters(), itemAt + ".parameters"), required(p.expiresAt(), itemAt + ".expiresAt"));
         }
 
-        private ManagedGrant managedGrant(ManagedGrant g, String itemAt) {
-            text(g.grantId(), itemAt + ".grantId");
-            known(g.clientId(), itemAt + ".clientId");
-            text(g.subject(), itemAt + ".subject");
-            texts(required(g.scopes(), itemAt + ".scopes"), itemAt + ".scopes");
-            required(g.createdAt(), itemAt + ".createdAt");
-            required(g.updatedAt(), itemAt + ".updatedAt");
-            return g;
+        private ManagedGrant managedGrant(ManagedGrantEntry g, String itemAt) {
+            List<String> scopes = required(g.scopes(), itemAt + ".scopes");
+            texts(scopes, itemAt + ".scopes");
+            return new ManagedGrant(text(g.grantId(), itemAt + ".grantId"), known(g.clientId(), itemAt + ".clientId"),
+                    text(g.subject(), itemAt + ".subject"), scopes, g.claims(), required(g.createdAt(), itemAt + ".createdAt"),
+                    required(g.updatedAt(), itemAt + ".updatedAt"));
         }
 
-        private GrantedScopes granted(GrantedScopes g, String itemAt) {
-            known(g.clientId(), itemAt + ".clientId");
-            required(g.latest(), itemAt + ".latest");
-            required(g.merged(), itemAt + ".merged");
-            required(g.modifiedAt(), itemAt + ".modifiedAt");
-            return g;
+        private GrantedScopes granted(GrantedScopesEntry g, String itemAt) {
+            return new GrantedScopes(known(g.clientId(), itemAt + ".clientId"), g.subject(), required(g.latest(), itemAt + ".latest"),
+                    required(g.merged(), itemAt + ".merged"), required(g.modifiedAt(), itemAt + ".modifiedAt"));
         }
 
         /** An end-user's decision, when there is one: what it authorized must be a grant to a known client. */
-        private void decision(EndUserDecision decision, String decisionAt) {
-            if (decision != null && decision.authorized()) {
-                grant(decision.grant(), decisionAt + ".grant");
+        private EndUserDecision decision(DecisionEntry d, String decisionAt) {
+            if (d == null) {
+                return null;
             }
+            EndUserDecision.Result result = constant(EndUserDecision.Result.class, d.result(), decisionAt + ".result");
+            Grant grant = d.grant() != null || result == EndUserDecision.Result.AUTHORIZED ? grant(d.grant(), decisionAt + ".grant") : null;
+            return new EndUserDecision(result, grant, d.errorDescription(), d.errorUri(), d.accessTokenDuration(), d.refreshTokenDuration(),
+                    d.accessToken());
         }
 
-        private void grant(Grant g, String grantAt) {
+        private static GrantRequest grantManagement(GrantManagementEntry g, String grantManagementAt) {
+            return g == null ? null : new GrantRequest(constant(GrantAction.class, g.action(), grantManagementAt + ".action"), g.grantId());
+        }
+
+        private Grant grant(GrantEntry g, String grantAt) {
             required(g, grantAt);
-            known(g.clientId(), grantAt + ".clientId");
-            required(g.scopes(), grantAt + ".scopes");
-            required(g.properties(), grantAt + ".properties");
+            return new Grant(known(g.clientId(), grantAt + ".clientId"), g.subject(), g.sub(), required(g.scopes(), grantAt + ".scopes"),
+                    g.grantType(), properties(required(g.properties(), grantAt + ".properties"), grantAt + ".properties"), g.authTimeSeconds(), g.acr(), g.claims(),
+                    g.nonce(), g.sessionId(), g.idTokenAudType(), g.grantId(), g.claimsRequest(), g.authorizationDetails(), g.resources());
         }
 
         private long known(Long clientId, String fieldAt) {
@@ -391,6 +401,24 @@ public final class SeedReader {
             throw new SeedException(at, "is required");
         }
         return value;
+    }
+
+    /** The constant of {@code type} named {@code name}: required. */
+    private static <E extends Enum<E>> E constant(Class<E> type, String name, String at) {
+        try {
+            return Enum.valueOf(type, required(name, at));
+        } catch (IllegalArgumentException e) {
+            throw new SeedException(at, "must be one of " + Arrays.toString(type.getEnumConstants()) + ", not '" + name + "'");
+        }
+    }
+
+    private static List<Property> properties(List<PropertyEntry> entries, String at) {
+        List<Property> out = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            PropertyEntry p = required(entries.get(i), at + "[" + i + "]");
+            out.add(new Property(p.key(), p.value(), p.hidden()));
+        }
+        return out;
     }
 
     private static long positive(Long value, String at) {

@@ -1,8 +1,23 @@
 package io.github.authletetestkit.mock.internal.state;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.internal.state.StateDocument.AuthorizationCodeEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.BackchannelRequestEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.DecisionEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.DeviceAuthorizationEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.GrantEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.GrantManagementEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.GrantedScopesEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.ManagedGrantEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.PropertyEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.PushedRequestEntry;
 import io.github.authletetestkit.mock.internal.state.StateDocument.ServiceEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.TicketEntry;
 import io.github.authletetestkit.mock.internal.state.StateDocument.TokenEntry;
+import io.github.authletetestkit.mock.internal.state.StateDocument.TokenTicketEntry;
+import io.github.authletetestkit.mock.internal.grants.GrantRequest;
+import io.github.authletetestkit.mock.internal.store.EndUserDecision;
+import io.github.authletetestkit.mock.internal.store.Property;
 import io.github.authletetestkit.mock.internal.store.ApiCredential;
 import io.github.authletetestkit.mock.internal.store.Grant;
 import io.github.authletetestkit.mock.internal.store.MockStore;
@@ -22,7 +37,10 @@ import java.util.Comparator;
 import java.util.function.Function;
 import java.util.List;
 
-/** Writes a whole {@link MockStore} as one state document that {@link SeedReader} reads back. */
+/**
+ * Writes a whole {@link MockStore} as one state document that {@link SeedReader} reads back, mapping each store record
+ * to its {@link StateDocument} entry member by member.
+ */
 public final class StateExport {
 
     private StateExport() {}
@@ -42,25 +60,92 @@ public final class StateExport {
                 .filter(c -> !c.isOrganization() && c.serviceId() == service.serviceId())
                 .map(ApiCredential::token).sorted().toList();
         // each list in the order of its IDs, so that equal states give equal documents whichever store held them
-        List<TokenEntry> tokens = sorted(snapshot.tokens(), TokenRecord::accessToken).stream().map(StateExport::token).toList();
         return new ServiceEntry(service.serviceId(), serviceTokens, service.config().toJson(),
-                snapshot.clients().stream().map(c -> c.toJson()).toList(), tokens,
-                sorted(snapshot.tickets(), AuthorizationTicket::ticket), sorted(snapshot.codes(), AuthorizationCode::code),
-                sorted(snapshot.tokenTickets(), TokenTicket::ticket), sorted(snapshot.deviceAuthorizations(), DeviceAuthorization::deviceCode),
-                sorted(snapshot.backchannelRequests(), BackchannelRequest::ticket), sorted(snapshot.pushedRequests(), PushedRequest::requestUri),
-                sorted(snapshot.grantedScopes(), g -> GrantedScopes.key(g.clientId(), g.subject())), sorted(snapshot.grants(), ManagedGrant::grantId));
+                snapshot.clients().stream().map(c -> c.toJson()).toList(),
+                entries(snapshot.tokens(), TokenRecord::accessToken, StateExport::token),
+                entries(snapshot.tickets(), AuthorizationTicket::ticket, StateExport::ticket),
+                entries(snapshot.codes(), AuthorizationCode::code, StateExport::code),
+                entries(snapshot.tokenTickets(), TokenTicket::ticket, StateExport::tokenTicket),
+                entries(snapshot.deviceAuthorizations(), DeviceAuthorization::deviceCode, StateExport::device),
+                entries(snapshot.backchannelRequests(), BackchannelRequest::ticket, StateExport::backchannel),
+                entries(snapshot.pushedRequests(), PushedRequest::requestUri, StateExport::pushed),
+                entries(snapshot.grantedScopes(), g -> GrantedScopes.key(g.clientId(), g.subject()), StateExport::granted),
+                entries(snapshot.grants(), ManagedGrant::grantId, StateExport::managedGrant));
     }
 
-    private static <T> List<T> sorted(List<T> entries, Function<T, String> id) {
-        return entries.stream().sorted(Comparator.comparing(id)).toList();
+    /** The records in the order of their IDs, each as its document entry. */
+    private static <T, E> List<E> entries(List<T> records, Function<T, String> id, Function<T, E> entry) {
+        return records.stream().sorted(Comparator.comparing(id)).map(entry).toList();
     }
 
     static TokenEntry token(TokenRecord t) {
         Grant g = t.grant();
         return new TokenEntry(t.accessToken(), g.clientId(), g.subject(), g.scopes(), t.accessTokenExpiresAt(),
-                t.refreshToken(), t.refreshTokenExpiresAt(), g.grantType(), g.properties(), g.sub(), g.authTimeSeconds(),
+                t.refreshToken(), t.refreshTokenExpiresAt(), g.grantType(), properties(g.properties()), g.sub(), g.authTimeSeconds(),
                 g.acr(), g.claims(), g.nonce(), g.sessionId(), g.idTokenAudType(), t.dpopJkt(), t.createdAt(),
                 t.lastRefreshedAt(), g.grantId(), t.certificateThumbprint(), AuthorizationDetails.toJson(g.authorizationDetails()),
                 g.resources(), t.accessTokenResources());
+    }
+
+    private static List<PropertyEntry> properties(List<Property> properties) {
+        return properties == null ? null : properties.stream().map(p -> new PropertyEntry(p.key(), p.value(), p.hidden())).toList();
+    }
+
+    private static GrantEntry grant(Grant g) {
+        return g == null ? null : new GrantEntry(g.clientId(), g.subject(), g.sub(), g.scopes(), g.grantType(), properties(g.properties()),
+                g.authTimeSeconds(), g.acr(), g.claims(), g.nonce(), g.sessionId(), g.idTokenAudType(), g.grantId(), g.claimsRequest(),
+                g.authorizationDetails(), g.resources());
+    }
+
+    private static GrantManagementEntry grantManagement(GrantRequest r) {
+        return r == null ? null : new GrantManagementEntry(name(r.action()), r.grantId());
+    }
+
+    private static DecisionEntry decision(EndUserDecision d) {
+        return d == null ? null : new DecisionEntry(name(d.result()), grant(d.grant()), d.errorDescription(), d.errorUri(),
+                d.accessTokenDuration(), d.refreshTokenDuration(), d.accessToken());
+    }
+
+    private static String name(Enum<?> constant) {
+        return constant == null ? null : constant.name();
+    }
+
+    private static TicketEntry ticket(AuthorizationTicket t) {
+        return new TicketEntry(t.ticket(), t.clientId(), t.clientIdAliasUsed(), t.redirectUri(), t.redirectUriExplicit(), t.responseType(),
+                name(t.responseMode()), t.scopes(), t.state(), t.nonce(), t.codeChallenge(), t.codeChallengeMethod(), t.maxAge(),
+                t.fixedSubject(), t.context(), t.expiresAt(), grantManagement(t.grantManagement()), t.claimsRequest(),
+                t.authorizationDetails(), t.resources());
+    }
+
+    private static AuthorizationCodeEntry code(AuthorizationCode c) {
+        return new AuthorizationCodeEntry(c.code(), ticket(c.request()), grant(c.grant()), c.expiresAt());
+    }
+
+    private static TokenTicketEntry tokenTicket(TokenTicket t) {
+        return new TokenTicketEntry(t.ticket(), grant(t.grant()), t.username(), t.expiresAt(), t.certificateThumbprint());
+    }
+
+    private static DeviceAuthorizationEntry device(DeviceAuthorization d) {
+        return new DeviceAuthorizationEntry(d.deviceCode(), d.userCode(), d.clientId(), d.clientIdAliasUsed(), d.scopes(), d.acrs(),
+                d.expiresAt(), d.intervalSeconds(), d.lastPolledAt(), decision(d.decision()), grantManagement(d.grantManagement()));
+    }
+
+    private static BackchannelRequestEntry backchannel(BackchannelRequest b) {
+        return new BackchannelRequestEntry(b.ticket(), b.clientId(), b.clientIdAliasUsed(), b.scopes(), b.acrs(), b.deliveryMode(),
+                b.clientNotificationToken(), b.hintType(), b.hint(), b.sub(), b.bindingMessage(), b.userCode(), b.requestedExpiry(),
+                b.authReqId(), b.expiresAt(), b.intervalSeconds(), b.lastPolledAt(), decision(b.decision()),
+                grantManagement(b.grantManagement()));
+    }
+
+    private static PushedRequestEntry pushed(PushedRequest p) {
+        return new PushedRequestEntry(p.requestUri(), p.clientId(), p.parameters(), p.expiresAt());
+    }
+
+    private static GrantedScopesEntry granted(GrantedScopes g) {
+        return new GrantedScopesEntry(g.clientId(), g.subject(), g.latest(), g.merged(), g.modifiedAt());
+    }
+
+    private static ManagedGrantEntry managedGrant(ManagedGrant g) {
+        return new ManagedGrantEntry(g.grantId(), g.clientId(), g.subject(), g.scopes(), g.claims(), g.createdAt(), g.updatedAt());
     }
 }
