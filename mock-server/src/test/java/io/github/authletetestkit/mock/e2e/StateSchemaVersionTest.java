@@ -1,38 +1,29 @@
 package io.github.authletetestkit.mock.e2e;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.internal.state.SeedException;
-import io.github.authletetestkit.mock.testing.RedisServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.github.authletetestkit.mock.testing.StateFixtures;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * State documents carry {@code schemaVersion}; documents of every earlier version are migrated when read (version 1:
  * {@code schema-v1-state.json}, as the mock wrote it before versions, with every kind of entry), and the same
- * document imports into and exports from either store.
+ * document (that one, and {@code state-every-entry.json} with every member of every kind) imports into and exports from
+ * either store, whichever goes first.
  */
 class StateSchemaVersionTest {
 
     private static ObjectNode v1() {
-        try (InputStream in = Objects.requireNonNull(StateSchemaVersionTest.class.getResourceAsStream(
-                "/io/github/authletetestkit/mock/state/schema-v1-state.json"))) {
-            return (ObjectNode) Json.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StateFixtures.load(StateFixtures.V1);
     }
 
     private static JsonNode service(JsonNode state) {
@@ -80,22 +71,22 @@ class StateSchemaVersionTest {
                 .hasMessageContaining("accessTokenRevoked");
     }
 
-    @Test
-    void theSameDocumentImportsIntoAndExportsFromEitherStore() {
-        ObjectNode fromMemory;
-        try (AuthleteMockServer inMemory = AuthleteMockServer.builder().seed(v1()).build()) {
-            fromMemory = inMemory.state();
-        }
-        String store = RedisServer.shared().newDeployment("documents");
-        ObjectNode fromRedis;
-        try (AuthleteMockServer onRedis = AuthleteMockServer.builder().store(store).seed(fromMemory).build()) {
-            fromRedis = onRedis.state();
-            MockInternals.of(onRedis).store().clear();
-        }
-        assertThat(fromRedis).isEqualTo(fromMemory);
+    @ParameterizedTest(name = "{0}, first into {1}")
+    @CsvSource({
+            StateFixtures.V1 + ", memory", StateFixtures.V1 + ", redis",
+            StateFixtures.EVERY_ENTRY + ", memory", StateFixtures.EVERY_ENTRY + ", redis"})
+    void theSameDocumentImportsIntoAndExportsFromEitherStore(String fixture, String firstStore) {
+        String redis = StateFixtures.redis("documents");
+        boolean memoryFirst = firstStore.equals("memory");
 
-        try (AuthleteMockServer back = AuthleteMockServer.builder().seed(fromRedis).build()) {
-            assertThat(back.state()).isEqualTo(fromMemory);
+        ObjectNode first = StateFixtures.exportedBy(memoryFirst ? null : redis, StateFixtures.load(fixture));
+        ObjectNode second = StateFixtures.exportedBy(memoryFirst ? redis : null, first);
+        ObjectNode third = StateFixtures.exportedBy(memoryFirst ? null : redis, second);
+
+        for (String kind : StateFixtures.ENTRY_KINDS) {
+            assertThat(service(first).get(kind)).as(kind).isNotEmpty();
         }
+        assertThat(second).as("exported by the other store").isEqualTo(first);
+        assertThat(third).as("and back").isEqualTo(first);
     }
 }

@@ -32,6 +32,8 @@ import io.github.authletetestkit.mock.internal.store.GrantedScopes;
 import io.github.authletetestkit.mock.internal.store.PushedRequest;
 import io.github.authletetestkit.mock.internal.store.TokenTicket;
 import io.github.authletetestkit.mock.internal.oauth.AuthorizationDetails;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.function.Function;
@@ -51,7 +53,20 @@ public final class StateExport {
         List<ServiceEntry> services = store.services().stream().map(s -> service(s, credentials, now)).toList();
         List<String> organizationTokens = credentials.stream().filter(ApiCredential::isOrganization)
                 .map(ApiCredential::token).sorted().toList();
-        return StateMapper.MAPPER.valueToTree(new StateDocument(StateMigrations.CURRENT, services, organizationTokens, clock));
+        return canonical(new StateDocument(StateMigrations.CURRENT, services, organizationTokens, clock));
+    }
+
+    /**
+     * The document as its JSON text reads back: the stores hold configurations and clients as JSON trees whose numbers
+     * may be int or long nodes depending on how they were built, and equal documents must be equal trees whichever
+     * store held them.
+     */
+    private static ObjectNode canonical(StateDocument document) {
+        try {
+            return (ObjectNode) StateMapper.MAPPER.readTree(StateMapper.MAPPER.writeValueAsBytes(document));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a state document that cannot be written as JSON", e);
+        }
     }
 
     private static ServiceEntry service(ServiceState service, List<ApiCredential> credentials, Instant now) {

@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
@@ -22,7 +25,8 @@ import java.util.function.Function;
 
 /**
  * The Jackson mapper of state documents. Strict, unlike the API's: a misspelt member, a string where a number
- * belongs or a null for a number is an error, so that a seed's typo does not go unnoticed.
+ * belongs, a number or boolean where a string belongs, or a null for a number is an error, so that a seed's typo does
+ * not go unnoticed (and the document's JSON Schema, {@code state-document.schema.json}, refuses the same).
  */
 final class StateMapper {
 
@@ -34,6 +38,9 @@ final class StateMapper {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             // a record's isXxx() helpers (issued(), isExpired()) are no members: only record components are
             .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+            .withCoercionConfig(LogicalType.Textual, text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .addModule(new SimpleModule("state-time")
                     .addSerializer(Instant.class, ToStringSerializer.instance)
                     .addSerializer(Duration.class, ToStringSerializer.instance)
