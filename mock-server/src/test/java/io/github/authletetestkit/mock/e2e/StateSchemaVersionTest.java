@@ -71,6 +71,19 @@ class StateSchemaVersionTest {
                 .hasMessageContaining("accessTokenRevoked");
     }
 
+    @Test
+    void everyEntryGoesOutMemberForMemberAsItCameIn() {
+        ObjectNode document = StateFixtures.load(StateFixtures.EVERY_ENTRY);
+
+        ObjectNode state = StateFixtures.exportedBy(null, document);
+
+        // clients (and config) get the members of a new one laid under the document's, the entries nothing
+        StateFixtures.ENTRY_KINDS.stream().filter(kind -> !kind.equals("clients")).forEach(kind ->
+                assertThat(service(state).get(kind)).as(kind).isEqualTo(service(document).get(kind)));
+        assertThat(state.get("clock")).isEqualTo(document.get("clock"));
+        assertThat(state.get("schemaVersion")).isEqualTo(document.get("schemaVersion"));
+    }
+
     @ParameterizedTest(name = "{0}, first into {1}")
     @CsvSource({
             StateFixtures.V1 + ", memory", StateFixtures.V1 + ", redis",

@@ -7,7 +7,9 @@ import java.util.Iterator;
 
 /**
  * Brings a seed or state document of any earlier schema version to the current one, step by step, before it is
- * read. A document without {@code schemaVersion} is version 1 (everything written before versions were).
+ * read. A document without {@code schemaVersion} is version 1 (everything written before versions were). A change of
+ * the format ({@link StateDocument} and {@code state-document.schema.json}) that renames, removes or changes the
+ * meaning of a member raises {@link #CURRENT} and adds a step here, with a test that migrates every earlier version.
  *
  * <ul>
  *   <li>1 → 2: revocation takes the whole token pair (as Authlete's does), so a token entry marked

@@ -83,8 +83,11 @@ class StateExportTest {
         Seed seed = reader().read(document);
 
         ServiceState restored = seed.services().getFirst();
-        assertThat(restored.snapshot(NOW)).usingRecursiveComparison().ignoringCollectionOrder().isEqualTo(service.snapshot(NOW));
-        assertThat(restored.config().toJson()).isEqualTo(service.config().toJson());
+        // a client read back from the document's text is the same JSON, whatever node types the original was built of
+        assertThat(restored.snapshot(NOW)).usingRecursiveComparison().ignoringCollectionOrder()
+                .withEqualsForType((a, b) -> a.toJson().toString().equals(b.toJson().toString()), ClientConfig.class)
+                .isEqualTo(service.snapshot(NOW));
+        assertThat(restored.config().toJson().toString()).isEqualTo(service.config().toJson().toString());
         assertThat(seed.credentials()).containsExactlyInAnyOrder(ApiCredential.service("svc-token", SERVICE), ApiCredential.organization("org-2"));
         assertThat(StateExport.of(storeOf(seed), NOW, null)).as("and out again the same").isEqualTo(document);
     }
