@@ -32,7 +32,6 @@ import io.github.authletetestkit.mock.internal.state.StateDocument.TokenEntry;
 import io.github.authletetestkit.mock.internal.state.StateDocument.TokenTicketEntry;
 import io.github.authletetestkit.mock.internal.store.Property;
 import io.github.authletetestkit.mock.internal.store.ResponseMode;
-import java.util.Arrays;
 import io.github.authletetestkit.mock.internal.store.ApiCredential;
 import io.github.authletetestkit.mock.internal.store.AuthorizationCode;
 import io.github.authletetestkit.mock.internal.store.AuthorizationTicket;
@@ -48,6 +47,7 @@ import io.github.authletetestkit.mock.internal.store.TokenRecord;
 import io.github.authletetestkit.mock.internal.store.TokenTicket;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -319,10 +319,12 @@ public final class SeedReader {
         }
 
         private ManagedGrant managedGrant(ManagedGrantEntry g, String itemAt) {
+            String grantId = text(g.grantId(), itemAt + ".grantId");
+            long clientId = known(g.clientId(), itemAt + ".clientId");
+            String subject = text(g.subject(), itemAt + ".subject");
             List<String> scopes = required(g.scopes(), itemAt + ".scopes");
             texts(scopes, itemAt + ".scopes");
-            return new ManagedGrant(text(g.grantId(), itemAt + ".grantId"), known(g.clientId(), itemAt + ".clientId"),
-                    text(g.subject(), itemAt + ".subject"), scopes, g.claims(), required(g.createdAt(), itemAt + ".createdAt"),
+            return new ManagedGrant(grantId, clientId, subject, scopes, g.claims(), required(g.createdAt(), itemAt + ".createdAt"),
                     required(g.updatedAt(), itemAt + ".updatedAt"));
         }
 
