@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  *
  * <p>System properties: {@code bench.seconds} (measured seconds per cell, default 3), {@code bench.warmup}
  * (default 1), {@code bench.tokens} (default 100000), {@code bench.mockJar} (the standalone jar; default
- * {@code mock-server/target/authlete-mock-server.jar}), {@code bench.only=startup} (only the start-up figures).
+ * {@code mock-server/target/authlete-mock-server.jar}), {@code bench.only=startup} (only the start-up figures), {@code bench.only=codeflow} (only the code flow).
  */
 public final class Benchmarks {
 
@@ -39,14 +39,14 @@ public final class Benchmarks {
 
     /** What one run does; {@link #fromSystemProperties()} for the full run, {@link #smoke(File)} for the build's smoke test. */
     record Settings(double seconds, double warmup, int tokens, int[] callers, int startRuns, int laterStarts, int resets,
-                    int freshServers, File jar, boolean imageStarts, boolean startupOnly, Path out) {
+                    int freshServers, File jar, boolean imageStarts, boolean startupOnly, boolean codeFlowOnly, Path out) {
 
         static Settings fromSystemProperties() {
             return new Settings(Double.parseDouble(System.getProperty("bench.seconds", "3")),
                     Double.parseDouble(System.getProperty("bench.warmup", "1")), Integer.getInteger("bench.tokens", 100_000),
                     new int[] {1, 2, 8, 32}, Integer.getInteger("bench.startRuns", 5), 20, 2_000, 30,
                     new File(System.getProperty("bench.mockJar", "mock-server/target/authlete-mock-server.jar")), true,
-                    "startup".equals(System.getProperty("bench.only")),
+                    "startup".equals(System.getProperty("bench.only")), "codeflow".equals(System.getProperty("bench.only")),
                     Path.of(System.getProperty("bench.out", "benchmarks/target/benchmark-results.md")));
         }
 
@@ -55,7 +55,7 @@ public final class Benchmarks {
      * the image's flags and AOT cache (a training run and two more JVMs) are the only ones left out.
      */
         static Settings smoke(File jar, Path out) {
-            return new Settings(0.2, 0, 200, new int[] {2}, 1, 2, 20, 2, jar, false, false, out);
+            return new Settings(0.2, 0, 200, new int[] {2}, 1, 2, 20, 2, jar, false, false, false, out);
         }
     }
 
@@ -75,8 +75,6 @@ public final class Benchmarks {
         long began = System.nanoTime();
         double seconds = settings.seconds();
         double warmup = settings.warmup();
-        int tokens = settings.tokens();
-        int[] callers = settings.callers();
 
         line("# Authlete Testkit benchmarks");
         line("");
@@ -88,6 +86,21 @@ public final class Benchmarks {
         line("- cells: " + warmup + " s warm-up + " + seconds + " s measured; JDK HttpClient over HTTP/1.1, one client per JVM");
         line("");
 
+        if (!settings.codeFlowOnly()) {
+            startUpAndLifecycles(firstStartNanos);
+            if (settings.startupOnly()) {
+                return finish(began);
+            }
+        }
+        codeFlow();
+        if (!settings.codeFlowOnly()) {
+            heapPerToken();
+        }
+        return finish(began);
+    }
+
+    /** Start-up, idle memory and, unless only start-up was asked for, the JUnit lifecycles. */
+    private void startUpAndLifecycles(long firstStartNanos) throws Exception {
         // ---------------------------------------------------------------- start-up
         line("## Start-up (new JVM each run unless said otherwise: process start to first answered request)");
         line("");
@@ -139,7 +152,7 @@ public final class Benchmarks {
                     + " — target ≤ 64 MiB heap: " + verdict("idle standalone jar ≤ 64 MiB heap used", jarMemory.heapUsed() <= 64L << 20));
         }
         if (settings.startupOnly()) {
-            return finish(began);
+            return;
         }
 
         // ---------------------------------------------------------------- JUnit lifecycles
@@ -154,7 +167,13 @@ public final class Benchmarks {
         Stats fresh = Lifecycles.perMethodFreshServer(settings.freshServers());
         row("per-method lifecycle: build, start, first answer, stop (" + settings.freshServers() + ")", fresh.median(), fresh.p99(), "≤ 150 ms median",
                 fresh.median() <= 150_000_000L);
+    }
 
+    /** The code flow for every target at every number of callers. */
+    private void codeFlow() throws Exception {
+        double seconds = settings.seconds();
+        double warmup = settings.warmup();
+        int[] callers = settings.callers();
         // ---------------------------------------------------------------- code flow
         line("");
         line("## Code flow: authorization → issue → token → introspection");
@@ -218,7 +237,11 @@ public final class Benchmarks {
                 + verdict("code flow, full validation ≤ 1.5× baseline", worstFull <= 1.5));
         line("- faster than mock-oauth2-server's own code flow at every number of callers, even fully validated: "
                 + verdict("faster than mock-oauth2-server", fasterThanPeer));
+    }
 
+    /** The heap a live token takes. */
+    private void heapPerToken() throws Exception {
+        int tokens = settings.tokens();
         // ---------------------------------------------------------------- heap
         line("");
         line("## Heap per live token");
@@ -231,8 +254,6 @@ public final class Benchmarks {
                 + " empty store (%.1f bytes per token issued)", heap.tokensAfterSweep(), heap.afterSweepBytes(),
                 heap.afterSweepBytes() / (double) tokens));
         line(String.format(Locale.ROOT, "- (issuing them in process, without HTTP or validation, took %.1f s)", heap.issueSeconds()));
-
-        return finish(began);
     }
 
     /** Every failed flow of the run ("" when none): the smoke test fails on any. */
