@@ -1,6 +1,5 @@
 package io.github.authletetestkit.mock.internal.http;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
@@ -27,17 +26,17 @@ public final class SpecValidator {
     public static final String UNDECLARED_STATUS = "validation.response.status.unknown";
 
     /** Validators by spec source, then by path template: parsing and building are paid once per JVM. */
-    private static final Map<String, Map<String, OpenApiInteractionValidator>> BY_SOURCE = new ConcurrentHashMap<>();
+    private static final Map<String, Map<String, PathValidator>> BY_SOURCE = new ConcurrentHashMap<>();
 
-    private final Map<String, OpenApiInteractionValidator> byPath;
-    private final Function<String, OpenApiInteractionValidator> build;
+    private final Map<String, PathValidator> byPath;
+    private final Function<String, PathValidator> build;
 
     public SpecValidator(AuthleteSpec spec) {
         this(BY_SOURCE.computeIfAbsent(spec.source(), s -> new ConcurrentHashMap<>()), template -> build(spec, template));
     }
 
     /** With its own validators, made by {@code build} from a path template (a test's seam). */
-    SpecValidator(Map<String, OpenApiInteractionValidator> byPath, Function<String, OpenApiInteractionValidator> build) {
+    SpecValidator(Map<String, PathValidator> byPath, Function<String, PathValidator> build) {
         this.byPath = byPath;
         this.build = build;
     }
@@ -46,29 +45,31 @@ public final class SpecValidator {
      * The validator of one path, built on its first request: a mock's start builds none. A validator over the
      * whole document matches every request against every path template again (a profile showed that as a
      * third of validation time); the pipeline already knows the operation, so each path gets a validator
-     * that knows only it. Requests to a path whose validator is being built wait for it: none goes unchecked.
+     * that knows only it, and is handed the operation instead of finding it again ({@link PathValidator}).
+     * Requests to a path whose validator is being built wait for it: none goes unchecked.
      */
-    private OpenApiInteractionValidator forPath(String pathTemplate) {
+    private PathValidator forPath(String pathTemplate) {
         return byPath.computeIfAbsent(pathTemplate, build);
     }
 
-    private static OpenApiInteractionValidator build(AuthleteSpec spec, String pathTemplate) {
+    private static PathValidator build(AuthleteSpec spec, String pathTemplate) {
         // identity-hashed schemas: the validator's schema cache otherwise hashes a whole schema tree per lookup
         return over(IdentityHashedDocument.of(spec.flattened().onePath(pathTemplate)));
     }
 
-    /** The mock's validator over {@code document}, with the mock's levels. */
-    static OpenApiInteractionValidator over(OpenAPI document) {
-        return OpenApiInteractionValidator.createFor(document)
-                // allOf merged into one schema (flattened): "no undeclared member" then holds for
-                // composed response schemas instead of failing every member one part of the allOf does not declare
-                .withLevelResolver(LevelResolver.create()
-                        // SDKs send members a description may not list; the mock's own responses get no such slack
-                        .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
-                        // the service ignores query parameters it does not know (SDKs send some); known ones stay type-checked
-                        .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
-                        .build())
-                .build();
+    /** The mock's validator over {@code document} (one path, as {@code FlattenedSpec.onePath} makes it), with the mock's levels. */
+    static PathValidator over(OpenAPI document) {
+        if (document.getPaths() == null || document.getPaths().size() != 1) {
+            throw new IllegalArgumentException("a path validator's document has exactly one path");
+        }
+        // allOf merged into one schema (flattened): "no undeclared member" then holds for
+        // composed response schemas instead of failing every member one part of the allOf does not declare
+        return new PathValidator(document, document.getPaths().keySet().iterator().next(), LevelResolver.create()
+                // SDKs send members a description may not list; the mock's own responses get no such slack
+                .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                // the service ignores query parameters it does not know (SDKs send some); known ones stay type-checked
+                .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
+                .build());
     }
 
     /** The findings for a request; empty when it conforms. */

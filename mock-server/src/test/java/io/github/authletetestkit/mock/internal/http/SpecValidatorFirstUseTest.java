@@ -2,7 +2,6 @@ package io.github.authletetestkit.mock.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import io.github.authletetestkit.spec.internal.AuthleteSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,7 @@ class SpecValidatorFirstUseTest {
             builds.incrementAndGet();
             building.countDown();
             await(release);
-            return OpenApiInteractionValidator.createFor(spec.flattened().onePath(template)).build();
+            return SpecValidator.over(spec.flattened().onePath(template));
         });
         ExecutorService callers = Executors.newFixedThreadPool(3);
         try {
@@ -57,9 +56,9 @@ class SpecValidatorFirstUseTest {
 
     @Test
     void aMockValidatorBuildsOnlyThePathsItIsAskedAbout() {
-        Map<String, OpenApiInteractionValidator> built = new ConcurrentHashMap<>();
+        Map<String, PathValidator> built = new ConcurrentHashMap<>();
         SpecValidator validator = new SpecValidator(built, template ->
-                OpenApiInteractionValidator.createFor(AuthleteSpec.bundled().flattened().onePath(template)).build());
+                SpecValidator.over(AuthleteSpec.bundled().flattened().onePath(template)));
         assertThat(built).isEmpty();
 
         assertThat(validator.checkRequest(TOKEN, "POST", "/api/1/auth/token", Map.of(), Map.of("Content-Type", "application/json"),

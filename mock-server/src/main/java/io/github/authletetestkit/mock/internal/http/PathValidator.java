@@ -1,0 +1,121 @@
+package io.github.authletetestkit.mock.internal.http;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.interaction.request.RequestValidator;
+import com.atlassian.oai.validator.interaction.response.ResponseValidator;
+import com.atlassian.oai.validator.model.ApiOperation;
+import com.atlassian.oai.validator.model.ApiPath;
+import com.atlassian.oai.validator.model.ApiPathImpl;
+import com.atlassian.oai.validator.model.NormalisedPath;
+import com.atlassian.oai.validator.model.NormalisedPathImpl;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.Response;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.MessageResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.schema.SchemaValidator;
+import com.atlassian.oai.validator.schema.ValidationConfiguration;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.servers.Server;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Atlassian's validation of requests to, and responses from, one path template, handed the operation instead
+ * of finding it again. {@link OpenApiInteractionValidator} resolves the operation for every request and every
+ * response (path normalisation, template matching, streams: 8.5 % of a validated request in a profile) although
+ * the pipeline has already matched it. This composes the validator's own public parts the way its builder does
+ * (a message resolver with the mock's levels, one schema validator, the request and the response validator, no
+ * custom validators, no whitelist) and, like the whole validator, reports a request path the template does not
+ * fit, or a method the path does not declare, with the validator's own messages: every check and every message
+ * stays the validator's.
+ */
+final class PathValidator {
+
+    private final MessageResolver messages;
+    private final RequestValidator requests;
+    private final ResponseValidator responses;
+    private final String basePath;
+    private final ApiPath template;
+    private final Map<PathItem.HttpMethod, Operation> operations = new EnumMap<>(PathItem.HttpMethod.class);
+
+    /** @param document a document with {@code pathTemplate} among its paths */
+    PathValidator(OpenAPI document, String pathTemplate, LevelResolver levels) {
+        this.messages = new MessageResolver(levels);
+        SchemaValidator schemas = new SchemaValidator(document, messages, new ValidationConfiguration());
+        this.requests = new RequestValidator(schemas, messages, document, List.of());
+        this.responses = new ResponseValidator(schemas, messages, document, List.of());
+        this.basePath = basePath(document.getServers());
+        this.template = new ApiPathImpl(pathTemplate, basePath, false);
+        PathItem item = document.getPaths() == null ? null : document.getPaths().get(pathTemplate);
+        if (item != null) {
+            operations.putAll(item.readOperationsMap());
+        }
+    }
+
+    /** The validator's report on {@code request}, as {@link OpenApiInteractionValidator#validateRequest} makes it. */
+    ValidationReport validateRequest(Request request) {
+        return validate(request.getPath(), request.getMethod(), operation -> requests.validateRequest(request, operation));
+    }
+
+    /** The validator's report on a response to {@code method path}, as {@link OpenApiInteractionValidator#validateResponse} makes it. */
+    ValidationReport validateResponse(String path, Request.Method method, Response response) {
+        return validate(path, method, operation -> responses.validateResponse(response, operation));
+    }
+
+    /** {@code check} on this template's operation for the request; the validator's own finding when there is none. */
+    private ValidationReport validate(String path, Request.Method method, Function<ApiOperation, ValidationReport> check) {
+        NormalisedPath requestPath = new NormalisedPathImpl(path, basePath);
+        Operation operation = operations.get(PathItem.HttpMethod.valueOf(method.name()));
+        ValidationReport report;
+        if (requestPath.numberOfParts() != template.numberOfParts() || !template.matches(requestPath)) {
+            report = ValidationReport.singleton(messages.get("validation.request.path.missing", path));
+        } else if (operation == null) {
+            report = ValidationReport.singleton(messages.get("validation.request.operation.notAllowed", method, path));
+        } else {
+            report = check.apply(new ApiOperation(template, requestPath, PathItem.HttpMethod.valueOf(method.name()), operation));
+        }
+        return report.withAdditionalContext(ValidationReport.MessageContext.create().withRequestPath(path).withRequestMethod(method).build());
+    }
+
+    /**
+     * The base path the validator strips from request paths: the path of the first server's URL, its variables
+     * at their defaults; "/" without a server. (The validator's own rule, which it keeps package-private.)
+     */
+    static String basePath(List<Server> servers) {
+        if (servers == null) {
+            return "/";
+        }
+        return servers.stream().filter(Objects::nonNull).map(PathValidator::withDefaults).map(PathValidator::pathOf)
+                .filter(Objects::nonNull).findFirst().orElse("/");
+    }
+
+    private static String withDefaults(Server server) {
+        if (server.getUrl() == null) {
+            return "/";
+        }
+        String url = server.getUrl();
+        if (server.getVariables() != null) {
+            for (Map.Entry<String, io.swagger.v3.oas.models.servers.ServerVariable> variable : server.getVariables().entrySet()) {
+                String value = variable.getValue().getDefault();
+                url = url.replace("{" + variable.getKey() + "}", value == null || value.isBlank() ? "" : value);
+            }
+        }
+        return url;
+    }
+
+    private static String pathOf(String url) {
+        try {
+            return new URI(url).getPath();
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}
