@@ -13,8 +13,8 @@ public final class QueryStrings {
 
     /** {@code a=1&b=2}, each name and value form-encoded; empty for no parameters. */
     public static String of(Map<String, List<String>> query) {
-        if (query == null) {
-            return "";
+        if (query == null || query.isEmpty()) {
+            return ""; // most calls have no query: no stream for them
         }
         return query.entrySet().stream()
                 .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
