@@ -2,6 +2,7 @@ package io.github.authletetestkit.mock.internal.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.mock.model.Json;
 import java.io.IOException;
 
@@ -14,6 +15,11 @@ import java.io.IOException;
 record AnswerFields(String action, String resultCode) {
 
     private static final AnswerFields NONE = new AnswerFields(null, null);
+
+    /** The same fields read from an answer's tree before it is written (what a handler returns), with no parse at all. */
+    static AnswerFields of(JsonNode answer) {
+        return new AnswerFields(answer.path("action").asText(null), answer.path("resultCode").asText(null));
+    }
 
     static AnswerFields of(String json) {
         String action = null;

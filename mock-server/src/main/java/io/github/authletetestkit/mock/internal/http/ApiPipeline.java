@@ -16,6 +16,7 @@ import io.github.authletetestkit.mock.internal.ratelimit.RateLimiter;
 import io.github.authletetestkit.mock.internal.synth.ResponseSynthesizer;
 import io.github.authletetestkit.mock.RecordedCall;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.internal.oauth.RandomSource;
 import io.github.authletetestkit.mock.internal.store.ApiCredential;
@@ -91,15 +92,31 @@ public final class ApiPipeline {
         long started = System.nanoTime();
         Instant at = clock.instant();
         Optional<OperationMatcher.Match> resolved = operations.match(exchange.method(), exchange.path());
-        List<String> found = new java.util.ArrayList<>();
-        HttpExchange.Reply reply = randomness.aroundCall(() -> answer(exchange, resolved, found));
+        CallNotes notes = new CallNotes();
+        HttpExchange.Reply reply = randomness.aroundCall(() -> answer(exchange, resolved, notes));
         journal.record(recorded(exchange, resolved.map(OperationMatcher.Match::operationId).orElse(null), reply, at,
-                (System.nanoTime() - started) / 1_000, found));
+                (System.nanoTime() - started) / 1_000, notes));
         return reply;
     }
 
-    /** @param found collects what the spec validator finds wrong with the request or the response */
-    private HttpExchange.Reply answer(HttpExchange exchange, Optional<OperationMatcher.Match> resolved, List<String> found) {
+    /**
+     * What one call leaves for its journal entry besides the reply: what the spec validator found wrong with the
+     * request or the response, and the handler's answer fields, read from its tree before it was written (the
+     * journal otherwise reads them back from the text).
+     */
+    private static final class CallNotes {
+        final List<String> found = new java.util.ArrayList<>();
+        /** The text {@link #answer} was read from; a reply with any other body (an error, a strict-mode 500) is read itself. */
+        String answerText;
+        AnswerFields answer;
+
+        AnswerFields answerOf(HttpExchange.Reply reply) {
+            return answerText != null && reply.body() == answerText ? answer : AnswerFields.of(reply.body()); // the very same text: identity is meant
+        }
+    }
+
+    /** @param notes collects what the spec validator finds wrong with the request or the response */
+    private HttpExchange.Reply answer(HttpExchange exchange, Optional<OperationMatcher.Match> resolved, CallNotes notes) {
         if (resolved.isEmpty() && exchange.path().equals(HEALTHCHECK_PATH) && exchange.method().equals("GET")) {
             // a loaded spec without the health check still leaves the mock checkable
             return new HttpExchange.Reply(200, "text/plain", "OK", Map.of());
@@ -115,19 +132,19 @@ public final class ApiPipeline {
         }
         HttpExchange.Reply reply;
         try {
-            reply = process(exchange, operation, apiPath, found);
+            reply = process(exchange, operation, apiPath, notes);
         } catch (ApiException e) {
             reply = error(e.status(), e.resultCode(), apiPath, e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The mock failed on " + exchange.method() + " " + exchange.path(), e);
             reply = error(500, ResultCodes.SERVER_ERROR, apiPath, "Authlete Server error.");
         }
-        reply = checkedResponse(exchange, operation, apiPath, reply, found);
+        reply = checkedResponse(exchange, operation, apiPath, reply, notes.found);
         return fault.map(f -> f.delay().toMillis()).map(reply::delayed).orElse(reply);
     }
 
     private RecordedCall recorded(HttpExchange exchange, String operationId, HttpExchange.Reply reply, Instant at, long micros,
-                                  List<String> found) {
+                                  CallNotes notes) {
         JsonNode requestBody = null;
         String action = null;
         String resultCode = null;
@@ -140,13 +157,13 @@ public final class ApiPipeline {
             }
         }
         if (reply.body() != null && "application/json".equals(reply.contentType()) && reply.body().startsWith("{")) {
-            AnswerFields answer = AnswerFields.of(reply.body()); // a document the mock returns verbatim may be no JSON
+            AnswerFields answer = notes.answerOf(reply); // a document the mock returns verbatim may be no JSON
             action = answer.action();
             resultCode = answer.resultCode();
         }
         RecordedCall.Wire wire = journal.keepsCalls()
                 ? new RecordedCall.Wire(QueryStrings.of(exchange.query()), exchange.header("content-type"),
-                        exchange.header("authorization"), exchange.body(), reply.body(), found)
+                        exchange.header("authorization"), exchange.body(), reply.body(), notes.found)
                 : RecordedCall.Wire.NONE;
         return new RecordedCall(at, operationId, exchange.method(), exchange.path(), requestBody,
                 reply.connectionReset() ? 0 : reply.status(), action, resultCode, micros, wire);
@@ -181,7 +198,7 @@ public final class ApiPipeline {
     }
 
     private HttpExchange.Reply process(HttpExchange exchange, OperationMatcher.Match operation, String apiPath,
-                                       List<String> found) {
+                                       CallNotes notes) {
         ApiCredential caller = operation.operation().authenticated() ? authenticate(exchange) : null;
         ServiceState service = null;
         String serviceIdParam = operation.pathParameters().get("serviceId");
@@ -218,7 +235,7 @@ public final class ApiPipeline {
             }
             List<String> findings = validator.checkRequest(operation.operation().pathTemplate(), exchange.method(), exchange.path(), exchange.query(), headers, checked);
             if (!findings.isEmpty()) {
-                found.addAll(findings);
+                notes.found.addAll(findings);
                 throw ApiException.badRequest("The request to " + operation.operationId() + " does not conform to the API: "
                         + String.join("; ", findings));
             }
@@ -231,7 +248,7 @@ public final class ApiPipeline {
         Instant now = clock.instant();
         ApiCall call = new ApiCall(operation.operationId(), apiPath, store, service, caller, operation.pathParameters(),
                 exchange.query(), body.tree(), now);
-        return toReply(handler.get().handle(call));
+        return toReply(handler.get().handle(call), notes);
     }
 
     /** An operation without a handler answers from the spec: an example, or a value made from the schema. */
@@ -281,11 +298,15 @@ public final class ApiPipeline {
                 + String.join("; ", findings));
     }
 
-    private static HttpExchange.Reply toReply(ApiResponse response) {
+    private static HttpExchange.Reply toReply(ApiResponse response, CallNotes notes) {
         if (response.body() == null) {
             return new HttpExchange.Reply(response.status(), null, null, Map.of());
         }
         String text = response.body() instanceof ApiResponse.RawText raw ? raw.text() : Json.write(response.body());
+        if (response.body() instanceof ObjectNode tree && ApiResponse.JSON.equals(response.contentType())) {
+            notes.answerText = text;
+            notes.answer = AnswerFields.of(tree);
+        }
         return new HttpExchange.Reply(response.status(), response.contentType(), text, Map.of());
     }
 
