@@ -22,6 +22,21 @@ public abstract class JsonDocument {
         return json.deepCopy();
     }
 
+    /**
+     * A copy of just these members, those present and not null, in the order given: what a response shows of a
+     * service or client, without copying the whole document first (a profile showed that copy per request).
+     */
+    public ObjectNode view(List<String> members) {
+        ObjectNode view = json.objectNode();
+        for (String member : members) {
+            JsonNode value = json.get(member);
+            if (value != null && !value.isNull()) {
+                view.set(member, value.deepCopy());
+            }
+        }
+        return view;
+    }
+
     protected String text(String name) {
         JsonNode v = json.get(name);
         return v == null || v.isNull() ? null : v.asText();

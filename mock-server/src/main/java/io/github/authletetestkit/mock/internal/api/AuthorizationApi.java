@@ -346,15 +346,10 @@ public final class AuthorizationApi {
         return params;
     }
 
+    private static final List<String> LIMITED_SERVICE = List.of("number", "serviceName", "issuer", "apiKey", "supportedClaims",
+            "supportedAcrs", "supportedScopes", "supportedDisplays", "supportedUiLocales");
+
     private static ObjectNode limitedService(ServiceConfig service) {
-        ObjectNode full = service.toJson();
-        ObjectNode limited = Json.object();
-        for (String member : List.of("number", "serviceName", "issuer", "apiKey", "supportedClaims", "supportedAcrs",
-                "supportedScopes", "supportedDisplays", "supportedUiLocales")) {
-            if (full.hasNonNull(member)) {
-                limited.set(member, full.get(member));
-            }
-        }
-        return limited;
+        return service.view(LIMITED_SERVICE);
     }
 }

@@ -2,7 +2,6 @@ package io.github.authletetestkit.mock.internal.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.model.ClientConfig;
-import io.github.authletetestkit.mock.model.Json;
 import java.util.List;
 
 /** The reduced views of a client that Authlete embeds in other answers. */
@@ -20,13 +19,6 @@ final class ClientViews {
     private ClientViews() {}
 
     static ObjectNode of(ClientConfig client, List<String> members) {
-        ObjectNode full = client.toJson();
-        ObjectNode view = Json.object();
-        for (String member : members) {
-            if (full.hasNonNull(member)) {
-                view.set(member, full.get(member));
-            }
-        }
-        return view;
+        return client.view(members);
     }
 }
