@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  *
  * <p>System properties: {@code bench.seconds} (measured seconds per cell, default 3), {@code bench.warmup}
  * (default 1), {@code bench.tokens} (default 100000), {@code bench.mockJar} (the standalone jar; default
- * {@code mock-server/target/authlete-mock-server.jar}), {@code bench.only=startup} (only the start-up figures), {@code bench.only=codeflow} (only the code flow).
+ * {@code mock-server/target/authlete-mock-server.jar}), {@code bench.only=startup} (only the start-up figures), {@code bench.only=codeflow} (only the code flow, each target first run unmeasured for {@code bench.jvmWarmup}
+ * seconds, default 3, at 8 callers, since nothing warmed the JVM before).
  */
 public final class Benchmarks {
 
@@ -192,6 +193,10 @@ public final class Benchmarks {
         for (Supplier<FlowTarget> make : targets) {
             try (FlowTarget target = make.get()) {
                 target.start();
+                if (settings.codeFlowOnly()) {
+                    // a JVM that ran nothing before: without this the first target's first cells measure the JIT
+                    FlowRunner.run(target, 8, 0, Double.parseDouble(System.getProperty("bench.jvmWarmup", "3")));
+                }
                 double[] rates = new double[callers.length];
                 Stats[] stats = new Stats[callers.length];
                 for (int i = 0; i < callers.length; i++) {
