@@ -203,8 +203,9 @@ public final class Benchmarks {
                     FlowRunner.Result result = FlowRunner.run(target, callers[i], warmup, seconds);
                     rates[i] = result.flowsPerSecond();
                     stats[i] = result.latency();
-                    System.err.printf(Locale.ROOT, "  %-40s %2d callers: %8.0f flows/s, median %s, p99 %s, failures %d%n", target.name(),
-                            callers[i], result.flowsPerSecond(), ms(result.latency().median()), ms(result.latency().p99()), result.failures());
+                    System.err.printf(Locale.ROOT, "  %-40s %2d callers: %8.0f flows/s, median %s, p99 %s, CPU %.0f µs/flow, failures %d%n",
+                            target.name(), callers[i], result.flowsPerSecond(), ms(result.latency().median()), ms(result.latency().p99()),
+                            result.cpuMicrosPerFlow(), result.failures());
                     if (result.failures() > 0) {
                         failures.add(target.name() + ", " + callers[i] + " callers: " + result.failures() + " failed flows, first " + result.firstFailure());
                         String first = result.firstFailure();

@@ -9,7 +9,11 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Runs flows on N threads for a warm-up and then a measured period; throughput and per-flow latency. */
 final class FlowRunner {
 
-    record Result(double flowsPerSecond, Benchmarks.Stats latency, int failures, String firstFailure) {}
+    /** @param cpuMicrosPerFlow CPU time of the whole JVM (callers and server alike) per measured flow: less load-dependent than flows/s */
+    record Result(double flowsPerSecond, Benchmarks.Stats latency, int failures, String firstFailure, double cpuMicrosPerFlow) {}
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     static Result run(FlowTarget target, int callers, double warmupSeconds, double measuredSeconds) throws Exception {
         List<FlowTarget.Caller> each = new ArrayList<>();
@@ -57,14 +61,20 @@ final class FlowRunner {
             thread.setDaemon(true);
             thread.start();
         }
+        long untilMeasured = warmEnd - System.nanoTime();
+        if (untilMeasured > 0) {
+            Thread.sleep(untilMeasured / 1_000_000, (int) (untilMeasured % 1_000_000));
+        }
+        long cpuBefore = OS.getProcessCpuTime();
         done.await();
+        long cpu = OS.getProcessCpuTime() - cpuBefore;
         Benchmarks.Samples all = new Benchmarks.Samples();
         for (Benchmarks.Samples s : samples) {
             all.addAll(s);
         }
         // flows completed in the measured period, over the measured period
         double seconds = measuredSeconds;
-        return new Result(all.size() / seconds, all.stats(), failures.get(), firstFailure.get());
+        return new Result(all.size() / seconds, all.stats(), failures.get(), firstFailure.get(), all.size() == 0 ? 0 : cpu / 1e3 / all.size());
     }
 
     private FlowRunner() {}
