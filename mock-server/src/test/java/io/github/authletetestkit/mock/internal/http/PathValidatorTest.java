@@ -96,6 +96,26 @@ class PathValidatorTest {
     }
 
     @Test
+    void eachRequestPathIsFittedToTheTemplateOnceAndAtMostABoundedNumberAreKept() {
+        PathValidator byId = new PathValidator(document, "/things/{id}", levels);
+        for (int i = 0; i < 3; i++) {
+            assertThat(keys(byId.validateRequest(SimpleRequest.Builder.get("/v1/things/12").build()))).isEmpty();
+            assertThat(keys(byId.validateRequest(SimpleRequest.Builder.get("/v1/things/twelve").build())))
+                    .containsExactly("validation.request.parameter.schema.type");
+            assertThat(keys(byId.validateRequest(SimpleRequest.Builder.get("/v1/things/12/parts").build())))
+                    .containsExactly("validation.request.path.missing");
+        }
+        assertThat(byId.pathsKnown()).isEqualTo(3);
+
+        for (int i = 0; i < PathValidator.PATHS_KEPT * 2; i++) {
+            byId.validateRequest(SimpleRequest.Builder.get("/v1/things/" + i).build());
+        }
+        assertThat(byId.pathsKnown()).isLessThanOrEqualTo(PathValidator.PATHS_KEPT);
+        assertThat(keys(byId.validateRequest(SimpleRequest.Builder.get("/v1/things/12/parts").build())))
+                .containsExactly("validation.request.path.missing");
+    }
+
+    @Test
     void readsTheBasePathAsTheValidatorDoes() {
         assertThat(PathValidator.basePath(null)).isEqualTo("/");
         assertThat(PathValidator.basePath(document.getServers())).isEqualTo("/v1");
