@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.internal.state.SeedException;
+import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.testing.StateFixtures;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * State documents carry {@code schemaVersion}; documents of every earlier version are migrated when read (version 1:
- * {@code schema-v1-state.json}, as the mock wrote it before versions, with every kind of entry), and the same
+ * {@code schema-v1-state.json}, as the mock wrote it before versions, with every kind of entry; version 2:
+ * {@code schema-v2-state.json}, as the mock exported {@code state-every-entry.json} in version 2), and the same
  * document (that one, and {@code state-every-entry.json} with every member of every kind) imports into and exports from
  * either store, whichever goes first.
  */
@@ -38,7 +40,9 @@ class StateSchemaVersionTest {
         try (AuthleteMockServer mock = AuthleteMockServer.builder().seed(v1).build().start()) {
             JsonNode state = mock.state();
 
-            assertThat(state.get("schemaVersion").asInt()).isEqualTo(2);
+            assertThat(state.get("schemaVersion").asInt()).isEqualTo(3);
+            assertThat(service(state).at("/tickets/0/responseMode").asText()).as("QUERY in version 1").isEqualTo("query");
+            assertThat(service(state).at("/authorizationCodes/0/request/responseMode").asText()).isEqualTo("query");
             List<String> accessTokens = new ArrayList<>();
             service(state).get("tokens").forEach(t -> accessTokens.add(t.get("accessToken").asText()));
             assertThat(accessTokens).as("the pair whose access token version 1 marked revoked is gone whole")
@@ -55,7 +59,7 @@ class StateSchemaVersionTest {
 
     @Test
     void aDocumentOfANewerOrNoVersionIsRefusedNamingTheMember() {
-        ObjectNode newer = v1().put("schemaVersion", 3);
+        ObjectNode newer = v1().put("schemaVersion", 4);
         assertThatThrownBy(() -> AuthleteMockServer.builder().seed(newer).build()).isInstanceOf(SeedException.class)
                 .hasMessageContaining("schemaVersion").hasMessageContaining("newer Authlete Testkit");
         ObjectNode text = v1().put("schemaVersion", "two");
@@ -69,6 +73,57 @@ class StateSchemaVersionTest {
 
         assertThatThrownBy(() -> AuthleteMockServer.builder().seed(v2).build()).isInstanceOf(SeedException.class)
                 .hasMessageContaining("accessTokenRevoked");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"version 1, ", "version 2, 2"})
+    void aDocumentOfAnEarlierVersionLoadsIntoTheSameStateAsTheCurrentOne(String what, Integer version) {
+        ObjectNode current = StateFixtures.load(StateFixtures.EVERY_ENTRY);
+        // version 1 is version 2 without schemaVersion (tokens without the marker that version 2 dropped)
+        ObjectNode earlier = StateFixtures.load(StateFixtures.V2);
+        if (version == null) {
+            earlier.remove("schemaVersion");
+        }
+        // the earlier document is an export: its config and clients carry every member, creation times included
+        for (String member : List.of("config", "clients")) {
+            ((ObjectNode) service(current)).set(member, service(earlier).get(member).deepCopy());
+        }
+        ObjectNode expected = StateFixtures.exportedBy(null, current);
+
+        ObjectNode migrated = StateFixtures.exportedBy(null, earlier);
+
+        assertThat(migrated).isEqualTo(expected);
+        assertThat(migrated.get("schemaVersion").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aSeedWithoutAVersionMayUseTheCurrentSpellings() {
+        ObjectNode handWritten = StateFixtures.load(StateFixtures.EVERY_ENTRY);
+        handWritten.remove("schemaVersion");
+
+        ObjectNode state = StateFixtures.exportedBy(null, handWritten);
+
+        StateFixtures.ENTRY_KINDS.stream().filter(kind -> !kind.equals("clients")).forEach(kind ->
+                assertThat(service(state).get(kind)).as(kind).isEqualTo(service(handWritten).get(kind)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            an unknown response mode  | /services/0/tickets/0                              | responseMode         | "SMOKE"    | services[0].tickets[0].responseMode
+            an unknown nested one     | /services/0/authorizationCodes/0/request           | responseMode         | "ZIP"      | services[0].authorizationCodes[0].request.responseMode
+            an unknown grant action   | /services/0/deviceAuthorizations/0/grantManagement | action               | "DELETE"   | services[0].deviceAuthorizations[0].grantManagement.action
+            an unknown decision       | /services/0/deviceAuthorizations/1/decision        | result               | "MAYBE"    | services[0].deviceAuthorizations[1].decision.result
+            details that are no JSON  | /services/0/tickets/0                              | authorizationDetails | "[{"       | services[0].tickets[0].authorizationDetails
+            details that are no array | /services/0/tokenTickets/0/grant                   | authorizationDetails | "{}"       | services[0].tokenTickets[0].grant.authorizationDetails
+            both names of auth time   | /services/0/backchannelRequests/0/decision/grant   | authTime             | 1796000000 | services[0].backchannelRequests[0].decision.grant.authTime
+            """)
+    void aVersionTwoDocumentWithAValueVersionTwoDidNotKnowIsRefusedNamingTheMember(String what, String at, String member, String value,
+            String field) {
+        ObjectNode v2 = StateFixtures.load(StateFixtures.V2);
+        ((ObjectNode) v2.at(at)).set(member, Json.parse(value));
+
+        assertThatThrownBy(() -> AuthleteMockServer.builder().seed(v2).build()).as(what)
+                .isInstanceOfSatisfying(SeedException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
     @Test
@@ -87,6 +142,7 @@ class StateSchemaVersionTest {
     @ParameterizedTest(name = "{0}, first into {1}")
     @CsvSource({
             StateFixtures.V1 + ", memory", StateFixtures.V1 + ", redis",
+            StateFixtures.V2 + ", memory", StateFixtures.V2 + ", redis",
             StateFixtures.EVERY_ENTRY + ", memory", StateFixtures.EVERY_ENTRY + ", redis"})
     void theSameDocumentImportsIntoAndExportsFromEitherStore(String fixture, String firstStore) {
         String redis = StateFixtures.redis("documents");

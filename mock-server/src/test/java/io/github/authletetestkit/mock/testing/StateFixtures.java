@@ -21,6 +21,8 @@ public final class StateFixtures {
 
     /** Version 1, as the mock wrote it before versions, with every top-level kind of entry. */
     public static final String V1 = "schema-v1-state.json";
+    /** Version 2, as the mock exported {@link #EVERY_ENTRY} before version 3 (Java constants, {@code authTimeSeconds}, details as text). */
+    public static final String V2 = "schema-v2-state.json";
     /** The current version with every kind of entry and every member, nested ones included (decisions, grant management, properties). */
     public static final String EVERY_ENTRY = "state-every-entry.json";
     /** The lists of a service, one per kind of entry. */

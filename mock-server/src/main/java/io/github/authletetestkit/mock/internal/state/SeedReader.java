@@ -254,7 +254,7 @@ public final class SeedReader {
             }
             Grant grant = new Grant(clientId, t.subject(), t.sub(), scopes, grantType, properties(listOf(t.properties()), tokenAt + ".properties"), t.authTime(),
                     t.acr(), t.claims(), t.nonce(), t.sessionId(), t.idTokenAudType(), t.grantId(), null,
-                    targets(() -> AuthorizationDetails.fromState(t.authorizationDetails()), tokenAt + ".authorizationDetails"),
+                    authorizationDetails(t.authorizationDetails(), tokenAt + ".authorizationDetails"),
                     resources(t.resources(), tokenAt + ".resources"));
             Instant expiresAt = t.expiresAt() != null ? t.expiresAt() : now.plusSeconds(config.accessTokenDuration());
             Instant refreshExpiresAt = t.refreshToken() == null ? null
@@ -262,6 +262,11 @@ public final class SeedReader {
             return new TokenRecord(t.accessToken(), expiresAt, t.refreshToken(), refreshExpiresAt, grant, t.dpopJkt(),
                     t.createdAt() != null ? t.createdAt() : now, t.lastRefreshedAt(), t.certificateThumbprint(),
                     resources(t.accessTokenResources(), tokenAt + ".accessTokenResources"));
+        }
+
+        /** Authorization details (RFC 9396) as written, checked; null when absent. */
+        private static String authorizationDetails(JsonNode given, String at) {
+            return targets(() -> AuthorizationDetails.fromState(given), at);
         }
 
         /** Resources (RFC 8707) as written, checked; null when absent. */
@@ -280,11 +285,12 @@ public final class SeedReader {
         private AuthorizationTicket ticket(TicketEntry t, String itemAt) {
             return new AuthorizationTicket(text(t.ticket(), itemAt + ".ticket"), known(t.clientId(), itemAt + ".clientId"),
                     t.clientIdAliasUsed(), t.redirectUri(), t.redirectUriExplicit(), required(t.responseType(), itemAt + ".responseType"),
-                    t.responseMode() == null ? null : constant(ResponseMode.class, t.responseMode(), itemAt + ".responseMode"),
+                    t.responseMode() == null ? null : constant(ResponseMode.values(), ResponseMode::wireName, t.responseMode(),
+                            itemAt + ".responseMode"),
                     required(t.scopes(), itemAt + ".scopes"), t.state(), t.nonce(), t.codeChallenge(), t.codeChallengeMethod(),
                     t.maxAge(), t.fixedSubject(), t.context(), required(t.expiresAt(), itemAt + ".expiresAt"),
-                    grantManagement(t.grantManagement(), itemAt + ".grantManagement"), t.claimsRequest(), t.authorizationDetails(),
-                    t.resources());
+                    grantManagement(t.grantManagement(), itemAt + ".grantManagement"), t.claimsRequest(),
+                    authorizationDetails(t.authorizationDetails(), itemAt + ".authorizationDetails"), t.resources());
         }
 
         private AuthorizationCode code(AuthorizationCodeEntry c, String itemAt) {
@@ -338,21 +344,23 @@ public final class SeedReader {
             if (d == null) {
                 return null;
             }
-            EndUserDecision.Result result = constant(EndUserDecision.Result.class, d.result(), decisionAt + ".result");
+            EndUserDecision.Result result = constant(EndUserDecision.Result.values(), Enum::name, d.result(), decisionAt + ".result");
             Grant grant = d.grant() != null || result == EndUserDecision.Result.AUTHORIZED ? grant(d.grant(), decisionAt + ".grant") : null;
             return new EndUserDecision(result, grant, d.errorDescription(), d.errorUri(), d.accessTokenDuration(), d.refreshTokenDuration(),
                     d.accessToken());
         }
 
         private static GrantRequest grantManagement(GrantManagementEntry g, String grantManagementAt) {
-            return g == null ? null : new GrantRequest(constant(GrantAction.class, g.action(), grantManagementAt + ".action"), g.grantId());
+            return g == null ? null
+                    : new GrantRequest(constant(GrantAction.values(), GrantAction::wireName, g.action(), grantManagementAt + ".action"), g.grantId());
         }
 
         private Grant grant(GrantEntry g, String grantAt) {
             required(g, grantAt);
             return new Grant(known(g.clientId(), grantAt + ".clientId"), g.subject(), g.sub(), required(g.scopes(), grantAt + ".scopes"),
-                    g.grantType(), properties(required(g.properties(), grantAt + ".properties"), grantAt + ".properties"), g.authTimeSeconds(), g.acr(), g.claims(),
-                    g.nonce(), g.sessionId(), g.idTokenAudType(), g.grantId(), g.claimsRequest(), g.authorizationDetails(), g.resources());
+                    g.grantType(), properties(required(g.properties(), grantAt + ".properties"), grantAt + ".properties"), g.authTime(), g.acr(), g.claims(),
+                    g.nonce(), g.sessionId(), g.idTokenAudType(), g.grantId(), g.claimsRequest(),
+                    authorizationDetails(g.authorizationDetails(), grantAt + ".authorizationDetails"), g.resources());
         }
 
         private long known(Long clientId, String fieldAt) {
@@ -405,13 +413,15 @@ public final class SeedReader {
         return value;
     }
 
-    /** The constant of {@code type} named {@code name}: required. */
-    private static <E extends Enum<E>> E constant(Class<E> type, String name, String at) {
-        try {
-            return Enum.valueOf(type, required(name, at));
-        } catch (IllegalArgumentException e) {
-            throw new SeedException(at, "must be one of " + Arrays.toString(type.getEnumConstants()) + ", not '" + name + "'");
+    /** The constant that the document spells {@code name}: required. */
+    private static <E extends Enum<E>> E constant(E[] constants, Function<E, String> spelling, String name, String at) {
+        required(name, at);
+        for (E constant : constants) {
+            if (spelling.apply(constant).equals(name)) {
+                return constant;
+            }
         }
+        throw new SeedException(at, "must be one of " + Arrays.stream(constants).map(spelling).toList() + ", not '" + name + "'");
     }
 
     private static List<Property> properties(List<PropertyEntry> entries, String at) {

@@ -125,7 +125,7 @@ record StateDocument(Integer schemaVersion, List<ServiceEntry> services, List<St
      * @param scopes               the scopes granted: required
      * @param grantType            the grant type tokens are issued by (Authlete's names)
      * @param properties           extra properties: required (may be empty)
-     * @param authTimeSeconds      when the end-user authenticated, in seconds since the epoch
+     * @param authTime             when the end-user authenticated, in seconds since the epoch
      * @param acr                  the authentication context class reference
      * @param claims               the ID token claims granted, a JSON object as text
      * @param nonce                the authorization request's nonce
@@ -133,7 +133,7 @@ record StateDocument(Integer schemaVersion, List<ServiceEntry> services, List<St
      * @param idTokenAudType       {@code array} or {@code string}: how ID tokens carry {@code aud}
      * @param grantId              the managed grant (Grant Management) the tokens belong to; null for none
      * @param claimsRequest        the OpenID Connect {@code claims} request parameter, JSON as text
-     * @param authorizationDetails authorization details (RFC 9396), a JSON array as text
+     * @param authorizationDetails authorization details (RFC 9396), a JSON array
      * @param resources            resources (RFC 8707)
      */
     record GrantEntry(
@@ -143,7 +143,7 @@ record StateDocument(Integer schemaVersion, List<ServiceEntry> services, List<St
             List<String> scopes,
             String grantType,
             List<PropertyEntry> properties,
-            Long authTimeSeconds,
+            Long authTime,
             String acr,
             String claims,
             String nonce,
@@ -151,13 +151,14 @@ record StateDocument(Integer schemaVersion, List<ServiceEntry> services, List<St
             String idTokenAudType,
             String grantId,
             String claimsRequest,
-            String authorizationDetails,
+            JsonNode authorizationDetails,
             List<String> resources) {}
 
     /**
      * A Grant Management action an authorization request asked for, applied when its first access token is issued.
      *
-     * @param action  {@code CREATE}, {@code MERGE} or {@code REPLACE}: required
+     * @param action  the {@code grant_management_action} as Grant Management spells it: {@code create}, {@code merge} or
+     *                {@code replace}: required
      * @param grantId the grant merged into or replaced; null for create
      */
     record GrantManagementEntry(String action, String grantId) {}
@@ -171,8 +172,8 @@ record StateDocument(Integer schemaVersion, List<ServiceEntry> services, List<St
      * @param redirectUri         where the response goes
      * @param redirectUriExplicit whether the request gave {@code redirect_uri}
      * @param responseType        the response type as requested, e.g. {@code code id_token}: required
-     * @param responseMode        {@code QUERY}, {@code FRAGMENT}, {@code FORM_POST}, {@code JWT}, {@code QUERY_JWT},
-     *                            {@code FRAGMENT_JWT} or {@code FORM_POST_JWT}
+     * @param responseMode        the {@code response_mode} as OAuth spells it: {@code query}, {@code fragment}, {@code form_post},
+     *                            {@code jwt}, {@code query.jwt}, {@code fragment.jwt} or {@code form_post.jwt}
      * @param scopes              the scopes requested: required
      * @param state               the request's {@code state}
      * @param nonce               the request's {@code nonce}
@@ -184,7 +185,7 @@ record StateDocument(Integer schemaVersion, List<ServiceEntry> services, List<St
      * @param expiresAt           when the ticket expires: required
      * @param grantManagement     the Grant Management action asked for; null for none
      * @param claimsRequest       the OpenID Connect {@code claims} request parameter, JSON as text
-     * @param authorizationDetails authorization details (RFC 9396), a JSON array as text
+     * @param authorizationDetails authorization details (RFC 9396), a JSON array
      * @param resources           resources (RFC 8707)
      */
     record TicketEntry(
@@ -206,7 +207,7 @@ record StateDocument(Integer schemaVersion, List<ServiceEntry> services, List<St
             Instant expiresAt,
             GrantManagementEntry grantManagement,
             String claimsRequest,
-            String authorizationDetails,
+            JsonNode authorizationDetails,
             List<String> resources) {}
 
     /**
@@ -233,7 +234,8 @@ record StateDocument(Integer schemaVersion, List<ServiceEntry> services, List<St
     /**
      * What the end-user decided on a device flow or CIBA request.
      *
-     * @param result               {@code AUTHORIZED}, {@code ACCESS_DENIED} or {@code TRANSACTION_FAILED}: required
+     * @param result               {@code AUTHORIZED}, {@code ACCESS_DENIED} or {@code TRANSACTION_FAILED} (the {@code result} of
+     *                             Authlete's {@code /device/complete} and {@code /backchannel/authentication/complete}): required
      * @param grant                what was granted: required when authorized
      * @param errorDescription     the {@code error_description} of the client's error, when not authorized
      * @param errorUri             the {@code error_uri} of the client's error, when not authorized
@@ -286,9 +288,11 @@ record StateDocument(Integer schemaVersion, List<ServiceEntry> services, List<St
      * @param clientIdAliasUsed       whether the request named the client by its alias
      * @param scopes                  the scopes requested: required
      * @param acrs                    the ACR values requested
-     * @param deliveryMode            {@code POLL}, {@code PING} or {@code PUSH}: required
+     * @param deliveryMode            {@code POLL}, {@code PING} or {@code PUSH}, as Authlete spells it (a client's
+     *                                {@code bcDeliveryMode}): required
      * @param clientNotificationToken the client's notification token (ping, push)
-     * @param hintType                {@code LOGIN_HINT}, {@code LOGIN_HINT_TOKEN} or {@code ID_TOKEN_HINT}
+     * @param hintType                {@code LOGIN_HINT}, {@code LOGIN_HINT_TOKEN} or {@code ID_TOKEN_HINT}, as Authlete's
+     *                                {@code /backchannel/authentication} response spells it
      * @param hint                    the hint's value
      * @param sub                     the {@code sub} of the ID token hint
      * @param bindingMessage          the binding message

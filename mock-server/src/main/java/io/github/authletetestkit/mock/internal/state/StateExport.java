@@ -109,27 +109,24 @@ public final class StateExport {
     private static GrantEntry grant(Grant g) {
         return g == null ? null : new GrantEntry(g.clientId(), g.subject(), g.sub(), g.scopes(), g.grantType(), properties(g.properties()),
                 g.authTimeSeconds(), g.acr(), g.claims(), g.nonce(), g.sessionId(), g.idTokenAudType(), g.grantId(), g.claimsRequest(),
-                g.authorizationDetails(), g.resources());
+                AuthorizationDetails.toJson(g.authorizationDetails()), g.resources());
     }
 
     private static GrantManagementEntry grantManagement(GrantRequest r) {
-        return r == null ? null : new GrantManagementEntry(name(r.action()), r.grantId());
+        return r == null ? null : new GrantManagementEntry(r.action().wireName(), r.grantId());
     }
 
     private static DecisionEntry decision(EndUserDecision d) {
-        return d == null ? null : new DecisionEntry(name(d.result()), grant(d.grant()), d.errorDescription(), d.errorUri(),
+        // the result as Authlete's /device/complete and /backchannel/authentication/complete spell it
+        return d == null ? null : new DecisionEntry(d.result().name(), grant(d.grant()), d.errorDescription(), d.errorUri(),
                 d.accessTokenDuration(), d.refreshTokenDuration(), d.accessToken());
-    }
-
-    private static String name(Enum<?> constant) {
-        return constant == null ? null : constant.name();
     }
 
     private static TicketEntry ticket(AuthorizationTicket t) {
         return new TicketEntry(t.ticket(), t.clientId(), t.clientIdAliasUsed(), t.redirectUri(), t.redirectUriExplicit(), t.responseType(),
-                name(t.responseMode()), t.scopes(), t.state(), t.nonce(), t.codeChallenge(), t.codeChallengeMethod(), t.maxAge(),
+                t.responseMode() == null ? null : t.responseMode().wireName(), t.scopes(), t.state(), t.nonce(), t.codeChallenge(), t.codeChallengeMethod(), t.maxAge(),
                 t.fixedSubject(), t.context(), t.expiresAt(), grantManagement(t.grantManagement()), t.claimsRequest(),
-                t.authorizationDetails(), t.resources());
+                AuthorizationDetails.toJson(t.authorizationDetails()), t.resources());
     }
 
     private static AuthorizationCodeEntry code(AuthorizationCode c) {

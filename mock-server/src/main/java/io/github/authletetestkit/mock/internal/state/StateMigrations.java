@@ -15,11 +15,14 @@ import java.util.Iterator;
  *   <li>1 → 2: revocation takes the whole token pair (as Authlete's does), so a token entry marked
  *       {@code accessTokenRevoked: true} — a refresh token that outlived its revoked access token — is dropped,
  *       and the member is gone from the format.</li>
+ *   <li>2 → 3: no Java left in the format ({@link MigrationToVersion3}): {@code responseMode} and a Grant Management
+ *       {@code action} as OAuth spells them, a grant's {@code authTimeSeconds} named {@code authTime} as in a token entry,
+ *       and {@code authorizationDetails} a JSON array in tickets and grants as in token entries.</li>
  * </ul>
  */
 final class StateMigrations {
 
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
 
     private StateMigrations() {}
 
@@ -29,6 +32,9 @@ final class StateMigrations {
         ObjectNode migrated = document.deepCopy();
         if (version < 2) {
             dropRevokedPairs(migrated);
+        }
+        if (version < 3) {
+            MigrationToVersion3.apply(migrated);
         }
         migrated.put("schemaVersion", CURRENT);
         return migrated;

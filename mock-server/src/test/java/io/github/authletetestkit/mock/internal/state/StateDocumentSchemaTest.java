@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -85,6 +86,15 @@ class StateDocumentSchemaTest {
     }
 
     @Test
+    void aVersionTwoDocumentMigratedAndExportedMatchesTheSchema() {
+        assertThat(violations(StateFixtures.exportedBy(null, StateFixtures.load(StateFixtures.V2)))).isEmpty();
+        assertThat(violations(StateFixtures.load(StateFixtures.V2))).as("version 2 itself is not version 3")
+                .anySatisfy(v -> assertThat(v).contains("responseMode"))
+                .anySatisfy(v -> assertThat(v).contains("authTimeSeconds"))
+                .anySatisfy(v -> assertThat(v).contains("authorizationDetails"));
+    }
+
+    @Test
     void aVersionOneDocumentMigratedAndExportedMatchesTheSchema() {
         assertThat(violations(StateFixtures.exportedBy(null, StateFixtures.load(StateFixtures.V1)))).isEmpty();
         assertThat(violations(StateFixtures.load(StateFixtures.V1))).as("version 1 itself is not version 2")
@@ -97,8 +107,12 @@ class StateDocumentSchemaTest {
             assertThat(service.get(kind)).as(kind).isNotEmpty();
         }
         assertThat(service.at("/deviceAuthorizations/0/decision/grant/properties/0/hidden").isBoolean()).isTrue();
-        assertThat(service.at("/backchannelRequests/0/grantManagement/action").asText()).isEqualTo("REPLACE");
-        assertThat(service.at("/tickets/0/responseMode").asText()).isEqualTo("FORM_POST_JWT");
+        assertThat(service.at("/backchannelRequests/0/grantManagement/action").asText()).isEqualTo("replace");
+        assertThat(service.at("/tickets/0/responseMode").asText()).isEqualTo("form_post.jwt");
+        assertThat(service.at("/authorizationCodes/0/grant/authTime").asLong()).isEqualTo(1796000000L);
+        for (String pointer : List.of("/tokens/0", "/tickets/0", "/authorizationCodes/0/grant")) {
+            assertThat(service.at(pointer + "/authorizationDetails").isArray()).as(pointer).isTrue();
+        }
         assertThat(state.at("/clock/offset").asText()).isEqualTo("PT1H");
     }
 
@@ -108,6 +122,11 @@ class StateDocumentSchemaTest {
             a number for a string       | /services/0/tokens/0            | subject         | 7                     | services[0].tokens[0].subject
             an object for a list        | /services/0/pushedRequests/0    | expiresAt       | {}                    | services[0].pushedRequests[0].expiresAt
             an unknown response mode    | /services/0/tickets/0           | responseMode    | "SMOKE"               | services[0].tickets[0].responseMode
+            a Java response mode        | /services/0/tickets/0           | responseMode    | "FORM_POST_JWT"       | services[0].tickets[0].responseMode
+            a Java grant action         | /services/0/tickets/0/grantManagement | action    | "MERGE"               | services[0].tickets[0].grantManagement.action
+            the old name of authTime    | /services/0/tokenTickets/0/grant | authTimeSeconds | 1796000000           | services[0].tokenTickets[0].grant.authTimeSeconds
+            details as JSON text        | /services/0/tickets/0           | authorizationDetails | "[]"             | services[0].tickets[0].authorizationDetails
+            details not typed objects   | /services/0/authorizationCodes/0/grant | authorizationDetails | [{}]      | services[0].authorizationCodes[0].grant.authorizationDetails
             an unknown decision         | /services/0/deviceAuthorizations/1/decision | result | "MAYBE"         | services[0].deviceAuthorizations[1].decision.result
             an unknown token member     | /services/0/tokens/0            | accessTokenRevoked | false              | services[0].tokens[0].accessTokenRevoked
             an unknown nested member    | /services/0/authorizationCodes/0/grant | grantz   | "g"                   | services[0].authorizationCodes[0].grant.grantz
@@ -147,9 +166,11 @@ class StateDocumentSchemaTest {
 
     @Test
     void theSchemaListsTheConstantsTheReaderTakes() {
-        assertThat(constants("/$defs/ticket/properties/responseMode/enum")).containsExactly(names(ResponseMode.values()));
-        assertThat(constants("/$defs/decision/properties/result/enum")).containsExactly(names(EndUserDecision.Result.values()));
-        assertThat(constants("/$defs/grantManagement/properties/action/enum")).containsExactly(names(GrantAction.values()));
+        assertThat(constants("/$defs/ticket/properties/responseMode/enum"))
+                .containsExactly(spellings(ResponseMode.values(), ResponseMode::wireName)).contains("form_post.jwt");
+        assertThat(constants("/$defs/decision/properties/result/enum")).containsExactly(spellings(EndUserDecision.Result.values(), Enum::name));
+        assertThat(constants("/$defs/grantManagement/properties/action/enum"))
+                .containsExactly(spellings(GrantAction.values(), GrantAction::wireName)).contains("merge");
     }
 
     private static List<String> constants(String pointer) {
@@ -158,7 +179,7 @@ class StateDocumentSchemaTest {
         return out;
     }
 
-    private static String[] names(Enum<?>[] constants) {
-        return Arrays.stream(constants).map(Enum::name).toArray(String[]::new);
+    private static <E extends Enum<E>> String[] spellings(E[] constants, Function<E, String> spelling) {
+        return Arrays.stream(constants).map(spelling).toArray(String[]::new);
     }
 }
