@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.common.FileSource;
 import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
 import io.github.authletetestkit.mock.internal.admin.AdminApi;
 import io.github.authletetestkit.mock.internal.admin.AdminBrowserGuard;
@@ -19,6 +20,8 @@ import io.github.authletetestkit.mock.internal.MockInternals;
 import io.github.authletetestkit.mock.internal.http.ApiDispatcher;
 import io.github.authletetestkit.mock.internal.http.ApiPipeline;
 import io.github.authletetestkit.mock.internal.http.ApiRouteKeeper;
+import io.github.authletetestkit.mock.internal.http.DeferredMappings;
+import io.github.authletetestkit.mock.internal.http.DeferredProxyClients;
 import io.github.authletetestkit.mock.internal.http.NoFiles;
 import io.github.authletetestkit.mock.internal.http.JsonErrorsHttpServer;
 import io.github.authletetestkit.mock.internal.http.VirtualThreadPool;
@@ -124,8 +127,10 @@ public final class AuthleteMockServer implements AutoCloseable {
         this.operationIds = spec.operations().stream().map(SpecOperation::operationId).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
         this.internals = new MockInternals(store, journal, pipeline, settings.serviceId());
         this.control = new InProcessControl(this);
-        WireMockConfiguration config = wireMockConfig()
-                .fileSource(settings.rootDir() == null ? new NoFiles() : new SingleRootFileSource(settings.rootDir().toFile()));
+        FileSource files = settings.rootDir() == null ? new NoFiles() : new SingleRootFileSource(settings.rootDir().toFile());
+        WireMockConfiguration config = wireMockConfig().fileSource(files)
+                // neither the stub files' reader nor the proxy stubs' HTTP clients are made before they are needed
+                .mappingSource(DeferredMappings.under(files)).httpClientFactory(new DeferredProxyClients());
         if (settings.adminToken() != null) {
             config.adminAuthenticator(new AdminToken(settings.adminToken()));
         }
