@@ -1,8 +1,6 @@
 package io.github.authletetestkit.spec.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -56,7 +54,7 @@ public final class FlattenedSpec {
                     return whole;
                 }),
                 readPath,
-                new Lazy<>(() -> skeletonOf(lines.get().top())));
+                new Lazy<>(() -> skeletonOf(read(lines.get().skeleton(), OpenAPI.class))));
     }
 
     /** The whole flattened document (every path at once); treat it as read-only. */
@@ -97,21 +95,6 @@ public final class FlattenedSpec {
             skeleton.setComponents(new Components().securitySchemes(full.getComponents().getSecuritySchemes()));
         }
         return skeleton;
-    }
-
-    /** The skeleton from the top line, without deserialising the component schemas it does not keep. */
-    private static OpenAPI skeletonOf(String top) {
-        try {
-            ObjectNode tree = (ObjectNode) Json31.mapper().readTree(top);
-            JsonNode schemes = tree.path("components").get("securitySchemes");
-            tree.remove("components");
-            if (schemes != null) {
-                tree.putObject("components").set("securitySchemes", schemes);
-            }
-            return skeletonOf(read(Json31.mapper().writeValueAsString(tree), OpenAPI.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The compiled OpenAPI description does not read back: " + e.getOriginalMessage(), e);
-        }
     }
 
     private static <T> T read(String json, Class<T> type) {

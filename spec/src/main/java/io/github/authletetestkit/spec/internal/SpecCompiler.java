@@ -29,7 +29,8 @@ public final class SpecCompiler {
     static final String OPERATIONS_RESOURCE = "io/github/authletetestkit/spec/authlete-api.operations.json";
     /**
      * The flattened document, one line per part so that a path is read without the others: first the document
-     * without its paths, then each path as {@code template TAB item}.
+     * without its paths, then its skeleton (that document without components other than the security schemes:
+     * all a one-path document for a validator takes from it), then each path as {@code template TAB item}.
      */
     static final String FLATTENED_RESOURCE = "io/github/authletetestkit/spec/authlete-api.flattened.jsonl";
 
@@ -73,7 +74,8 @@ public final class SpecCompiler {
     static String flattenedLines(JsonNode flattened) throws IOException {
         ObjectNode top = flattened.deepCopy();
         JsonNode paths = top.remove("paths");
-        StringBuilder lines = new StringBuilder(Json31.mapper().writeValueAsString(top)).append('\n');
+        StringBuilder lines = new StringBuilder(Json31.mapper().writeValueAsString(top)).append('\n')
+                .append(Json31.mapper().writeValueAsString(skeleton(top))).append('\n');
         if (paths != null) {
             for (Map.Entry<String, JsonNode> path : paths.properties()) {
                 lines.append(path.getKey()).append('\t').append(Json31.mapper().writeValueAsString(path.getValue())).append('\n');
@@ -82,16 +84,30 @@ public final class SpecCompiler {
         return lines.toString();
     }
 
-    /** The resource's lines: the document without paths, then each path's text by template, in document order. */
-    record FlattenedLines(String top, Map<String, String> paths) {
+    /** The document without paths and without components other than the security schemes. */
+    private static ObjectNode skeleton(ObjectNode top) {
+        ObjectNode skeleton = top.deepCopy();
+        JsonNode schemes = skeleton.path("components").get("securitySchemes");
+        skeleton.remove("components");
+        if (schemes != null) {
+            skeleton.putObject("components").set("securitySchemes", schemes);
+        }
+        return skeleton;
+    }
+
+    /**
+     * The resource's lines: the document without paths, its skeleton, then each path's text by template, in
+     * document order.
+     */
+    record FlattenedLines(String top, String skeleton, Map<String, String> paths) {
         static FlattenedLines read(String text) {
             String[] lines = text.split("\n");
             Map<String, String> paths = new LinkedHashMap<>();
-            for (int i = 1; i < lines.length; i++) {
+            for (int i = 2; i < lines.length; i++) {
                 int tab = lines[i].indexOf('\t');
                 paths.put(lines[i].substring(0, tab), lines[i].substring(tab + 1));
             }
-            return new FlattenedLines(lines[0], Collections.unmodifiableMap(paths));
+            return new FlattenedLines(lines[0], lines[1], Collections.unmodifiableMap(paths));
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.authletetestkit.spec.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
@@ -47,6 +48,28 @@ class CompiledSpecTest {
         assertThat(one.getComponents().getSecuritySchemes()).isEqualTo(FRESH.openApiFlattened().getComponents().getSecuritySchemes());
         assertThat(one.getComponents().getSchemas()).isNull();
         assertThat(BUNDLED.flattened().path("/no/such/path")).isEmpty();
+    }
+
+    @Test
+    void theSkeletonLineIsTheDocumentWithoutPathsKeepingOnlyTheSecuritySchemesOfItsComponents() throws Exception {
+        SpecCompiler.FlattenedLines lines = SpecCompiler.FlattenedLines.read(SpecCompiler.readText(SpecCompiler.FLATTENED_RESOURCE));
+        ObjectNode skeleton = (ObjectNode) Json31.mapper().readTree(lines.skeleton());
+        ObjectNode top = (ObjectNode) Json31.mapper().readTree(lines.top());
+
+        assertThat(skeleton.remove("components")).isEqualTo(Json31.mapper().createObjectNode()
+                .set("securitySchemes", top.path("components").get("securitySchemes")));
+        top.remove("components");
+        assertThat(skeleton).isEqualTo(top);
+        assertThat(lines.paths().keySet()).containsExactlyInAnyOrderElementsOf(
+                FRESH.operations().stream().map(SpecOperation::pathTemplate).distinct().toList());
+    }
+
+    @Test
+    void everyOnePathDocumentIsThatOfAFreshParse() {
+        for (SpecOperation operation : FRESH.operations()) {
+            assertThat(json(BUNDLED.flattened().onePath(operation.pathTemplate()))).as(operation.pathTemplate())
+                    .isEqualTo(json(FRESH.flattened().onePath(operation.pathTemplate())));
+        }
     }
 
     @Test
