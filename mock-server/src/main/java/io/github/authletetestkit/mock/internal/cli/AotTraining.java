@@ -4,6 +4,8 @@ import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,11 +28,25 @@ public final class AotTraining {
     }
 
     public static void main(String[] args) throws Exception {
-        try (AuthleteMockServer mock = AuthleteMockServer.builder().port(0).build().start()) {
+        try (AuthleteMockServer mock = startAsTheCommandLineDoes()) {
             new Trainer(mock).codeFlow();
         }
         System.out.println("AOT training run finished");
         System.exit(0);
+    }
+
+    /**
+     * A mock on a free port, started the way {@code java -jar} starts one: the command line's options parsed by
+     * picocli, the settings they make, the call log and the banner (written to nowhere); so the cache also holds
+     * what the image's start-up spends in the command line, not only the mock's own start.
+     */
+    static AuthleteMockServer startAsTheCommandLineDoes() {
+        MockServerCommand command = new MockServerCommand();
+        MockServerCommand.commandLine(command).parseArgs("--port", "0");
+        AuthleteMockServer mock = AuthleteMockServer.of(command.settings()).start();
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+        command.announce(mock, 0, nowhere, nowhere);
+        return mock;
     }
 
     /** The calls of an app's code flow; a wrong answer fails the training run, so a broken image is not built. */

@@ -115,8 +115,13 @@ public final class MockServerCommand implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new MockServerCommand()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setParameterExceptionHandler(MockServerCommand::badArguments).execute(args));
+        System.exit(commandLine(new MockServerCommand()).execute(args));
+    }
+
+    /** The command line over {@code command}: what {@link #main} runs, and what the AOT training run parses with. */
+    static CommandLine commandLine(MockServerCommand command) {
+        return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(MockServerCommand::badArguments);
     }
 
     /** A mistyped option: one line saying what is wrong, not the whole usage. */
