@@ -1,5 +1,7 @@
 package io.github.authletetestkit.spec.internal;
 
+import java.util.Arrays;
+
 /**
  * Authlete's published hourly API limits group the operations in four buckets. Which bucket an operation
  * falls in is decided from its operationId: {@code service_*} and {@code client_*} are the two management
@@ -31,7 +33,7 @@ public enum RateCategory {
             }
         }
         throw new IllegalArgumentException("no rate-limit category \"" + label + "\"; known: "
-                + java.util.Arrays.stream(values()).map(RateCategory::label).toList());
+                + Arrays.stream(values()).map(RateCategory::label).toList());
     }
 
     public static RateCategory of(String operationId) {

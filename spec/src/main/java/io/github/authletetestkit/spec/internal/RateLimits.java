@@ -2,6 +2,7 @@ package io.github.authletetestkit.spec.internal;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Calls allowed per hour in each {@link RateCategory}; absent means unlimited. Immutable. */
@@ -48,7 +49,7 @@ public final class RateLimits {
 
     /** {@link #asMap()} keyed by label, in the categories' order. */
     public Map<String, Integer> asLabels() {
-        Map<String, Integer> labels = new java.util.LinkedHashMap<>();
+        Map<String, Integer> labels = new LinkedHashMap<>();
         perHour.forEach((category, limit) -> labels.put(category.label(), limit));
         return Collections.unmodifiableMap(labels);
     }
