@@ -1,19 +1,18 @@
 package io.github.authletetestkit.junit;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.coverage.Coverage;
 import io.github.authletetestkit.mock.MockClock;
+import io.github.authletetestkit.mock.RecordedCall;
+import io.github.authletetestkit.mock.SpecViolation;
 import io.github.authletetestkit.mock.control.AuthleteMockControl;
 import io.github.authletetestkit.mock.control.InProcessControl;
-import io.github.authletetestkit.mock.SpecViolation;
-import io.github.authletetestkit.mock.RecordedCall;
+import io.github.authletetestkit.mock.coverage.Coverage;
+import io.github.authletetestkit.mock.internal.MockInternals;
+import io.github.authletetestkit.mock.internal.store.ServiceState;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ServiceConfig;
-import io.github.authletetestkit.mock.internal.store.ServiceState;
 import io.github.authletetestkit.spec.internal.AuthleteSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,6 +75,7 @@ public final class AuthleteMock {
     private static final String CLIENT_CREATE = "client_create_api";
 
     private final AuthleteMockServer server;
+    private final MockInternals internals;
     private final SpecNames specNames;
     private final Map<String, RegisteredClient> seeded = new ConcurrentHashMap<>();
     private final Set<RecordedCall> ownCalls = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -86,6 +86,7 @@ public final class AuthleteMock {
 
     private AuthleteMock(AuthleteMockServer server) {
         this.server = Objects.requireNonNull(server, "server");
+        this.internals = MockInternals.of(server);
         if (!server.isRunning()) {
             throw new IllegalStateException("The mock server is not running: start() it first.");
         }
@@ -169,6 +170,11 @@ public final class AuthleteMock {
         return server;
     }
 
+    /** What lies behind the server, for this package's helpers. */
+    MockInternals internals() {
+        return internals;
+    }
+
     // ------------------------------------------------------------------ the SDK
 
     /**
@@ -206,7 +212,7 @@ public final class AuthleteMock {
 
     /** The default service's settings as they are now. */
     public ServiceConfig service() {
-        return MockInternals.of(server).defaultService().config();
+        return internals.defaultService().config();
     }
 
     /**
@@ -221,7 +227,7 @@ public final class AuthleteMock {
     public AuthleteMock updateService(Map<String, ?> changes) {
         ObjectNode patch = Json.MAPPER.valueToTree(Objects.requireNonNull(changes, "changes"));
         specNames.checkServiceMembers(patch::fieldNames);
-        ServiceState service = MockInternals.of(server).defaultService();
+        ServiceState service = internals.defaultService();
         synchronized (service) {
             service.changeConfig(config -> config.merge(patch));
         }
@@ -306,7 +312,7 @@ public final class AuthleteMock {
 
     /** The Authlete calls answered since the test started (or the last {@link #reset()}), oldest first. */
     public List<RecordedCall> calls() {
-        List<RecordedCall> calls = new ArrayList<>(MockInternals.of(server).journal().calls());
+        List<RecordedCall> calls = new ArrayList<>(internals.journal().calls());
         calls.removeIf(ownCalls::contains);
         return calls;
     }
@@ -382,7 +388,7 @@ public final class AuthleteMock {
 
     /** The journal entry of a call this handle made, so that calls() leaves it out. */
     private void claimOwnCall(ObjectNode body) {
-        List<RecordedCall> recorded = MockInternals.of(server).journal().calls();
+        List<RecordedCall> recorded = internals.journal().calls();
         for (int i = recorded.size() - 1; i >= 0; i--) {
             RecordedCall call = recorded.get(i);
             if (CLIENT_CREATE.equals(call.operationId()) && body.equals(call.requestBody()) && ownCalls.add(call)) {

@@ -1,7 +1,5 @@
 package io.github.authletetestkit.junit;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import io.github.authletetestkit.mock.Fault;
 import java.time.Duration;
 import java.util.Objects;
@@ -58,7 +56,7 @@ public final class FaultInjection {
 
     /** Any fault, e.g. {@code Fault.status(503).after(Duration.ofMillis(500))}. */
     public AuthleteMock inject(Fault fault) {
-        MockInternals.of(mock.server()).faults().add(operationId, Objects.requireNonNull(fault, "fault"), calls);
+        mock.internals().faults().add(operationId, Objects.requireNonNull(fault, "fault"), calls);
         return mock;
     }
 }

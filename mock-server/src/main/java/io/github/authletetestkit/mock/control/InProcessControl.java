@@ -1,13 +1,12 @@
 package io.github.authletetestkit.mock.control;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.Fault;
-import io.github.authletetestkit.mock.internal.faults.FaultPlan;
 import io.github.authletetestkit.mock.RecordedCall;
-import io.github.authletetestkit.mock.model.Json;
+import io.github.authletetestkit.mock.internal.MockInternals;
+import io.github.authletetestkit.mock.internal.faults.FaultPlan;
 import io.github.authletetestkit.mock.internal.state.SeedException;
+import io.github.authletetestkit.mock.model.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.function.Predicate;
 public final class InProcessControl implements AuthleteMockControl {
 
     private final AuthleteMockServer server;
+    private final MockInternals internals;
     private final Runnable reset;
 
     /** The control of {@code server}; its {@link #reset()} is the server's. */
@@ -28,6 +28,7 @@ public final class InProcessControl implements AuthleteMockControl {
     /** The control of {@code server} whose {@link #reset()} runs {@code reset} instead (say, a reset that keeps a baseline). */
     public InProcessControl(AuthleteMockServer server, Runnable reset) {
         this.server = Objects.requireNonNull(server, "server");
+        this.internals = MockInternals.of(server);
         this.reset = Objects.requireNonNull(reset, "reset");
     }
 
@@ -63,17 +64,17 @@ public final class InProcessControl implements AuthleteMockControl {
     @Override
     public void addFault(String operation, Fault fault, int calls) {
         FaultPlan.checkOperation(Objects.requireNonNull(operation, "operation"), server.operationIds());
-        MockInternals.of(server).faults().add(operation, Objects.requireNonNull(fault, "fault"), calls);
+        internals.faults().add(operation, Objects.requireNonNull(fault, "fault"), calls);
     }
 
     @Override
     public List<PlannedFault> faults() {
-        return MockInternals.of(server).faults().planned().stream().map(FaultPlan.Planned::shown).toList();
+        return internals.faults().planned().stream().map(FaultPlan.Planned::shown).toList();
     }
 
     @Override
     public void clearFaults() {
-        MockInternals.of(server).faults().clear();
+        internals.faults().clear();
     }
 
     @Override
@@ -88,7 +89,7 @@ public final class InProcessControl implements AuthleteMockControl {
     }
 
     private List<MockCall> read(Predicate<RecordedCall> which) {
-        List<RecordedCall> recorded = MockInternals.of(server).journal().calls(which);
+        List<RecordedCall> recorded = internals.journal().calls(which);
         String baseUrl = server.baseUrl();
         return recorded.subList(Math.max(0, recorded.size() - CALLS_READ), recorded.size()).stream()
                 .map(call -> MockCall.of(call, baseUrl)).toList();
@@ -96,7 +97,7 @@ public final class InProcessControl implements AuthleteMockControl {
 
     @Override
     public void clearCalls() {
-        MockInternals.of(server).journal().clear();
+        internals.journal().clear();
     }
 
     @Override
