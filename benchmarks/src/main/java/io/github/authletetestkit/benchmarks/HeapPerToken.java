@@ -1,8 +1,7 @@
 package io.github.authletetestkit.benchmarks;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import io.github.authletetestkit.mock.AuthleteMockServer;
+import io.github.authletetestkit.mock.internal.MockInternals;
 import io.github.authletetestkit.mock.internal.api.ApiRoutes;
 import io.github.authletetestkit.mock.internal.http.ApiPipeline;
 import io.github.authletetestkit.mock.internal.http.HttpExchange;

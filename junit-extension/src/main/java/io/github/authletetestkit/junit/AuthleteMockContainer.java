@@ -1,8 +1,8 @@
 package io.github.authletetestkit.junit;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.control.AuthleteMockControl;
 import io.github.authletetestkit.mock.CallLog;
+import io.github.authletetestkit.mock.control.AuthleteMockControl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

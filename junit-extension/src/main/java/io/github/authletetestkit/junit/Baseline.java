@@ -1,14 +1,13 @@
 package io.github.authletetestkit.junit;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.model.ClientConfig;
-import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.internal.MockInternals;
 import io.github.authletetestkit.mock.internal.store.ApiCredential;
 import io.github.authletetestkit.mock.internal.store.MockStore;
 import io.github.authletetestkit.mock.internal.store.ServiceState;
+import io.github.authletetestkit.mock.model.ClientConfig;
+import io.github.authletetestkit.mock.model.ServiceConfig;
 import java.util.List;
 
 /**

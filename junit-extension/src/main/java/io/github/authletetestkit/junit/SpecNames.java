@@ -3,13 +3,13 @@ package io.github.authletetestkit.junit;
 import io.github.authletetestkit.mock.internal.faults.FaultPlan;
 import io.github.authletetestkit.spec.internal.AuthleteSpec;
 import io.github.authletetestkit.spec.internal.SpecOperation;
-import java.util.Comparator;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.media.Schema;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Names from the spec a mock routes by — operation IDs, members of a service — so that a misspelt one fails at once instead of matching nothing. */
 final class SpecNames {

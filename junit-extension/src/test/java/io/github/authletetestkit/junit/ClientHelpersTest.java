@@ -1,7 +1,5 @@
 package io.github.authletetestkit.junit;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +13,7 @@ import com.authlete.common.dto.TokenResponse;
 import com.authlete.common.types.ClientType;
 import com.authlete.common.types.GrantType;
 import io.github.authletetestkit.mock.Fault;
+import io.github.authletetestkit.mock.internal.MockInternals;
 import org.junit.jupiter.api.Test;
 
 /** The client helpers register clients through the mock's API that then work in flows, with the requirements asked for. */

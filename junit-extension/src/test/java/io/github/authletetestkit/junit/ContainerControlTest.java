@@ -1,12 +1,11 @@
 package io.github.authletetestkit.junit;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.control.AuthleteMockControl;
 import io.github.authletetestkit.mock.Fault;
+import io.github.authletetestkit.mock.control.AuthleteMockControl;
+import io.github.authletetestkit.mock.internal.MockInternals;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

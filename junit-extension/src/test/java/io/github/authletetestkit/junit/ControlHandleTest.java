@@ -3,8 +3,8 @@ package io.github.authletetestkit.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.authletetestkit.mock.control.PlannedFault;
 import io.github.authletetestkit.mock.Fault;
+import io.github.authletetestkit.mock.control.PlannedFault;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

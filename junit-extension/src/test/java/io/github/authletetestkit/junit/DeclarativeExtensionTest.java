@@ -1,9 +1,8 @@
 package io.github.authletetestkit.junit;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,7 +1,5 @@
 package io.github.authletetestkit.junit;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -9,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.authlete.common.api.AuthleteApiException;
 import com.authlete.common.dto.IntrospectionRequest;
 import com.authlete.common.dto.IntrospectionResponse;
+import io.github.authletetestkit.mock.internal.MockInternals;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,12 +1,11 @@
 package io.github.authletetestkit.junit;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.authlete.common.dto.Client;
 import com.authlete.common.dto.TokenResponse;
+import io.github.authletetestkit.mock.internal.MockInternals;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

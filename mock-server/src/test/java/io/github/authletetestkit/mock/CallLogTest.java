@@ -1,9 +1,8 @@
 package io.github.authletetestkit.mock;
 
-import io.github.authletetestkit.mock.internal.journal.CallJournal;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authletetestkit.mock.internal.journal.CallJournal;
 import io.github.authletetestkit.mock.model.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -27,9 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code java -jar authlete-contract-suite.jar}: the command line of the contract suite. */
 @Command(name = "authlete-contract-suite",

@@ -1,6 +1,5 @@
 package io.github.authletetestkit.contract.internal;
 
-import io.github.authletetestkit.flows.internal.FlowOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -10,6 +9,7 @@ import io.github.authletetestkit.contract.internal.report.Difference;
 import io.github.authletetestkit.contract.internal.report.FlowResult;
 import io.github.authletetestkit.contract.internal.report.RunReport;
 import io.github.authletetestkit.contract.internal.report.StepRecord;
+import io.github.authletetestkit.flows.internal.FlowOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

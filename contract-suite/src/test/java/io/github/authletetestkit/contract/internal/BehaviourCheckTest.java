@@ -4,14 +4,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authletetestkit.flows.internal.FlowOutcome;
 import io.github.authletetestkit.contract.internal.report.FlowResult;
 import io.github.authletetestkit.contract.internal.report.OperationSummary;
 import io.github.authletetestkit.contract.internal.report.RunReport;
 import io.github.authletetestkit.contract.internal.report.StepRecord;
-import io.github.authletetestkit.spec.internal.RateLimits;
 import io.github.authletetestkit.contract.internal.target.RemoteTarget;
 import io.github.authletetestkit.contract.internal.target.Sleeper;
+import io.github.authletetestkit.flows.internal.FlowOutcome;
+import io.github.authletetestkit.spec.internal.RateLimits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

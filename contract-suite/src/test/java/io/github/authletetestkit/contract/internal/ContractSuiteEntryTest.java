@@ -3,7 +3,6 @@ package io.github.authletetestkit.contract.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.github.authletetestkit.flows.internal.FlowOutcome;
 import io.github.authletetestkit.contract.internal.report.ConsoleReporter;
 import io.github.authletetestkit.contract.internal.report.FlowResult;
 import io.github.authletetestkit.contract.internal.report.ReportWriter;
@@ -11,6 +10,7 @@ import io.github.authletetestkit.contract.internal.report.RunReport;
 import io.github.authletetestkit.contract.internal.target.MissingCredentialsException;
 import io.github.authletetestkit.contract.internal.target.Target;
 import io.github.authletetestkit.contract.internal.target.TargetSelection;
+import io.github.authletetestkit.flows.internal.FlowOutcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,15 +2,15 @@ package io.github.authletetestkit.contract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authletetestkit.flows.internal.FlowOutcome;
 import io.github.authletetestkit.contract.internal.report.Difference;
 import io.github.authletetestkit.contract.internal.report.FlowResult;
 import io.github.authletetestkit.contract.internal.report.RunReport;
 import io.github.authletetestkit.contract.internal.report.StepRecord;
 import io.github.authletetestkit.contract.internal.target.EmbeddedMockTarget;
-import io.github.authletetestkit.spec.internal.RateLimits;
 import io.github.authletetestkit.contract.internal.target.RemoteTarget;
 import io.github.authletetestkit.contract.internal.target.Sleeper;
+import io.github.authletetestkit.flows.internal.FlowOutcome;
+import io.github.authletetestkit.spec.internal.RateLimits;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

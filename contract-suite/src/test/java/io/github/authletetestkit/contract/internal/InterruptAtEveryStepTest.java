@@ -1,13 +1,12 @@
 package io.github.authletetestkit.contract.internal;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.contract.internal.target.EmbeddedMockTarget;
 import io.github.authletetestkit.contract.internal.target.JdkHttpTransport;
 import io.github.authletetestkit.contract.internal.target.Transport;
 import io.github.authletetestkit.flows.internal.FlowEnvironment;
+import io.github.authletetestkit.mock.internal.MockInternals;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,19 +2,19 @@ package io.github.authletetestkit.contract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authletetestkit.flows.internal.FlowOutcome;
 import io.github.authletetestkit.contract.internal.check.CheckedFinding;
 import io.github.authletetestkit.contract.internal.check.Finding;
 import io.github.authletetestkit.contract.internal.report.FlowResult;
 import io.github.authletetestkit.contract.internal.report.RunReport;
-import io.github.authletetestkit.spec.internal.RateLimits;
 import io.github.authletetestkit.contract.internal.target.RemoteTarget;
 import io.github.authletetestkit.contract.internal.target.Sleeper;
+import io.github.authletetestkit.flows.internal.FlowOutcome;
+import io.github.authletetestkit.spec.internal.RateLimits;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**

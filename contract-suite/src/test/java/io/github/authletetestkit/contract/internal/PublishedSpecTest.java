@@ -2,13 +2,13 @@ package io.github.authletetestkit.contract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authletetestkit.flows.internal.FlowOutcome;
 import io.github.authletetestkit.contract.internal.check.CheckedFinding;
 import io.github.authletetestkit.contract.internal.report.ConsoleReporter;
 import io.github.authletetestkit.contract.internal.report.FlowResult;
 import io.github.authletetestkit.contract.internal.report.ReportWriter;
 import io.github.authletetestkit.contract.internal.report.RunReport;
 import io.github.authletetestkit.contract.internal.target.EmbeddedMockTarget;
+import io.github.authletetestkit.flows.internal.FlowOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,14 +2,14 @@ package io.github.authletetestkit.contract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authletetestkit.flows.internal.FlowOutcome;
 import io.github.authletetestkit.contract.internal.report.FlowResult;
 import io.github.authletetestkit.contract.internal.report.RunReport;
-import io.github.authletetestkit.spec.internal.RateLimits;
 import io.github.authletetestkit.contract.internal.target.RemoteTarget;
 import io.github.authletetestkit.contract.internal.target.Sleeper;
 import io.github.authletetestkit.contract.internal.target.Transport;
 import io.github.authletetestkit.flows.internal.ApiResponse;
+import io.github.authletetestkit.flows.internal.FlowOutcome;
+import io.github.authletetestkit.spec.internal.RateLimits;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;

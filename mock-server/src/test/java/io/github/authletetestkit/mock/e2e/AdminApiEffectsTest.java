@@ -1,10 +1,9 @@
 package io.github.authletetestkit.mock.e2e;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.MockServerSettings;
+import io.github.authletetestkit.mock.internal.MockInternals;
 import io.github.authletetestkit.mock.internal.api.ResultCodes;
 import io.github.authletetestkit.mock.testing.AdminHttp;
 import io.github.authletetestkit.mock.testing.HttpReply;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
+import io.github.authletetestkit.mock.Fault;
 import io.github.authletetestkit.mock.control.AuthleteMockControl;
 import io.github.authletetestkit.mock.control.ClockReading;
 import io.github.authletetestkit.mock.control.MockCall;
 import io.github.authletetestkit.mock.control.PlannedFault;
-import io.github.authletetestkit.mock.Fault;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import java.time.Duration;

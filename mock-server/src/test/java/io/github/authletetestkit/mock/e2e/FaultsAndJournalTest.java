@@ -1,13 +1,12 @@
 package io.github.authletetestkit.mock.e2e;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
-import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.authletetestkit.mock.Fault;
 import io.github.authletetestkit.mock.RecordedCall;
+import io.github.authletetestkit.mock.internal.MockInternals;
+import io.github.authletetestkit.mock.testing.HttpReply;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.github.authletetestkit.mock.e2e;
 
-import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.authletetestkit.mock.internal.oauth.TokenHashes;
+import io.github.authletetestkit.mock.testing.HttpReply;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

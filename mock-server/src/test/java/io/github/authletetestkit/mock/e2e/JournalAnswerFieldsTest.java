@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.internal.api.ResultCodes;
 import io.github.authletetestkit.mock.RecordedCall;
 import io.github.authletetestkit.mock.internal.MockInternals;
+import io.github.authletetestkit.mock.internal.api.ResultCodes;
 import io.github.authletetestkit.mock.model.Json;
 import java.net.URI;
 import java.net.http.HttpClient;

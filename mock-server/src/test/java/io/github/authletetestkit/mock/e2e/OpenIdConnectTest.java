@@ -1,7 +1,5 @@
 package io.github.authletetestkit.mock.e2e;
 
-import io.github.authletetestkit.mock.testing.MockHttp;
-import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +10,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.authletetestkit.mock.internal.oauth.TokenHashes;
+import io.github.authletetestkit.mock.testing.HttpReply;
+import io.github.authletetestkit.mock.testing.MockHttp;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

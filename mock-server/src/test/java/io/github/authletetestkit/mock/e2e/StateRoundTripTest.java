@@ -1,7 +1,5 @@
 package io.github.authletetestkit.mock.e2e;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -9,8 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.model.Json;
+import io.github.authletetestkit.mock.internal.MockInternals;
 import io.github.authletetestkit.mock.internal.state.SeedException;
+import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import java.nio.file.Files;
 import java.nio.file.Path;

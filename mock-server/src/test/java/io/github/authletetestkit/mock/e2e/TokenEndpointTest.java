@@ -1,11 +1,11 @@
 package io.github.authletetestkit.mock.e2e;
 
-import io.github.authletetestkit.mock.testing.MockHttp;
-import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.mock.internal.oauth.Pkce;
+import io.github.authletetestkit.mock.testing.HttpReply;
+import io.github.authletetestkit.mock.testing.MockHttp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

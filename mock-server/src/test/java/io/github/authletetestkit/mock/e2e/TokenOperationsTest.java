@@ -1,10 +1,10 @@
 package io.github.authletetestkit.mock.e2e;
 
-import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.mock.internal.oauth.TokenHashes;
+import io.github.authletetestkit.mock.testing.HttpReply;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,11 @@
 package io.github.authletetestkit.mock.e2e;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.MockServerSettings;
 import io.github.authletetestkit.mock.Fault;
+import io.github.authletetestkit.mock.MockServerSettings;
+import io.github.authletetestkit.mock.internal.MockInternals;
 import io.github.authletetestkit.mock.testing.AdminHttp;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import io.github.authletetestkit.mock.testing.RedisServer;

@@ -1,13 +1,12 @@
 package io.github.authletetestkit.mock.model;
 
-import io.github.authletetestkit.mock.internal.model.ServiceDefaults;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWK;
 import io.github.authletetestkit.mock.AuthleteMockServer;
+import io.github.authletetestkit.mock.internal.model.ServiceDefaults;
 import io.github.authletetestkit.mock.internal.oauth.DeferredSigningKeys;
 import io.github.authletetestkit.mock.internal.oauth.Jwks;
 import java.time.Instant;

@@ -1,13 +1,12 @@
 package io.github.authletetestkit.mock.robustness;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
-import io.github.authletetestkit.mock.testing.StrictMockTest;
-import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authletetestkit.mock.internal.MockInternals;
 import io.github.authletetestkit.mock.internal.store.ServiceState;
 import io.github.authletetestkit.mock.internal.store.TokenRecord;
+import io.github.authletetestkit.mock.testing.HttpReply;
+import io.github.authletetestkit.mock.testing.StrictMockTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,10 @@
 package io.github.authletetestkit.mock.robustness;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authletetestkit.mock.internal.journal.CallJournal;
 import io.github.authletetestkit.mock.RecordedCall;
+import io.github.authletetestkit.mock.internal.MockInternals;
+import io.github.authletetestkit.mock.internal.journal.CallJournal;
 import io.github.authletetestkit.mock.testing.HttpReply;
 import io.github.authletetestkit.mock.testing.StrictMockTest;
 import java.util.List;

@@ -1,13 +1,12 @@
 package io.github.authletetestkit.mock.robustness;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
-import io.github.authletetestkit.mock.testing.MockHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.internal.MockInternals;
 import io.github.authletetestkit.mock.model.Json;
+import io.github.authletetestkit.mock.testing.MockHttp;
 import io.github.authletetestkit.spec.internal.AuthleteSpec;
 import io.github.authletetestkit.spec.internal.SpecOperation;
 import io.swagger.v3.oas.models.OpenAPI;

@@ -1,19 +1,18 @@
 package io.github.authletetestkit.mock.robustness;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
-import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
+import io.github.authletetestkit.mock.internal.MockInternals;
 import io.github.authletetestkit.mock.internal.http.ApiPipeline;
 import io.github.authletetestkit.mock.internal.http.SpecValidator;
-import io.github.authletetestkit.mock.model.ClientConfig;
-import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.internal.model.ServiceDefaults;
 import io.github.authletetestkit.mock.internal.oauth.Jwks;
 import io.github.authletetestkit.mock.internal.store.ServiceState;
+import io.github.authletetestkit.mock.model.ClientConfig;
+import io.github.authletetestkit.mock.model.ServiceConfig;
+import io.github.authletetestkit.mock.testing.HttpReply;
 import io.github.authletetestkit.spec.internal.AuthleteSpec;
 import io.github.authletetestkit.spec.internal.SpecOperation;
 import java.util.ArrayList;

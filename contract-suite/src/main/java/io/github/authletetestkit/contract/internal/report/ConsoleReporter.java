@@ -1,8 +1,8 @@
 package io.github.authletetestkit.contract.internal.report;
 
-import io.github.authletetestkit.flows.internal.FlowOutcome;
 import io.github.authletetestkit.contract.internal.check.CheckedFinding;
 import io.github.authletetestkit.flows.internal.Flow;
+import io.github.authletetestkit.flows.internal.FlowOutcome;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;

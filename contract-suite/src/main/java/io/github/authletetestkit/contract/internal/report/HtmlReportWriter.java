@@ -1,9 +1,8 @@
 package io.github.authletetestkit.contract.internal.report;
 
-import io.github.authletetestkit.mock.coverage.CoverageHtml;
-
-import io.github.authletetestkit.flows.internal.FlowOutcome;
 import io.github.authletetestkit.contract.internal.check.CheckedFinding;
+import io.github.authletetestkit.flows.internal.FlowOutcome;
+import io.github.authletetestkit.mock.coverage.CoverageHtml;
 import java.util.Locale;
 
 /** One self-contained HTML page (inline CSS, no scripts, nothing fetched): verdict, per-operation table, flows, findings, differences. */

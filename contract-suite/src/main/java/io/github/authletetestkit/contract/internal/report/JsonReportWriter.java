@@ -1,13 +1,12 @@
 package io.github.authletetestkit.contract.internal.report;
 
-import io.github.authletetestkit.mock.coverage.CoverageJson;
-
-import io.github.authletetestkit.flows.internal.FlowOutcome;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.contract.internal.check.CheckedFinding;
+import io.github.authletetestkit.flows.internal.FlowOutcome;
+import io.github.authletetestkit.mock.coverage.CoverageJson;
 
 /** The machine-readable report: the run, per-operation totals, every flow and step, findings and differences. */
 public final class JsonReportWriter {

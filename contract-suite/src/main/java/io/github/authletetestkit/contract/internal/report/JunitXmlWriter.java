@@ -1,7 +1,7 @@
 package io.github.authletetestkit.contract.internal.report;
 
-import io.github.authletetestkit.flows.internal.FlowOutcome;
 import io.github.authletetestkit.contract.internal.check.CheckedFinding;
+import io.github.authletetestkit.flows.internal.FlowOutcome;
 import java.util.Locale;
 
 /**

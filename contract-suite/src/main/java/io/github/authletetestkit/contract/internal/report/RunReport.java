@@ -2,14 +2,13 @@ package io.github.authletetestkit.contract.internal.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.authletetestkit.flows.internal.FlowOutcome;
 import io.github.authletetestkit.mock.coverage.Coverage;
 import io.github.authletetestkit.mock.coverage.CoverageCounter;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-
-import io.github.authletetestkit.flows.internal.FlowOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -2,11 +2,11 @@ package io.github.authletetestkit.contract.internal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authletetestkit.flows.internal.FlowOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.authletetestkit.contract.internal.check.CheckedFinding;
 import io.github.authletetestkit.contract.internal.check.Finding;
+import io.github.authletetestkit.flows.internal.FlowOutcome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,9 +1,8 @@
 package io.github.authletetestkit.mock.internal.admin;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.coverage.CoverageJson;
+import io.github.authletetestkit.mock.internal.MockInternals;
 import io.github.authletetestkit.mock.internal.state.SeedException;
 import java.util.List;
 import java.util.Set;

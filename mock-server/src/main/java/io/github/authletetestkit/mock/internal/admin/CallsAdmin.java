@@ -2,9 +2,9 @@ package io.github.authletetestkit.mock.internal.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.RecordedCall;
 import io.github.authletetestkit.mock.control.MockCall;
 import io.github.authletetestkit.mock.internal.journal.CallJournal;
-import io.github.authletetestkit.mock.RecordedCall;
 import io.github.authletetestkit.mock.model.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

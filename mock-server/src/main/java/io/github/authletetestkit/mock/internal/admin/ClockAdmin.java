@@ -1,8 +1,8 @@
 package io.github.authletetestkit.mock.internal.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.authletetestkit.mock.control.ClockReading;
 import io.github.authletetestkit.mock.MockClock;
+import io.github.authletetestkit.mock.control.ClockReading;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -2,8 +2,8 @@ package io.github.authletetestkit.mock.internal.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.authletetestkit.mock.control.PlannedFault;
 import io.github.authletetestkit.mock.Fault;
+import io.github.authletetestkit.mock.control.PlannedFault;
 import io.github.authletetestkit.mock.internal.faults.FaultPlan;
 import io.github.authletetestkit.mock.model.Json;
 import java.time.Duration;

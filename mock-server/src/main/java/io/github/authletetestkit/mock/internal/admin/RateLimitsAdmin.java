@@ -3,8 +3,8 @@ package io.github.authletetestkit.mock.internal.admin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.MockClock;
-import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.internal.ratelimit.RateLimiter;
+import io.github.authletetestkit.mock.model.Json;
 import java.util.Set;
 
 /** {@code GET/POST rate-limits}: switches the emulation of Authlete's hourly limits and shows its counters. */

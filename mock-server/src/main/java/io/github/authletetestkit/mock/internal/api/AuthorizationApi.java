@@ -1,16 +1,13 @@
 package io.github.authletetestkit.mock.internal.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.authletetestkit.mock.model.ClientConfig;
-import io.github.authletetestkit.mock.model.Json;
-import io.github.authletetestkit.mock.model.ServiceConfig;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.mock.internal.oauth.AuthorizationDetails;
+import io.github.authletetestkit.mock.internal.oauth.CannotSignException;
 import io.github.authletetestkit.mock.internal.oauth.ClaimsRequest;
 import io.github.authletetestkit.mock.internal.oauth.FormParameters;
 import io.github.authletetestkit.mock.internal.oauth.IdTokenException;
-import io.github.authletetestkit.mock.internal.oauth.CannotSignException;
 import io.github.authletetestkit.mock.internal.oauth.InvalidParametersException;
 import io.github.authletetestkit.mock.internal.oauth.InvalidRequestObjectException;
 import io.github.authletetestkit.mock.internal.oauth.RandomValues;
@@ -21,6 +18,9 @@ import io.github.authletetestkit.mock.internal.store.Property;
 import io.github.authletetestkit.mock.internal.store.PushedRequest;
 import io.github.authletetestkit.mock.internal.store.ServiceState;
 import io.github.authletetestkit.mock.internal.store.TokenRecord;
+import io.github.authletetestkit.mock.model.ClientConfig;
+import io.github.authletetestkit.mock.model.Json;
+import io.github.authletetestkit.mock.model.ServiceConfig;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,13 +2,13 @@ package io.github.authletetestkit.mock.internal.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWKSet;
-import io.github.authletetestkit.mock.model.ClientConfig;
-import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.internal.oauth.CannotSignException;
 import io.github.authletetestkit.mock.internal.oauth.JarmResponses;
 import io.github.authletetestkit.mock.internal.oauth.Jwks;
 import io.github.authletetestkit.mock.internal.oauth.RedirectUris;
 import io.github.authletetestkit.mock.internal.store.ResponseMode;
+import io.github.authletetestkit.mock.model.ClientConfig;
+import io.github.authletetestkit.mock.model.ServiceConfig;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,10 +1,10 @@
 package io.github.authletetestkit.mock.internal.api;
 
-import io.github.authletetestkit.mock.model.ClientConfig;
-import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.internal.oauth.ClientCertificates;
 import io.github.authletetestkit.mock.internal.oauth.InvalidClientCredentialsException;
 import io.github.authletetestkit.mock.internal.store.TokenRecord;
+import io.github.authletetestkit.mock.model.ClientConfig;
+import io.github.authletetestkit.mock.model.ServiceConfig;
 
 /**
  * Certificate-bound access tokens (RFC 8705 section 3): which tokens get bound to the client certificate, and whether a

@@ -1,13 +1,13 @@
 package io.github.authletetestkit.mock.internal.api;
 
-import io.github.authletetestkit.mock.model.ClientConfig;
-import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.internal.oauth.ClientAssertions;
 import io.github.authletetestkit.mock.internal.oauth.ClientCertificates;
 import io.github.authletetestkit.mock.internal.oauth.ClientKeys;
 import io.github.authletetestkit.mock.internal.oauth.FormParameters;
 import io.github.authletetestkit.mock.internal.oauth.InvalidClientCredentialsException;
 import io.github.authletetestkit.mock.internal.store.ServiceState;
+import io.github.authletetestkit.mock.model.ClientConfig;
+import io.github.authletetestkit.mock.model.ServiceConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;

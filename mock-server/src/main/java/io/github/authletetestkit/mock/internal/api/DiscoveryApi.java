@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.github.authletetestkit.mock.internal.oauth.Jwks;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ScopeDefinition;
 import io.github.authletetestkit.mock.model.ServiceConfig;
-import io.github.authletetestkit.mock.internal.oauth.Jwks;
 import java.util.List;
 import java.util.Map;
 

@@ -3,11 +3,11 @@ package io.github.authletetestkit.mock.internal.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authletetestkit.mock.internal.grants.GrantRules;
 import io.github.authletetestkit.mock.internal.grants.ManagedGrant;
+import io.github.authletetestkit.mock.internal.store.ServiceState;
+import io.github.authletetestkit.mock.internal.store.TokenRecord;
 import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.model.ScopeDefinition;
 import io.github.authletetestkit.mock.model.ServiceConfig;
-import io.github.authletetestkit.mock.internal.store.ServiceState;
-import io.github.authletetestkit.mock.internal.store.TokenRecord;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,16 +1,15 @@
 package io.github.authletetestkit.mock.internal.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.authletetestkit.mock.model.ClientConfig;
-import io.github.authletetestkit.mock.model.Json;
-import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.internal.oauth.IdTokenException;
 import io.github.authletetestkit.mock.internal.oauth.RandomValues;
 import io.github.authletetestkit.mock.internal.oauth.TokenHashes;
 import io.github.authletetestkit.mock.internal.store.Grant;
 import io.github.authletetestkit.mock.internal.store.ServiceState;
 import io.github.authletetestkit.mock.internal.store.TokenRecord;
-
+import io.github.authletetestkit.mock.model.ClientConfig;
+import io.github.authletetestkit.mock.model.Json;
+import io.github.authletetestkit.mock.model.ServiceConfig;
 import java.util.Optional;
 
 /**

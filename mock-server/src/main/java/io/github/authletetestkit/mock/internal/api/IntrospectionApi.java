@@ -1,9 +1,6 @@
 package io.github.authletetestkit.mock.internal.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.authletetestkit.mock.model.ClientConfig;
-import io.github.authletetestkit.mock.model.Json;
-import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.internal.oauth.AuthorizationDetails;
 import io.github.authletetestkit.mock.internal.oauth.FormParameters;
 import io.github.authletetestkit.mock.internal.oauth.IntrospectionJwt;
@@ -11,6 +8,9 @@ import io.github.authletetestkit.mock.internal.oauth.Jwks;
 import io.github.authletetestkit.mock.internal.store.Property;
 import io.github.authletetestkit.mock.internal.store.ServiceState;
 import io.github.authletetestkit.mock.internal.store.TokenRecord;
+import io.github.authletetestkit.mock.model.ClientConfig;
+import io.github.authletetestkit.mock.model.Json;
+import io.github.authletetestkit.mock.model.ServiceConfig;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,9 +3,9 @@ package io.github.authletetestkit.mock.internal.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWK;
 import io.github.authletetestkit.mock.internal.jose.JoseVerifier;
-import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.internal.oauth.ClientKeys;
 import io.github.authletetestkit.mock.internal.oauth.Jwks;
+import io.github.authletetestkit.mock.model.ClientConfig;
 import java.util.List;
 
 /**

@@ -2,12 +2,12 @@ package io.github.authletetestkit.mock.internal.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.internal.oauth.RandomValues;
 import io.github.authletetestkit.mock.internal.store.Grant;
 import io.github.authletetestkit.mock.internal.store.TokenRecord;
 import io.github.authletetestkit.mock.internal.vci.CredentialOffer;
 import io.github.authletetestkit.mock.internal.vci.VciState;
+import io.github.authletetestkit.mock.model.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package io.github.authletetestkit.mock.internal.api;
 
-import io.github.authletetestkit.mock.model.ClientConfig;
-import io.github.authletetestkit.mock.model.ServiceConfig;
+import com.nimbusds.jose.jwk.JWKSet;
 import io.github.authletetestkit.mock.internal.oauth.FormParameters;
 import io.github.authletetestkit.mock.internal.oauth.InvalidRequestObjectException;
 import io.github.authletetestkit.mock.internal.oauth.Jwks;
 import io.github.authletetestkit.mock.internal.oauth.RequestObjects;
 import io.github.authletetestkit.mock.internal.store.ServiceState;
-import com.nimbusds.jose.jwk.JWKSet;
+import io.github.authletetestkit.mock.model.ClientConfig;
+import io.github.authletetestkit.mock.model.ServiceConfig;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

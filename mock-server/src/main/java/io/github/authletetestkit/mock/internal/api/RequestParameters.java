@@ -1,8 +1,8 @@
 package io.github.authletetestkit.mock.internal.api;
 
-import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.internal.oauth.FormParameters;
 import io.github.authletetestkit.mock.internal.oauth.InvalidParametersException;
+import io.github.authletetestkit.mock.model.ServiceConfig;
 
 /**
  * The OAuth request a runtime API received in its {@code parameters} member, parsed — or the

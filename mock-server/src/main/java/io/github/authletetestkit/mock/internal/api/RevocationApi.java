@@ -1,10 +1,10 @@
 package io.github.authletetestkit.mock.internal.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.internal.oauth.FormParameters;
 import io.github.authletetestkit.mock.internal.store.ServiceState;
 import io.github.authletetestkit.mock.internal.store.TokenRecord;
+import io.github.authletetestkit.mock.model.ServiceConfig;
 import java.util.Optional;
 
 /**

@@ -1,8 +1,8 @@
 package io.github.authletetestkit.mock.internal.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.internal.oauth.OAuthErrors;
+import io.github.authletetestkit.mock.model.ServiceConfig;
 
 /**
  * Builds the bodies of runtime APIs: HTTP 200 with an {@code action} telling the caller what to do,

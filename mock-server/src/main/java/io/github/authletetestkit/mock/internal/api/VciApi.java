@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import io.github.authletetestkit.mock.model.Json;
-import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.internal.oauth.Jwks;
 import io.github.authletetestkit.mock.internal.oauth.RandomValues;
 import io.github.authletetestkit.mock.internal.store.Property;
 import io.github.authletetestkit.mock.internal.vci.CredentialOffer;
 import io.github.authletetestkit.mock.internal.vci.IssuerMetadata;
+import io.github.authletetestkit.mock.model.Json;
+import io.github.authletetestkit.mock.model.ServiceConfig;
 import java.util.List;
 
 /**

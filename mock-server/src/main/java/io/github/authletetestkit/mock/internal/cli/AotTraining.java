@@ -1,8 +1,8 @@
 package io.github.authletetestkit.mock.internal.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.authletetestkit.mock.AuthleteMockServer;
 import io.github.authletetestkit.mock.model.Json;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

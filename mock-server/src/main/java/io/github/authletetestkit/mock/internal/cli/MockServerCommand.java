@@ -1,10 +1,9 @@
 package io.github.authletetestkit.mock.internal.cli;
 
-import io.github.authletetestkit.mock.internal.MockInternals;
-
 import io.github.authletetestkit.mock.AuthleteMockServer;
-import io.github.authletetestkit.mock.MockServerSettings;
 import io.github.authletetestkit.mock.CallLog;
+import io.github.authletetestkit.mock.MockServerSettings;
+import io.github.authletetestkit.mock.internal.MockInternals;
 import io.github.authletetestkit.mock.internal.state.SeedException;
 import io.github.authletetestkit.spec.internal.SpecLoadException;
 import io.github.authletetestkit.spec.internal.TestkitVersion;
@@ -16,11 +15,11 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code java -jar authlete-mock-server.jar}: runs the mock until Ctrl-C or TERM. */
 @Command(name = "authlete-mock-server", mixinStandardHelpOptions = true, versionProvider = MockServerCommand.Version.class,

@@ -3,7 +3,6 @@ package io.github.authletetestkit.mock.internal.faults;
 import io.github.authletetestkit.mock.Fault;
 import io.github.authletetestkit.mock.control.AuthleteMockControl;
 import io.github.authletetestkit.mock.control.PlannedFault;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

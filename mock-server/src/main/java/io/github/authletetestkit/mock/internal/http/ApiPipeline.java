@@ -1,27 +1,26 @@
 package io.github.authletetestkit.mock.internal.http;
 
-import io.github.authletetestkit.mock.SpecViolation;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.Fault;
 import io.github.authletetestkit.mock.MockClock;
+import io.github.authletetestkit.mock.RecordedCall;
+import io.github.authletetestkit.mock.SpecViolation;
 import io.github.authletetestkit.mock.internal.api.ApiCall;
 import io.github.authletetestkit.mock.internal.api.ApiException;
 import io.github.authletetestkit.mock.internal.api.ApiHandler;
 import io.github.authletetestkit.mock.internal.api.ApiResponse;
 import io.github.authletetestkit.mock.internal.api.ApiRoutes;
 import io.github.authletetestkit.mock.internal.api.ResultCodes;
-import io.github.authletetestkit.mock.Fault;
 import io.github.authletetestkit.mock.internal.faults.FaultPlan;
 import io.github.authletetestkit.mock.internal.journal.CallJournal;
-import io.github.authletetestkit.mock.internal.ratelimit.RateLimiter;
-import io.github.authletetestkit.mock.internal.synth.ResponseSynthesizer;
-import io.github.authletetestkit.mock.RecordedCall;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.internal.oauth.RandomSource;
+import io.github.authletetestkit.mock.internal.ratelimit.RateLimiter;
 import io.github.authletetestkit.mock.internal.store.ApiCredential;
 import io.github.authletetestkit.mock.internal.store.MockStore;
 import io.github.authletetestkit.mock.internal.store.ServiceState;
+import io.github.authletetestkit.mock.internal.synth.ResponseSynthesizer;
+import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.spec.internal.AuthleteSpec;
 import io.github.authletetestkit.spec.internal.OperationMatcher;
 import java.time.Duration;

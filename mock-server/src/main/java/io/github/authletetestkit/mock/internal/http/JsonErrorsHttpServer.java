@@ -19,10 +19,10 @@ import java.util.EnumSet;
 import wiremock.jakarta.servlet.DispatcherType;
 import wiremock.jakarta.servlet.Filter;
 import wiremock.jakarta.servlet.FilterChain;
+import wiremock.jakarta.servlet.RequestDispatcher;
 import wiremock.jakarta.servlet.ServletException;
 import wiremock.jakarta.servlet.ServletRequest;
 import wiremock.jakarta.servlet.ServletResponse;
-import wiremock.jakarta.servlet.RequestDispatcher;
 import wiremock.jakarta.servlet.http.HttpServletRequest;
 import wiremock.jakarta.servlet.http.HttpServletResponse;
 import wiremock.org.eclipse.jetty.http.HttpFields;
@@ -34,8 +34,8 @@ import wiremock.org.eclipse.jetty.server.Server;
 import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
 import wiremock.org.eclipse.jetty.servlet.FilterHolder;
 import wiremock.org.eclipse.jetty.servlet.FilterMapping;
-import wiremock.org.eclipse.jetty.servlet.ServletHandler;
 import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
+import wiremock.org.eclipse.jetty.servlet.ServletHandler;
 
 /**
  * WireMock's Jetty with one change: a request Jetty or WireMock refuses before the mock sees it (an encoded

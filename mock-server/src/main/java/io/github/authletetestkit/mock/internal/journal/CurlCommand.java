@@ -1,7 +1,6 @@
 package io.github.authletetestkit.mock.internal.journal;
 
 import io.github.authletetestkit.mock.RecordedCall;
-
 import java.util.ArrayList;
 import java.util.List;
 

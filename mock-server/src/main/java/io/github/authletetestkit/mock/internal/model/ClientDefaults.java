@@ -1,8 +1,7 @@
 package io.github.authletetestkit.mock.internal.model;
 
-import io.github.authletetestkit.mock.model.Json;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.model.Json;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,8 +1,5 @@
 package io.github.authletetestkit.mock.internal.model;
 
-import io.github.authletetestkit.mock.model.Json;
-import io.github.authletetestkit.mock.model.ServiceConfig;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +7,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.github.authletetestkit.mock.internal.oauth.DeferredSigningKeys;
 import io.github.authletetestkit.mock.internal.oauth.Jwks;
+import io.github.authletetestkit.mock.model.Json;
+import io.github.authletetestkit.mock.model.ServiceConfig;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,9 @@
 package io.github.authletetestkit.mock.internal.state;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authletetestkit.mock.internal.grants.GrantRequest;
+import io.github.authletetestkit.mock.internal.grants.ManagedGrant;
+import io.github.authletetestkit.mock.internal.oauth.AuthorizationDetails;
 import io.github.authletetestkit.mock.internal.state.StateDocument.AuthorizationCodeEntry;
 import io.github.authletetestkit.mock.internal.state.StateDocument.BackchannelRequestEntry;
 import io.github.authletetestkit.mock.internal.state.StateDocument.DecisionEntry;
@@ -15,29 +18,26 @@ import io.github.authletetestkit.mock.internal.state.StateDocument.ServiceEntry;
 import io.github.authletetestkit.mock.internal.state.StateDocument.TicketEntry;
 import io.github.authletetestkit.mock.internal.state.StateDocument.TokenEntry;
 import io.github.authletetestkit.mock.internal.state.StateDocument.TokenTicketEntry;
-import io.github.authletetestkit.mock.internal.grants.GrantRequest;
-import io.github.authletetestkit.mock.internal.store.EndUserDecision;
-import io.github.authletetestkit.mock.internal.store.Property;
 import io.github.authletetestkit.mock.internal.store.ApiCredential;
-import io.github.authletetestkit.mock.internal.store.Grant;
-import io.github.authletetestkit.mock.internal.store.MockStore;
-import io.github.authletetestkit.mock.internal.store.ServiceState;
-import io.github.authletetestkit.mock.internal.store.TokenRecord;
-import io.github.authletetestkit.mock.internal.grants.ManagedGrant;
 import io.github.authletetestkit.mock.internal.store.AuthorizationCode;
 import io.github.authletetestkit.mock.internal.store.AuthorizationTicket;
 import io.github.authletetestkit.mock.internal.store.BackchannelRequest;
 import io.github.authletetestkit.mock.internal.store.DeviceAuthorization;
+import io.github.authletetestkit.mock.internal.store.EndUserDecision;
+import io.github.authletetestkit.mock.internal.store.Grant;
 import io.github.authletetestkit.mock.internal.store.GrantedScopes;
+import io.github.authletetestkit.mock.internal.store.MockStore;
+import io.github.authletetestkit.mock.internal.store.Property;
 import io.github.authletetestkit.mock.internal.store.PushedRequest;
+import io.github.authletetestkit.mock.internal.store.ServiceState;
+import io.github.authletetestkit.mock.internal.store.TokenRecord;
 import io.github.authletetestkit.mock.internal.store.TokenTicket;
-import io.github.authletetestkit.mock.internal.oauth.AuthorizationDetails;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.function.Function;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes a whole {@link MockStore} as one state document that {@link SeedReader} reads back, mapping each store record

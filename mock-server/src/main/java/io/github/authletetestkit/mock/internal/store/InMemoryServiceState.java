@@ -1,9 +1,8 @@
 package io.github.authletetestkit.mock.internal.store;
 
+import io.github.authletetestkit.mock.internal.grants.ManagedGrant;
 import io.github.authletetestkit.mock.internal.hsk.HardwareKeys;
 import io.github.authletetestkit.mock.internal.vci.VciState;
-
-import io.github.authletetestkit.mock.internal.grants.ManagedGrant;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.ServiceConfig;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package io.github.authletetestkit.mock.internal.store;
 
 import io.github.authletetestkit.mock.internal.grants.ManagedGrant;
 import io.github.authletetestkit.mock.internal.hsk.HardwareKeys;
+import io.github.authletetestkit.mock.internal.vci.VciState;
 import io.github.authletetestkit.mock.model.ClientConfig;
 import io.github.authletetestkit.mock.model.ServiceConfig;
-import io.github.authletetestkit.mock.internal.vci.VciState;
 import java.time.Instant;
 import java.util.List;
 

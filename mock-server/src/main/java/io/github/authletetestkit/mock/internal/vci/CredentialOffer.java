@@ -1,8 +1,8 @@
 package io.github.authletetestkit.mock.internal.vci;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.internal.store.Property;
+import io.github.authletetestkit.mock.model.Json;
 import java.time.Instant;
 import java.util.List;
 

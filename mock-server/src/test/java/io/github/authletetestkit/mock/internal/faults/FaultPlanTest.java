@@ -1,10 +1,9 @@
 package io.github.authletetestkit.mock.internal.faults;
 
-import io.github.authletetestkit.mock.Fault;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.authletetestkit.mock.Fault;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

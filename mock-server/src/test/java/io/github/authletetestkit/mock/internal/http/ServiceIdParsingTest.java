@@ -3,9 +3,9 @@ package io.github.authletetestkit.mock.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** A service ID in the path as Authlete writes it: decimal digits, no sign, no leading zero, a 64-bit number. */
 class ServiceIdParsingTest {

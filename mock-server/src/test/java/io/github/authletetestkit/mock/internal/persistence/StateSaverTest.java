@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.authletetestkit.mock.model.Json;
 import io.github.authletetestkit.mock.internal.state.SeedException;
+import io.github.authletetestkit.mock.model.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

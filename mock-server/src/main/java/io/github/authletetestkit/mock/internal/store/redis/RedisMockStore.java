@@ -1,9 +1,9 @@
 package io.github.authletetestkit.mock.internal.store.redis;
 
-import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.internal.store.ApiCredential;
 import io.github.authletetestkit.mock.internal.store.MockStore;
 import io.github.authletetestkit.mock.internal.store.ServiceState;
+import io.github.authletetestkit.mock.model.ServiceConfig;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

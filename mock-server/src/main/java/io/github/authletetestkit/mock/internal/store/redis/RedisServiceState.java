@@ -2,8 +2,6 @@ package io.github.authletetestkit.mock.internal.store.redis;
 
 import io.github.authletetestkit.mock.internal.grants.ManagedGrant;
 import io.github.authletetestkit.mock.internal.hsk.HardwareKeys;
-import io.github.authletetestkit.mock.model.ClientConfig;
-import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.internal.store.AuthorizationCode;
 import io.github.authletetestkit.mock.internal.store.AuthorizationTicket;
 import io.github.authletetestkit.mock.internal.store.BackchannelRequest;
@@ -17,6 +15,8 @@ import io.github.authletetestkit.mock.internal.store.TokenRecord;
 import io.github.authletetestkit.mock.internal.store.TokenStore;
 import io.github.authletetestkit.mock.internal.store.TokenTicket;
 import io.github.authletetestkit.mock.internal.vci.VciState;
+import io.github.authletetestkit.mock.model.ClientConfig;
+import io.github.authletetestkit.mock.model.ServiceConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

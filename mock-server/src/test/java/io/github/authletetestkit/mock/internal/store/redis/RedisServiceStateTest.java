@@ -1,8 +1,8 @@
 package io.github.authletetestkit.mock.internal.store.redis;
 
-import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.internal.store.ServiceState;
 import io.github.authletetestkit.mock.internal.store.ServiceStateContract;
+import io.github.authletetestkit.mock.model.ServiceConfig;
 import io.github.authletetestkit.mock.testing.RedisServer;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
