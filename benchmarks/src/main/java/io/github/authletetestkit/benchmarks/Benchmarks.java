@@ -28,8 +28,8 @@ import java.util.function.Supplier;
  *
  * <p>System properties: {@code bench.seconds} (measured seconds per cell, default 3), {@code bench.warmup}
  * (default 1), {@code bench.tokens} (default 100000), {@code bench.mockJar} (the standalone jar; default
- * {@code mock-server/target/authlete-mock-server.jar}), {@code bench.only=startup} (only the start-up figures), {@code bench.only=codeflow} (only the code flow, each target first run unmeasured for {@code bench.jvmWarmup}
- * seconds, default 3, at 8 callers, since nothing warmed the JVM before).
+ * {@code mock-server/target/authlete-mock-server.jar}), {@code bench.rounds} (interleaved code-flow rounds, default 3), {@code bench.callers} (default {@code 1,2,8,32}), {@code bench.targets} (code-flow targets beside the baseline, default {@code off,requests,full,peer}; a partial run gives no verdicts), {@code bench.only=startup} (only the start-up figures), {@code bench.only=codeflow} (only the code flow), {@code bench.jitWarmup} (at most this many seconds, default
+ * 60, each code-flow target runs unmeasured until the JIT has settled: {@link JitWarmup}).
  */
 public final class Benchmarks {
 
@@ -39,16 +39,21 @@ public final class Benchmarks {
     private final List<String> failures = new ArrayList<>();
 
     /** What one run does; {@link #fromSystemProperties()} for the full run, {@link #smoke(File)} for the build's smoke test. */
-    record Settings(double seconds, double warmup, int tokens, int[] callers, int startRuns, int laterStarts, int resets,
+    record Settings(double seconds, double warmup, int tokens, int[] callers, int rounds, double jitWarmupSeconds, int startRuns, int laterStarts, int resets,
                     int freshServers, File jar, boolean imageStarts, boolean startupOnly, boolean codeFlowOnly, Path out) {
 
         static Settings fromSystemProperties() {
             return new Settings(Double.parseDouble(System.getProperty("bench.seconds", "3")),
                     Double.parseDouble(System.getProperty("bench.warmup", "1")), Integer.getInteger("bench.tokens", 100_000),
-                    new int[] {1, 2, 8, 32}, Integer.getInteger("bench.startRuns", 5), 20, 2_000, 30,
+                    callers(System.getProperty("bench.callers", "1,2,8,32")), Integer.getInteger("bench.rounds", 3),
+                    Double.parseDouble(System.getProperty("bench.jitWarmup", "60")), Integer.getInteger("bench.startRuns", 5), 20, 2_000, 30,
                     new File(System.getProperty("bench.mockJar", "mock-server/target/authlete-mock-server.jar")), true,
                     "startup".equals(System.getProperty("bench.only")), "codeflow".equals(System.getProperty("bench.only")),
                     Path.of(System.getProperty("bench.out", "benchmarks/target/benchmark-results.md")));
+        }
+
+        private static int[] callers(String list) {
+            return java.util.Arrays.stream(list.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
         }
 
         /**
@@ -56,7 +61,7 @@ public final class Benchmarks {
      * the image's flags and AOT cache (a training run and two more JVMs) are the only ones left out.
      */
         static Settings smoke(File jar, Path out) {
-            return new Settings(0.2, 0, 200, new int[] {2}, 1, 2, 20, 2, jar, false, false, false, out);
+            return new Settings(0.2, 0, 200, new int[] {2}, 1, 0, 1, 2, 20, 2, jar, false, false, false, out);
         }
     }
 
@@ -170,53 +175,102 @@ public final class Benchmarks {
                 fresh.median() <= 150_000_000L);
     }
 
-    /** The code flow for every target at every number of callers. */
+    /** The code-flow targets by short name, the baseline first. */
+    static Map<String, Supplier<FlowTarget>> codeFlowTargets() {
+        Map<String, Supplier<FlowTarget>> all = new LinkedHashMap<>();
+        all.put("baseline", StaticStubs::new);
+        all.put("off", () -> new MockFlow("mock, validation off", false, false));
+        all.put("requests", () -> new MockFlow("mock, requests validated", true, false));
+        all.put("full", () -> new MockFlow("mock, requests + responses validated", true, true));
+        all.put("peer", OAuth2ServerFlow::new);
+        return all;
+    }
+
+    /**
+     * The code flow for every target at every number of callers. The targets run interleaved: every target is started
+     * first, then each round runs one cell of each target at each number of callers, back to back (each round starting
+     * with the next target, each cell after a full collection), and a target's ratio to the baseline is the median over
+     * the rounds of the ratio within each round. The machine's speed drifts
+     * (on this shared machine the baseline alone moved 2.6× between two runs); cells next to each other in time
+     * see the same machine, and the first target no longer runs in a colder JVM than the others.
+     */
     private void codeFlow() throws Exception {
         double seconds = settings.seconds();
         double warmup = settings.warmup();
         int[] callers = settings.callers();
+        int rounds = settings.rounds();
         // ---------------------------------------------------------------- code flow
         line("");
         line("## Code flow: authorization → issue → token → introspection");
         line("");
         line("Flows per second (higher is better), median and p99 latency of one whole flow, and the time per flow as a ratio"
-                + " to the static-stub baseline at the same number of callers (lower is better).");
+                + " to the static-stub baseline at the same number of callers (lower is better): medians over " + rounds
+                + " interleaved round(s), each running every target's cell at that number of callers back to back (the order turned by one target each round, a full collection before each cell), the ratio taken within each round.");
         line("");
-        List<Supplier<FlowTarget>> targets = List.of(
-                StaticStubs::new,
-                () -> new MockFlow("mock, validation off", false, false),
-                () -> new MockFlow("mock, requests validated", true, false),
-                () -> new MockFlow("mock, requests + responses validated", true, true),
-                OAuth2ServerFlow::new);
+        Map<String, Supplier<FlowTarget>> all = codeFlowTargets();
+        // -Dbench.targets=full (say) runs the baseline and the targets named, to see one beside the baseline alone
+        List<String> chosen = List.of(System.getProperty("bench.targets", String.join(",", all.keySet())).split(","));
+        List<Supplier<FlowTarget>> makers = all.entrySet().stream()
+                .filter(e -> e.getKey().equals("baseline") || chosen.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        List<FlowTarget> targets = new ArrayList<>();
         Map<String, double[]> throughput = new LinkedHashMap<>();
+        Map<String, double[]> ratiosToBaseline = new LinkedHashMap<>();
         Map<String, Stats[]> latency = new LinkedHashMap<>();
-        for (Supplier<FlowTarget> make : targets) {
-            try (FlowTarget target = make.get()) {
+        try {
+            for (Supplier<FlowTarget> make : makers) {
+                FlowTarget target = make.get();
+                targets.add(target);
                 target.start();
-                if (settings.codeFlowOnly()) {
-                    // a JVM that ran nothing before: without this the first target's first cells measure the JIT
-                    FlowRunner.run(target, 8, 0, Double.parseDouble(System.getProperty("bench.jvmWarmup", "3")));
+                JitWarmup.Result warmed = JitWarmup.run(target, settings.jitWarmupSeconds());
+                if (settings.jitWarmupSeconds() > 0) {
+                    System.err.printf(Locale.ROOT, "  %-40s warmed %.0f s: %s%n", target.name(), warmed.seconds(), warmed.steady()
+                            ? "the JIT settled" : "the JIT still compiled " + warmed.lastRoundCompileMillis() + " ms in the last round");
                 }
-                double[] rates = new double[callers.length];
-                Stats[] stats = new Stats[callers.length];
+            }
+            FlowRunner.Result[][][] results = new FlowRunner.Result[targets.size()][callers.length][rounds];
+            for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < callers.length; i++) {
-                    FlowRunner.Result result = FlowRunner.run(target, callers[i], warmup, seconds);
-                    rates[i] = result.flowsPerSecond();
-                    stats[i] = result.latency();
-                    System.err.printf(Locale.ROOT, "  %-40s %2d callers: %8.0f flows/s, median %s, p99 %s, CPU %.0f µs/flow, failures %d%n",
-                            target.name(), callers[i], result.flowsPerSecond(), ms(result.latency().median()), ms(result.latency().p99()),
-                            result.cpuMicrosPerFlow(), result.failures());
-                    if (result.failures() > 0) {
-                        failures.add(target.name() + ", " + callers[i] + " callers: " + result.failures() + " failed flows, first " + result.firstFailure());
-                        String first = result.firstFailure();
-                        System.err.println("    first failure: " + (first.length() > 300 ? first.substring(0, 300) + "…" : first));
+                    for (int k = 0; k < targets.size(); k++) {
+                        // each round starts with the next target, so no target always runs right after the same one
+                        int t = (k + round) % targets.size();
+                        FlowTarget target = targets.get(t);
+                        // each cell starts on a collected heap: a cell does not pay for the garbage of the one before
+                        System.gc();
+                        FlowRunner.Result result = FlowRunner.run(target, callers[i], warmup, seconds);
+                        results[t][i][round] = result;
+                        System.err.printf(Locale.ROOT, "  %tT round %d  %-40s %2d callers: %8.0f flows/s, median %s, p99 %s, CPU %.0f µs/flow, failures %d%n",
+                                java.time.LocalTime.now(), round + 1, target.name(), callers[i], result.flowsPerSecond(), ms(result.latency().median()),
+                                ms(result.latency().p99()), result.cpuMicrosPerFlow(), result.failures());
+                        if (result.failures() > 0) {
+                            failures.add(target.name() + ", " + callers[i] + " callers: " + result.failures() + " failed flows, first " + result.firstFailure());
+                            String first = result.firstFailure();
+                            System.err.println("    first failure: " + (first.length() > 300 ? first.substring(0, 300) + "…" : first));
+                        }
                     }
                 }
-                throughput.put(target.name(), rates);
-                latency.put(target.name(), stats);
             }
+            for (int t = 0; t < targets.size(); t++) {
+                double[] rates = new double[callers.length];
+                double[] ratios = new double[callers.length];
+                Stats[] stats = new Stats[callers.length];
+                for (int i = 0; i < callers.length; i++) {
+                    double[] perRound = new double[rounds];
+                    double[] ratioPerRound = new double[rounds];
+                    for (int round = 0; round < rounds; round++) {
+                        perRound[round] = results[t][i][round].flowsPerSecond();
+                        ratioPerRound[round] = results[0][i][round].flowsPerSecond() / perRound[round];
+                    }
+                    rates[i] = median(perRound);
+                    ratios[i] = median(ratioPerRound);
+                    stats[i] = results[t][i][medianIndex(perRound)].latency();
+                }
+                throughput.put(targets.get(t).name(), rates);
+                ratiosToBaseline.put(targets.get(t).name(), ratios);
+                latency.put(targets.get(t).name(), stats);
+            }
+        } finally {
+            targets.forEach(FlowTarget::close);
         }
-        double[] baseline = throughput.get(StaticStubs.NAME);
         line("| target | " + header(callers, "flows/s · median · p99 · ×baseline") + " |");
         line("|---|" + "---|".repeat(callers.length));
         throughput.forEach((name, rates) -> {
@@ -224,13 +278,16 @@ public final class Benchmarks {
             for (int i = 0; i < callers.length; i++) {
                 Stats s = latency.get(name)[i];
                 row.append(rates[i] == 0 ? " no flow completed |"
-                        : String.format(Locale.ROOT, " %.0f · %s · %s · %.2f× |", rates[i], ms(s.median()), ms(s.p99()), baseline[i] / rates[i]));
+                        : String.format(Locale.ROOT, " %.0f · %s · %s · %.2f× |", rates[i], ms(s.median()), ms(s.p99()), ratiosToBaseline.get(name)[i]));
             }
             line(row.toString());
         });
         line("");
-        double worstOff = worstRatio(baseline, throughput.get("mock, validation off"));
-        double worstFull = worstRatio(baseline, throughput.get("mock, requests + responses validated"));
+        if (makers.size() < all.size()) {
+            return; // a partial run: no verdicts
+        }
+        double worstOff = worst(ratiosToBaseline.get("mock, validation off"));
+        double worstFull = worst(ratiosToBaseline.get("mock, requests + responses validated"));
         double[] peer = throughput.get(OAuth2ServerFlow.NAME);
         double[] full = throughput.get("mock, requests + responses validated");
         boolean fasterThanPeer = true;
@@ -284,12 +341,29 @@ public final class Benchmarks {
         return report.toString();
     }
 
-    private static double worstRatio(double[] baseline, double[] rates) {
+    private static double worst(double[] ratios) {
         double worst = 0;
-        for (int i = 0; i < rates.length; i++) {
-            worst = Math.max(worst, baseline[i] / rates[i]);
+        for (double ratio : ratios) {
+            worst = Math.max(worst, ratio);
         }
         return worst;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** The index of a median element (the lower one of an even count). */
+    static int medianIndex(double[] values) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        return order[(values.length - 1) / 2];
     }
 
     private static String header(int[] callers, String cell) {

@@ -5,6 +5,7 @@ import io.github.authletetestkit.mock.testing.HttpReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authletetestkit.mock.AuthleteMockServer;
+import io.github.authletetestkit.mock.internal.MockInternals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -91,6 +92,28 @@ class SpecValidationTest extends MockServerTestBase {
             assertThat(strict.specViolations()).singleElement().satisfies(v -> assertThat(v.operationId()).isEqualTo("service_get_api"));
             assertThat(served.status()).isEqualTo(200);
             assertThat(lenient.specViolations()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aLenientMockAnswersBeforeItChecksItsOwnResponseAndEveryReaderAfterTheAnswerSeesTheFinding(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("narrow.yaml");
+        Files.writeString(spec, NARROW_SPEC);
+        try (AuthleteMockServer strict = AuthleteMockServer.builder().spec(spec.toString()).strict(true).build().start();
+             AuthleteMockServer lenient = AuthleteMockServer.builder().spec(spec.toString()).strict(false).build().start()) {
+            Map<AuthleteMockServer, String> recordedOn = new java.util.concurrent.ConcurrentHashMap<>();
+            for (AuthleteMockServer mock : java.util.List.of(strict, lenient)) {
+                MockInternals.of(mock).journal().onCall(call -> recordedOn.put(mock, Thread.currentThread().getName()));
+                new ApiClient(mock.baseUrl(), mock.serviceId(), mock.serviceToken()).get("/service/get");
+            }
+
+            assertThat(lenient.specViolations()).singleElement().satisfies(v -> assertThat(v.operationId()).isEqualTo("service_get_api"));
+            assertThat(MockInternals.of(lenient).journal().callsOf("service_get_api")).singleElement()
+                    .satisfies(call -> assertThat(call.wire().violations()).anySatisfy(v -> assertThat(v).contains("mustAppear")));
+            // the lenient mock's answer cannot change with the check, so the check and the entry came after it, on a thread
+            // of their own; the strict mock's answer depends on it
+            assertThat(recordedOn.get(lenient)).isEqualTo("authlete-mock-journal");
+            assertThat(recordedOn.get(strict)).startsWith("authlete-mock-request-");
         }
     }
 

@@ -93,8 +93,18 @@ public final class ApiPipeline {
         Optional<OperationMatcher.Match> resolved = operations.match(exchange.method(), exchange.path());
         CallNotes notes = new CallNotes();
         HttpExchange.Reply reply = randomness.aroundCall(() -> answer(exchange, resolved, notes));
-        journal.record(recorded(exchange, resolved.map(OperationMatcher.Match::operationId).orElse(null), reply, at,
-                (System.nanoTime() - started) / 1_000, notes));
+        String operationId = resolved.map(OperationMatcher.Match::operationId).orElse(null);
+        long micros = (System.nanoTime() - started) / 1_000;
+        if (notes.responseCheck == null) {
+            journal.record(recorded(exchange, operationId, reply, at, micros, notes));
+        } else {
+            // the answer does not depend on the check: the caller is answered while it runs (readers of the journal
+            // and of the violations wait for it)
+            journal.recordLater(() -> {
+                notes.responseCheck.run();
+                return recorded(exchange, operationId, reply, at, micros, notes);
+            });
+        }
         return reply;
     }
 
@@ -105,6 +115,8 @@ public final class ApiPipeline {
      */
     private static final class CallNotes {
         final List<String> found = new java.util.ArrayList<>();
+        /** The check of the mock's own response when it cannot change the answer (not strict), left for after the answer. */
+        Runnable responseCheck;
         /** The text {@link #answer} was read from; a reply with any other body (an error, a strict-mode 500) is read itself. */
         String answerText;
         AnswerFields answer;
@@ -138,7 +150,12 @@ public final class ApiPipeline {
             LOG.log(Level.WARNING, "The mock failed on " + exchange.method() + " " + exchange.path(), e);
             reply = error(500, ResultCodes.SERVER_ERROR, apiPath, "Authlete Server error.");
         }
-        reply = checkedResponse(exchange, operation, apiPath, reply, notes.found);
+        if (validation.responses() && validator != null && !validation.strict()) {
+            HttpExchange.Reply answered = reply;
+            notes.responseCheck = () -> checkedResponse(exchange, operation, apiPath, answered, notes.found);
+        } else {
+            reply = checkedResponse(exchange, operation, apiPath, reply, notes.found);
+        }
         return fault.map(f -> f.delay().toMillis()).map(reply::delayed).orElse(reply);
     }
 
@@ -365,10 +382,12 @@ public final class ApiPipeline {
 
     /** Responses written so far that violate the spec (in strict mode each was replaced by a 500). */
     public List<SpecViolation> violations() {
+        journal.settle(); // the checks of answers already given
         return List.copyOf(violations);
     }
 
     public void clearViolations() {
+        journal.settle();
         violations.clear();
     }
 }

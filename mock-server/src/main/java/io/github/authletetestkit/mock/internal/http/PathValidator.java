@@ -1,6 +1,7 @@
 package io.github.authletetestkit.mock.internal.http;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.interaction.request.RequestBodyCheck;
 import com.atlassian.oai.validator.interaction.request.RequestValidator;
 import com.atlassian.oai.validator.interaction.response.ResponseValidator;
 import com.atlassian.oai.validator.model.ApiOperation;
@@ -43,6 +44,8 @@ final class PathValidator {
 
     private final MessageResolver messages;
     private final RequestValidator requests;
+    private final RequestBodyCheck requestBodies;
+    private final RequestEnvelopes envelopes;
     private final ResponseValidator responses;
     private final String basePath;
     private final ApiPath template;
@@ -59,6 +62,7 @@ final class PathValidator {
         this.messages = new MessageResolver(levels);
         SchemaValidator schemas = new SchemaValidator(document, messages, new ValidationConfiguration());
         this.requests = new RequestValidator(schemas, messages, document, List.of());
+        this.requestBodies = new RequestBodyCheck(messages, schemas);
         this.responses = new ResponseValidator(schemas, messages, document, List.of());
         this.basePath = basePath(document.getServers());
         this.template = new ApiPathImpl(pathTemplate, basePath, false);
@@ -66,11 +70,31 @@ final class PathValidator {
         if (item != null) {
             operations.putAll(item.readOperationsMap());
         }
+        this.envelopes = new RequestEnvelopes(document, item == null ? new PathItem() : item);
     }
 
-    /** The validator's report on {@code request}, as {@link OpenApiInteractionValidator#validateRequest} makes it. */
+    /**
+     * The validator's report on {@code request}, as {@link OpenApiInteractionValidator#validateRequest} makes it: the whole
+     * check, or only the body's when the request's envelope was found clean before ({@link RequestEnvelopes}).
+     */
     ValidationReport validateRequest(Request request) {
-        return validate(request.getPath(), request.getMethod(), operation -> requests.validateRequest(request, operation));
+        return validate(request.getPath(), request.getMethod(), operation -> {
+            String envelope = envelopes.key(request);
+            if (envelopes.isClean(envelope)) {
+                // the context the whole check gives its messages
+                return requestBodies.validate(request, operation).withAdditionalContext(ValidationReport.MessageContext.create()
+                        .in(ValidationReport.MessageContext.Location.REQUEST).withApiOperation(operation)
+                        .withRequestPath(operation.getRequestPath().original()).withRequestMethod(request.getMethod()).build());
+            }
+            ValidationReport whole = requests.validateRequest(request, operation);
+            envelopes.record(envelope, whole);
+            return whole;
+        });
+    }
+
+    /** The envelopes found clean (a test's view). */
+    RequestEnvelopes envelopes() {
+        return envelopes;
     }
 
     /** The validator's report on a response to {@code method path}, as {@link OpenApiInteractionValidator#validateResponse} makes it. */

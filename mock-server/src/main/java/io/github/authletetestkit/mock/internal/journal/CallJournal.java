@@ -5,17 +5,29 @@ import io.github.authletetestkit.mock.coverage.CoverageCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The most recent calls, in order, bounded in number and in the bytes of their bodies so that a long-running
- * mock does not grow; and a hook per call.
+ * mock does not grow; and a hook per call. A call may be recorded after its caller was answered
+ * ({@link #recordLater}); every read first waits for the recordings pending when it starts, so a reader sees every
+ * call answered before it reads.
  */
 public final class CallJournal {
+
+    private static final Logger LOG = Logger.getLogger(CallJournal.class.getName());
+    /** Recordings pending at most; past it a call is recorded at once, on the caller's thread. */
+    static final int MAX_PENDING = 256;
 
     /** The default bound on the bodies kept: 32 MiB. */
     public static final long DEFAULT_MAX_BYTES = 32L << 20;
@@ -27,6 +39,9 @@ public final class CallJournal {
     private final AtomicLong bytes = new AtomicLong();
     private volatile Consumer<RecordedCall> listener = call -> {};
     private final CoverageCounter coverage = new CoverageCounter();
+    private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
+    /** The recording the current thread is making: a listener that reads the journal must not wait for itself. */
+    private static final ThreadLocal<CompletableFuture<Void>> MAKING = new ThreadLocal<>();
 
     public CallJournal(int capacity) {
         this(capacity, DEFAULT_MAX_BYTES);
@@ -57,13 +72,61 @@ public final class CallJournal {
         listener.accept(call);
     }
 
+    /**
+     * Records the call {@code call} makes, on a virtual thread of its own, so that the caller's answer does not wait
+     * for the work that makes the entry (the mock's check of its own response, say). Past {@link #MAX_PENDING}
+     * pending recordings, records at once. A {@code call} that throws is logged and leaves no entry.
+     */
+    public void recordLater(Supplier<RecordedCall> call) {
+        if (pending.size() >= MAX_PENDING) {
+            recordNow(call);
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        pending.add(done);
+        Thread.ofVirtual().name("authlete-mock-journal").start(() -> {
+            MAKING.set(done);
+            try {
+                recordNow(call);
+            } finally {
+                pending.remove(done);
+                done.complete(null);
+            }
+        });
+    }
+
+    private void recordNow(Supplier<RecordedCall> call) {
+        try {
+            record(call.get());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A call could not be recorded", e);
+        }
+    }
+
+    /** Waits for the recordings pending now (not for those that start meanwhile). */
+    public void settle() {
+        CompletableFuture<Void> own = MAKING.get();
+        for (CompletableFuture<Void> recording : List.copyOf(pending)) {
+            if (recording != own) {
+                recording.join();
+            }
+        }
+    }
+
+    /** How many recordings are pending (a test's view). */
+    int pending() {
+        return pending.size();
+    }
+
     /** Every call recorded, counted by operation, action and result code; unlike the calls, neither bounded nor {@link #clear() cleared}. */
     public CoverageCounter coverage() {
+        settle();
         return coverage;
     }
 
     /** The bytes of the request bodies kept (as JSON text, about what they weighed on the wire). */
     public long bytes() {
+        settle();
         return bytes.get();
     }
 
@@ -84,10 +147,12 @@ public final class CallJournal {
     }
 
     public List<RecordedCall> calls() {
+        settle();
         return calls.stream().map(Kept::call).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     public List<RecordedCall> calls(Predicate<RecordedCall> which) {
+        settle();
         return calls.stream().map(Kept::call).filter(which).toList();
     }
 
@@ -101,6 +166,7 @@ public final class CallJournal {
     }
 
     public void clear() {
+        settle();
         calls.clear();
         size.set(0);
         bytes.set(0);
