@@ -1,5 +1,7 @@
 package io.github.authletetestkit.mock.internal.http;
 
+import static io.github.authletetestkit.mock.internal.http.ValidationReports.keys;
+import static io.github.authletetestkit.mock.internal.http.ValidationReports.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -7,7 +9,6 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
 import io.github.authletetestkit.spec.internal.AuthleteSpec;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -120,20 +121,5 @@ class PathValidatorTest {
         assertThat(PathValidator.basePath(null)).isEqualTo("/");
         assertThat(PathValidator.basePath(document.getServers())).isEqualTo("/v1");
         assertThat(PathValidator.basePath(AuthleteSpec.bundled().flattened().whole().getServers())).isEmpty();
-    }
-
-    private static List<String> keys(ValidationReport report) {
-        return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR).map(ValidationReport.Message::getKey).toList();
-    }
-
-    /** Everything a finding is made of: key, level, text, and the parameter and pointer it names. */
-    private static List<String> messages(ValidationReport report) {
-        return report.getMessages().stream()
-                .map(m -> m.getKey() + " " + m.getLevel() + " " + m.getMessage() + " "
-                        + m.getContext().flatMap(ValidationReport.MessageContext::getParameter).map(p -> p.getName()).orElse("-") + " "
-                        + m.getContext().flatMap(ValidationReport.MessageContext::getPointers)
-                                .map(ValidationReport.MessageContext.Pointers::getInstance).orElse("-") + " "
-                        + m.getContext().flatMap(ValidationReport.MessageContext::getRequestPath).orElse("-"))
-                .toList();
     }
 }

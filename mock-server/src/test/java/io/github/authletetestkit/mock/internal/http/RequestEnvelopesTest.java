@@ -1,12 +1,13 @@
 package io.github.authletetestkit.mock.internal.http;
 
+import static io.github.authletetestkit.mock.internal.http.ValidationReports.keys;
+import static io.github.authletetestkit.mock.internal.http.ValidationReports.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import java.util.HashMap;
@@ -153,23 +154,5 @@ class RequestEnvelopesTest {
         assertThat(validator.envelopes().known()).isBetween(1, RequestEnvelopes.KEPT);
         assertThat(keys(validator.validateRequest(with(Map.of("X-Trace", "toolong")).withBody("{\"name\":\"a\"}").build())))
                 .containsExactly("validation.request.parameter.schema.maxLength");
-    }
-
-    private static List<String> keys(ValidationReport report) {
-        return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR).map(ValidationReport.Message::getKey).toList();
-    }
-
-    /** Everything a finding is made of: key, level, text, and the context the pipeline reads. */
-    private static List<String> messages(ValidationReport report) {
-        return report.getMessages().stream()
-                .map(m -> m.getKey() + " " + m.getLevel() + " " + m.getMessage() + " "
-                        + m.getContext().flatMap(ValidationReport.MessageContext::getParameter).map(p -> p.getName()).orElse("-") + " "
-                        + m.getContext().flatMap(ValidationReport.MessageContext::getPointers)
-                                .map(ValidationReport.MessageContext.Pointers::getInstance).orElse("-") + " "
-                        + m.getContext().flatMap(ValidationReport.MessageContext::getRequestPath).orElse("-") + " "
-                        + m.getContext().flatMap(ValidationReport.MessageContext::getRequestMethod).orElse(null) + " "
-                        + m.getContext().flatMap(ValidationReport.MessageContext::getLocation).orElse(null) + " "
-                        + m.getContext().flatMap(ValidationReport.MessageContext::getApiRequestBodyDefinition).isPresent())
-                .toList();
     }
 }
