@@ -195,8 +195,6 @@ public final class Benchmarks {
      * see the same machine, and the first target no longer runs in a colder JVM than the others.
      */
     private void codeFlow() throws Exception {
-        double seconds = settings.seconds();
-        double warmup = settings.warmup();
         int[] callers = settings.callers();
         int rounds = settings.rounds();
         // ---------------------------------------------------------------- code flow
@@ -221,11 +219,7 @@ public final class Benchmarks {
                 FlowTarget target = make.get();
                 targets.add(target);
                 target.start();
-                JitWarmup.Result warmed = JitWarmup.run(target, settings.jitWarmupSeconds());
-                if (settings.jitWarmupSeconds() > 0) {
-                    System.err.printf(Locale.ROOT, "  %-40s warmed %.0f s: %s%n", target.name(), warmed.seconds(), warmed.steady()
-                            ? "the JIT settled" : "the JIT still compiled " + warmed.lastRoundCompileMillis() + " ms in the last round");
-                }
+                warm(target);
             }
             FlowRunner.Result[][][] results = new FlowRunner.Result[targets.size()][callers.length][rounds];
             for (int round = 0; round < rounds; round++) {
@@ -233,19 +227,7 @@ public final class Benchmarks {
                     for (int k = 0; k < targets.size(); k++) {
                         // each round starts with the next target, so no target always runs right after the same one
                         int t = (k + round) % targets.size();
-                        FlowTarget target = targets.get(t);
-                        // each cell starts on a collected heap: a cell does not pay for the garbage of the one before
-                        System.gc();
-                        FlowRunner.Result result = FlowRunner.run(target, callers[i], warmup, seconds);
-                        results[t][i][round] = result;
-                        System.err.printf(Locale.ROOT, "  %tT round %d  %-40s %2d callers: %8.0f flows/s, median %s, p99 %s, CPU %.0f µs/flow, failures %d%n",
-                                java.time.LocalTime.now(), round + 1, target.name(), callers[i], result.flowsPerSecond(), ms(result.latency().median()),
-                                ms(result.latency().p99()), result.cpuMicrosPerFlow(), result.failures());
-                        if (result.failures() > 0) {
-                            failures.add(target.name() + ", " + callers[i] + " callers: " + result.failures() + " failed flows, first " + result.firstFailure());
-                            String first = result.firstFailure();
-                            System.err.println("    first failure: " + (first.length() > 300 ? first.substring(0, 300) + "…" : first));
-                        }
+                        results[t][i][round] = cell(targets.get(t), callers[i], round);
                     }
                 }
             }
@@ -258,6 +240,7 @@ public final class Benchmarks {
                     double[] ratioPerRound = new double[rounds];
                     for (int round = 0; round < rounds; round++) {
                         perRound[round] = results[t][i][round].flowsPerSecond();
+                        // target 0 is the baseline (codeFlowTargets puts it first)
                         ratioPerRound[round] = results[0][i][round].flowsPerSecond() / perRound[round];
                     }
                     rates[i] = median(perRound);
@@ -339,6 +322,31 @@ public final class Benchmarks {
             System.err.println("written to " + out.toAbsolutePath());
         }
         return report.toString();
+    }
+
+    /** Runs {@code target} until the JIT settles (at most {@code bench.jitWarmup} seconds) and says how long it took. */
+    private void warm(FlowTarget target) throws Exception {
+        if (settings.jitWarmupSeconds() <= 0) {
+            return;
+        }
+        JitWarmup.Result warmed = JitWarmup.run(target, settings.jitWarmupSeconds());
+        System.err.printf(Locale.ROOT, "  %-40s warmed %.0f s: %s%n", target.name(), warmed.seconds(), warmed.steady()
+                ? "the JIT settled" : "the JIT still compiled " + warmed.lastRoundCompileMillis() + " ms in the last round");
+    }
+
+    /** One measured cell, after a full collection (a cell does not pay for the garbage of the one before); printed, failures kept. */
+    private FlowRunner.Result cell(FlowTarget target, int callers, int round) throws Exception {
+        System.gc();
+        FlowRunner.Result result = FlowRunner.run(target, callers, settings.warmup(), settings.seconds());
+        System.err.printf(Locale.ROOT, "  %tT round %d  %-40s %2d callers: %8.0f flows/s, median %s, p99 %s, CPU %.0f µs/flow, failures %d%n",
+                java.time.LocalTime.now(), round + 1, target.name(), callers, result.flowsPerSecond(), ms(result.latency().median()),
+                ms(result.latency().p99()), result.cpuMicrosPerFlow(), result.failures());
+        if (result.failures() > 0) {
+            failures.add(target.name() + ", " + callers + " callers: " + result.failures() + " failed flows, first " + result.firstFailure());
+            String first = result.firstFailure();
+            System.err.println("    first failure: " + (first.length() > 300 ? first.substring(0, 300) + "…" : first));
+        }
+        return result;
     }
 
     private static double worst(double[] ratios) {

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +41,7 @@ final class RequestEnvelopes {
     RequestEnvelopes(OpenAPI document, PathItem item) {
         Set<String> names = new TreeSet<>(List.of("accept", "authorization", "content-type", "cookie"));
         Stream.concat(Stream.ofNullable(item.getParameters()).flatMap(List::stream),
-                        item.readOperations().stream().map(Operation::getParameters).filter(p -> p != null).flatMap(List::stream))
+                        item.readOperations().stream().map(Operation::getParameters).filter(Objects::nonNull).flatMap(List::stream))
                 .filter(p -> "header".equals(p.getIn()))
                 .map(Parameter::getName)
                 .forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
