@@ -28,8 +28,10 @@ import io.github.authletetestkit.mock.internal.http.ApiRouteKeeper;
 import io.github.authletetestkit.mock.internal.http.DeferredMappings;
 import io.github.authletetestkit.mock.internal.http.DeferredProxyClients;
 import io.github.authletetestkit.mock.internal.http.JsonErrorsHttpServer;
+import io.github.authletetestkit.mock.internal.http.MockStores;
 import io.github.authletetestkit.mock.internal.http.NoFiles;
 import io.github.authletetestkit.mock.internal.http.SpecValidator;
+import io.github.authletetestkit.mock.internal.http.StubsOverApi;
 import io.github.authletetestkit.mock.internal.http.VirtualThreadPool;
 import io.github.authletetestkit.mock.internal.journal.CallJournal;
 import io.github.authletetestkit.mock.internal.model.ServiceDefaults;
@@ -65,6 +67,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -97,6 +101,8 @@ public final class AuthleteMockServer implements AutoCloseable {
     private final RandomSource randomness;
     private final AuthleteSpec spec;
     private volatile Map<String, List<String>> actionCatalog;
+    private static final Logger LOG = Logger.getLogger(AuthleteMockServer.class.getName());
+
     private final ApiPipeline pipeline;
     private final WireMockServer wireMock;
     private final StateSaver saver;
@@ -128,7 +134,7 @@ public final class AuthleteMockServer implements AutoCloseable {
         this.internals = new MockInternals(store, journal, pipeline, settings.serviceId());
         this.control = new InProcessControl(this);
         FileSource files = settings.rootDir() == null ? new NoFiles() : new SingleRootFileSource(settings.rootDir().toFile());
-        WireMockConfiguration config = wireMockConfig().fileSource(files)
+        WireMockConfiguration config = wireMockConfig().fileSource(files).withStores(new MockStores(files, WIREMOCK_REQUESTS_KEPT))
                 // neither the stub files' reader nor the proxy stubs' HTTP clients are made before they are needed
                 .mappingSource(DeferredMappings.under(files)).httpClientFactory(new DeferredProxyClients());
         if (settings.adminToken() != null) {
@@ -139,7 +145,7 @@ public final class AuthleteMockServer implements AutoCloseable {
                 .bindAddress(settings.bindAddress())
                 .extensions(new ApiDispatcher(pipeline), new AdminApi(AdminRoutes.of(this, operationIds)),
                         new AdminBrowserGuard(settings.bindAddress(), settings.adminCors(), settings.adminToken() != null),
-                        new ApiRouteKeeper(this::addApiRoute))
+                        new ApiRouteKeeper(this::addApiRoute), new StubsOverApi())
                 .httpServerFactory(JsonErrorsHttpServer.factory())
                 .threadPoolFactory(new VirtualThreadPool())
                 .jettyIdleTimeout(settings.idleTimeout().toMillis())
@@ -204,6 +210,14 @@ public final class AuthleteMockServer implements AutoCloseable {
 
     public synchronized AuthleteMockServer start() {
         if (!wireMock.isRunning()) {
+            // the first call's validator is built on another core while Jetty starts (a tenth of a cold start)
+            Thread.ofPlatform().daemon().name("authlete-mock-prepare").start(() -> {
+                try {
+                    pipeline.prepareFirstCall();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "Preparing the first call failed; it is prepared when it comes", e);
+                }
+            });
             wireMock.start();
             addApiRoute();
             sweeper = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -114,6 +114,7 @@ public final class MockServerCommand implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public static void main(String[] args) {
+        ClassPreload.inBackground();
         System.exit(commandLine(new MockServerCommand()).execute(args));
     }
 

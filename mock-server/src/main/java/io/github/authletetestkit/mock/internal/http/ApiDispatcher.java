@@ -22,8 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The only class that knows WireMock's request and response types: it turns the request WireMock matched
- * on the mock's catch-all stub into an {@link HttpExchange}, and the pipeline's reply into a response.
+ * Turns a request WireMock read into an {@link HttpExchange} for the pipeline, and the pipeline's reply into
+ * WireMock's response definition: the mock's catch-all stub runs it as its transformer, and {@link ApiFastLane} calls
+ * {@link #answer} when it answers in front of WireMock's stub handling. The pipeline itself knows no WireMock type.
  */
 public final class ApiDispatcher implements ResponseDefinitionTransformerV2 {
 
@@ -40,11 +41,11 @@ public final class ApiDispatcher implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
-        Request request = serveEvent.getRequest();
-        HttpExchange.Reply reply = refusedBody(request);
-        if (reply == null) {
-            reply = pipeline.handle(toExchange(request));
-        }
+        return definitionOf(answer(serveEvent.getRequest(), serveEvent.getRequest().getHeaders()));
+    }
+
+    /** The reply as WireMock's response definition. */
+    static ResponseDefinition definitionOf(HttpExchange.Reply reply) {
         if (reply.connectionReset()) {
             return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
         }
@@ -53,13 +54,24 @@ public final class ApiDispatcher implements ResponseDefinitionTransformerV2 {
             response.withFixedDelay((int) Math.min(Integer.MAX_VALUE, reply.delayMillis()));
         }
         if (reply.contentType() != null) {
-            response.withHeader("Content-Type", reply.contentType() + ("text/plain".equals(reply.contentType()) ? "; charset=utf-8" : ""));
+            response.withHeader("Content-Type", contentTypeHeader(reply));
         }
         reply.headers().forEach(response::withHeader);
         if (reply.body() != null) {
             response.withBody(reply.body());
         }
         return response.build();
+    }
+
+    /** The pipeline's answer to a request WireMock read, {@code headers} being its headers (read once by the caller). */
+    HttpExchange.Reply answer(Request request, HttpHeaders headers) {
+        HttpExchange.Reply refused = refusedBody(request);
+        return refused != null ? refused : pipeline.handle(toExchange(request, headers));
+    }
+
+    /** The {@code Content-Type} a reply is sent with: plain text names its charset. */
+    static String contentTypeHeader(HttpExchange.Reply reply) {
+        return reply.contentType() + ("text/plain".equals(reply.contentType()) ? "; charset=utf-8" : "");
     }
 
     /** A 413 for a body over {@link #MAX_BODY_BYTES}, a 400 for one that is not UTF-8; null for any other. */
@@ -88,13 +100,12 @@ public final class ApiDispatcher implements ResponseDefinitionTransformerV2 {
         return ApiPipeline.apiPathOf(URI.create(request.getUrl()).getRawPath());
     }
 
-    static HttpExchange toExchange(Request request) {
+    private static HttpExchange toExchange(Request request, HttpHeaders all) {
         URI uri = URI.create(request.getUrl());
         Map<String, List<String>> query = new LinkedHashMap<>();
         Map<String, QueryParameter> parsed = Urls.splitQuery(uri);
         parsed.forEach((name, param) -> query.put(name, param.values()));
         Map<String, String> headers = new LinkedHashMap<>();
-        HttpHeaders all = request.getHeaders();
         if (all != null) {
             for (HttpHeader header : all.all()) {
                 headers.put(header.key().toLowerCase(Locale.ROOT), header.firstValue());

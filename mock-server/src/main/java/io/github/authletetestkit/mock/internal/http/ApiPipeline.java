@@ -109,6 +109,23 @@ public final class ApiPipeline {
     }
 
     /**
+     * Prepares what the first call of a health check needs (its operation's request schemas, its path's validator and
+     * the validator's classes) without answering anything: what a freshly started mock is first asked, usually by
+     * something waiting for it to come up. Run while the server starts, on another core; a request that comes first
+     * waits for a validator being built ({@link SpecValidator}) as it would for one it builds itself.
+     */
+    public void prepareFirstCall() {
+        operations.match("GET", HEALTHCHECK_PATH).ifPresent(operation -> {
+            requestSchemas.formKinds(operation.operationId());
+            if (validator != null && (validation.requests() || validation.responses())) {
+                String template = operation.operation().pathTemplate();
+                validator.checkRequest(template, "GET", HEALTHCHECK_PATH, Map.of(), Map.of(), null);
+                validator.checkResponse(template, "GET", HEALTHCHECK_PATH, 200, "text/plain", "OK");
+            }
+        });
+    }
+
+    /**
      * What one call leaves for its journal entry besides the reply: what the spec validator found wrong with the
      * request or the response, and the handler's answer fields, read from its tree before it was written (the
      * journal otherwise reads them back from the text).
@@ -120,9 +137,16 @@ public final class ApiPipeline {
         /** The text {@link #answer} was read from; a reply with any other body (an error, a strict-mode 500) is read itself. */
         String answerText;
         AnswerFields answer;
+        /** The tree {@link #answerText} was written from, handed to the response check instead of the text being parsed again. */
+        ObjectNode answerTree;
 
         AnswerFields answerOf(HttpExchange.Reply reply) {
             return answerText != null && reply.body() == answerText ? answer : AnswerFields.of(reply.body()); // the very same text: identity is meant
+        }
+
+        /** The tree the reply's body was written from; null when its body is any other text. */
+        ObjectNode treeOf(HttpExchange.Reply reply) {
+            return answerText != null && reply.body() == answerText ? answerTree : null;
         }
     }
 
@@ -152,9 +176,9 @@ public final class ApiPipeline {
         }
         if (validation.responses() && validator != null && !validation.strict()) {
             HttpExchange.Reply answered = reply;
-            notes.responseCheck = () -> checkedResponse(exchange, operation, apiPath, answered, notes.found);
+            notes.responseCheck = () -> checkedResponse(exchange, operation, apiPath, answered, notes);
         } else {
-            reply = checkedResponse(exchange, operation, apiPath, reply, notes.found);
+            reply = checkedResponse(exchange, operation, apiPath, reply, notes);
         }
         return fault.map(f -> f.delay().toMillis()).map(reply::delayed).orElse(reply);
     }
@@ -291,11 +315,12 @@ public final class ApiPipeline {
     }
 
     private HttpExchange.Reply checkedResponse(HttpExchange exchange, OperationMatcher.Match operation, String apiPath,
-                                               HttpExchange.Reply reply, List<String> found) {
+                                               HttpExchange.Reply reply, CallNotes notes) {
         if (!validation.responses() || validator == null) {
             return reply;
         }
-        List<String> findings = validator.checkResponse(operation.operation().pathTemplate(), exchange.method(), exchange.path(), reply.status(), reply.contentType(), reply.body())
+        List<String> findings = validator.checkResponse(operation.operation().pathTemplate(), exchange.method(), exchange.path(), reply.status(), reply.contentType(), reply.body(),
+                        notes.treeOf(reply))
                 .stream()
                 // a spec that lists no 401 for an operation does not make the mock's 401 wrong
                 .filter(f -> reply.status() < 400 || !f.startsWith(SpecValidator.UNDECLARED_STATUS))
@@ -303,7 +328,7 @@ public final class ApiPipeline {
         if (findings.isEmpty()) {
             return reply;
         }
-        found.addAll(findings);
+        notes.found.addAll(findings);
         SpecViolation violation = new SpecViolation(operation.operationId(), exchange.method(), exchange.path(), reply.status(), findings);
         violations.add(violation);
         LOG.warning("The mock's response violates the spec: " + violation);
@@ -322,6 +347,7 @@ public final class ApiPipeline {
         if (response.body() instanceof ObjectNode tree && ApiResponse.JSON.equals(response.contentType())) {
             notes.answerText = text;
             notes.answer = AnswerFields.of(tree);
+            notes.answerTree = tree;
         }
         return new HttpExchange.Reply(response.status(), response.contentType(), text, Map.of());
     }

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import wiremock.jakarta.servlet.DispatcherType;
 import wiremock.jakarta.servlet.Filter;
 import wiremock.jakarta.servlet.FilterChain;
@@ -71,10 +72,29 @@ public final class JsonErrorsHttpServer extends Jetty11HttpServer {
         if (options.getAdminAuthenticator() instanceof AdminToken token) {
             adminContext(handler).addFilter(new FilterHolder(new AdminTokenFilter(token)), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
+        fastLane(options, stubs).ifPresent(lane -> mockServiceContext(handler).addFilter(new FilterHolder(lane), "/*", EnumSet.of(DispatcherType.REQUEST)));
         options.getDeclaredExtensions().getInstances().values().stream()
                 .filter(AdminBrowserGuard.class::isInstance).map(AdminBrowserGuard.class::cast).findFirst()
                 .ifPresent(guard -> guardFirst(adminContext(handler).getServletHandler(), guard));
         return handler;
+    }
+
+    /**
+     * The lane that answers {@code /api} requests in front of WireMock's stub handling, when the mock's dispatcher and
+     * stub watch are among the extensions and its stores hold the journal; it runs after the body limit.
+     */
+    private static Optional<ApiFastLane> fastLane(Options options, StubRequestHandler handler) {
+        Optional<ApiDispatcher> dispatcher = extension(options, ApiDispatcher.class);
+        Optional<StubsOverApi> stubs = extension(options, StubsOverApi.class);
+        if (dispatcher.isEmpty() || stubs.isEmpty() || !(options.getStores() instanceof MockStores stores)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApiFastLane(dispatcher.get(), stubs.get(), WireMockListeners.of(handler), stores,
+                options.getDataTruncationSettings().getMaxResponseBodySize()));
+    }
+
+    private static <T> Optional<T> extension(Options options, Class<T> type) {
+        return options.getDeclaredExtensions().getInstances().values().stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     private static void guardFirst(ServletHandler servlets, AdminBrowserGuard guard) {
@@ -89,11 +109,19 @@ public final class JsonErrorsHttpServer extends Jetty11HttpServer {
     }
 
     private static ServletContextHandler adminContext(Handler handler) {
+        return context(handler, ADMIN_CONTEXT);
+    }
+
+    private static ServletContextHandler mockServiceContext(Handler handler) {
+        return context(handler, "/");
+    }
+
+    private static ServletContextHandler context(Handler handler, String path) {
         return Arrays.stream(((HandlerContainer) handler).getChildHandlersByClass(ServletContextHandler.class))
                 .map(ServletContextHandler.class::cast)
-                .filter(context -> ADMIN_CONTEXT.equals(context.getContextPath()))
+                .filter(context -> path.equals(context.getContextPath()))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("WireMock has no " + ADMIN_CONTEXT + " context to guard"));
+                .orElseThrow(() -> new IllegalStateException("WireMock has no " + path + " context"));
     }
 
     @Override

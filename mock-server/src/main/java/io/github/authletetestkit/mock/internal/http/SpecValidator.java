@@ -2,7 +2,6 @@ package io.github.authletetestkit.mock.internal.http;
 
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,14 +85,17 @@ public final class SpecValidator {
 
     /** The findings for a response the mock is about to write; empty when it conforms. */
     public List<String> checkResponse(String pathTemplate, String method, String path, int status, String contentType, String body) {
-        SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
-        if (contentType != null) {
-            response.withContentType(contentType);
-        }
-        if (body != null) {
-            response.withBody(body);
-        }
-        return findings(forPath(pathTemplate).validateResponse(path, Request.Method.valueOf(method), response.build()), body, Map.of());
+        return checkResponse(pathTemplate, method, path, status, contentType, body, null);
+    }
+
+    /**
+     * The same, handed the tree the body was written from (null to have the body parsed): the validator then
+     * reads the tree instead of parsing the body again. See {@link TreeResponse} for what the tree must be.
+     */
+    public List<String> checkResponse(String pathTemplate, String method, String path, int status, String contentType, String body,
+                                      JsonNode tree) {
+        TreeResponse response = new TreeResponse(status, contentType, body, tree);
+        return findings(forPath(pathTemplate).validateResponse(path, Request.Method.valueOf(method), response), body, Map.of());
     }
 
     private static List<String> findings(ValidationReport report, String body, Map<String, List<String>> query) {

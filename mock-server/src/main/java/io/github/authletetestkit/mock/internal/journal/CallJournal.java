@@ -47,7 +47,7 @@ public final class CallJournal {
         this(capacity, DEFAULT_MAX_BYTES);
     }
 
-    /** Keeps at most {@code capacity} calls whose request bodies weigh at most {@code maxBytes} together. */
+    /** Keeps at most {@code capacity} calls whose bodies weigh at most {@code maxBytes} together ({@link #weight}). */
     public CallJournal(int capacity, long maxBytes) {
         this.capacity = capacity;
         this.maxBytes = maxBytes;
@@ -130,8 +130,16 @@ public final class CallJournal {
         return bytes.get();
     }
 
-    private static long weight(RecordedCall call) {
-        return call.requestBody() == null ? 0 : call.requestBody().toString().length();
+    /**
+     * What a kept call weighs: the texts of its bodies as they came and went (the request's tree weighs about what its
+     * text does), or the tree written out when the call came without its wire texts. Writing every tree out again was
+     * half the cost of recording a call.
+     */
+    static long weight(RecordedCall call) {
+        RecordedCall.Wire wire = call.wire();
+        long request = wire.requestText() != null ? wire.requestText().length()
+                : call.requestBody() == null ? 0 : call.requestBody().toString().length();
+        return request + (wire.responseBody() == null ? 0 : wire.responseBody().length());
     }
 
     private record Kept(RecordedCall call, long bytes) {}
