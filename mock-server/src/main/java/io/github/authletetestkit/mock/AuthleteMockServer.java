@@ -1,8 +1,5 @@
 package io.github.authletetestkit.mock;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,11 +82,12 @@ import java.util.stream.Collectors;
  */
 public final class AuthleteMockServer implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(AuthleteMockServer.class.getName());
+
     public static final long DEFAULT_SERVICE_ID = 7135203410987L;
     public static final String DEFAULT_SERVICE_TOKEN = "mock-service-token";
     public static final String DEFAULT_ORG_TOKEN = "mock-org-token";
     public static final String DEFAULT_ISSUER = "https://as.example.com";
-    private static final int CATCH_ALL_PRIORITY = 10;
 
     private final MockServerSettings settings;
     private final MockStore store;
@@ -101,8 +99,6 @@ public final class AuthleteMockServer implements AutoCloseable {
     private final RandomSource randomness;
     private final AuthleteSpec spec;
     private volatile Map<String, List<String>> actionCatalog;
-    private static final Logger LOG = Logger.getLogger(AuthleteMockServer.class.getName());
-
     private final ApiPipeline pipeline;
     private final WireMockServer wireMock;
     private final StateSaver saver;
@@ -235,8 +231,7 @@ public final class AuthleteMockServer implements AutoCloseable {
 
     /** The stub that sends every {@code /api} request to the engine; {@link ApiRouteKeeper} puts it back when removed. */
     private void addApiRoute() {
-        wireMock.stubFor(any(urlPathMatching("/api/.*")).withId(ApiRouteKeeper.ROUTE_ID).atPriority(CATCH_ALL_PRIORITY)
-                .willReturn(aResponse().withTransformers(ApiDispatcher.NAME)));
+        wireMock.addStubMapping(ApiRouteKeeper.route());
     }
 
     /** Stops serving; with a state file, saves the state a last time. */

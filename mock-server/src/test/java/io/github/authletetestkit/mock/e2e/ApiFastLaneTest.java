@@ -1,6 +1,7 @@
 package io.github.authletetestkit.mock.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -95,6 +96,16 @@ class ApiFastLaneTest {
         mock.wireMock().editStub(get(urlPathEqualTo("/somewhere-else")).withId(teapot.getId()).willReturn(aResponse().withStatus(418)));
         assertThat(serviceGet().status()).as("edited to leave /api").isEqualTo(200);
         assertThat(answeredInTheLane(serviceGet())).isTrue();
+    }
+
+    @Test
+    void theRouteEditedByTheUserAnswersAsEdited() {
+        mock.wireMock().editStub(any(urlPathMatching("/api/.*")).withId(ApiRouteKeeper.ROUTE_ID).willReturn(aResponse().withStatus(418)));
+
+        assertThat(serviceGet().status()).isEqualTo(418);
+
+        mock.wireMock().resetAll();
+        assertThat(serviceGet().status()).as("the route as the mock makes it, after a reset").isEqualTo(200);
     }
 
     @Test

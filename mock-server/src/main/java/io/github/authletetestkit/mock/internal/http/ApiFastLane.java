@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.servlet.FaultInjectorFactory;
 import com.github.tomakehurst.wiremock.servlet.MultipartRequestConfigurer;
 import com.github.tomakehurst.wiremock.servlet.WireMockHttpServletRequestAdapter;
 import com.github.tomakehurst.wiremock.store.SettingsStore;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -28,8 +29,8 @@ import wiremock.jakarta.servlet.http.HttpServletResponse;
 /**
  * Answers an {@code /api} request in front of WireMock's stub handling when that handling could only hand it to
  * the mock's route ({@link ApiDispatcher}) unchanged: no stub of the user's could match it ({@link StubsOverApi}),
- * no global delay is set, no request listener of WireMock's waits to hear it, and its body is not a form or multipart (WireMock decodes those eagerly, refusing a bad
- * one with its own error). The answer is the one WireMock would give, headers included; the request still shows
+ * no global delay is set, no request listener of WireMock's waits to hear it, and its body is not a form or
+ * multipart (WireMock decodes those eagerly, refusing a bad one with its own error). The answer is the one WireMock would give, headers included; the request still shows
  * in WireMock's journal ({@link LaterJournalStore}). WireMock's copying, matching, rendering and journalling of each
  * request was about a third of the mock's CPU per call. Any other request passes on to WireMock.
  */
@@ -99,7 +100,8 @@ final class ApiFastLane implements Filter {
         HttpExchange.Reply reply = dispatcher.answer(request, headers);
         LaneCall call = new LaneCall(at, request.getMethod(), request.getUrl(), request.getAbsoluteUrl(), request.getClientIp(), headers,
                 request.getBody(), request.getProtocol(), reply);
-        journal.addLater(() -> call.toServeEvent(stubs.route(), responseBodyLimit));
+        StubMapping route = stubs.route();
+        journal.addLater(() -> call.toServeEvent(route, responseBodyLimit));
         if (reply.delayMillis() > 0) {
             try {
                 Thread.sleep(reply.delayMillis());

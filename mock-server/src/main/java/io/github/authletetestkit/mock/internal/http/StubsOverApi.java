@@ -42,9 +42,10 @@ public final class StubsOverApi implements StubLifecycleListener {
 
     @Override
     public void afterStubCreated(StubMapping stub) {
-        if (ApiRouteKeeper.ROUTE_ID.equals(stub.getId())) {
+        if (ApiRouteKeeper.isIntactRoute(stub)) {
             route = stub;
         } else if (couldAnswerApi(stub)) {
+            // the route edited to answer otherwise counts as a stub of the user's
             overApi.add(stub.getId());
         }
     }
@@ -59,9 +60,8 @@ public final class StubsOverApi implements StubLifecycleListener {
     public void afterStubRemoved(StubMapping stub) {
         if (ApiRouteKeeper.ROUTE_ID.equals(stub.getId())) {
             route = null;
-        } else {
-            overApi.remove(stub.getId());
         }
+        overApi.remove(stub.getId());
     }
 
     @Override

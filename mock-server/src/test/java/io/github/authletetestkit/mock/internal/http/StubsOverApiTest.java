@@ -22,7 +22,7 @@ class StubsOverApiTest {
     }
 
     private static StubMapping route() {
-        return stub(any(urlPathMatching("/api/.*")).withId(ApiRouteKeeper.ROUTE_ID));
+        return ApiRouteKeeper.route();
     }
 
     @Test
@@ -65,6 +65,21 @@ class StubsOverApiTest {
         stubs.afterStubRemoved(route);
         assertThat(stubs.onlyTheRoute()).isFalse();
         assertThat(stubs.route()).isNull();
+    }
+
+    @Test
+    void theRouteEditedToAnswerOtherwiseCountsAsAStubOverApi() {
+        StubsOverApi stubs = new StubsOverApi();
+        StubMapping route = route();
+        stubs.afterStubCreated(route);
+        StubMapping teapot = stub(any(urlPathMatching("/api/.*")).withId(ApiRouteKeeper.ROUTE_ID));
+
+        stubs.afterStubEdited(route, teapot);
+        assertThat(stubs.onlyTheRoute()).isFalse();
+        assertThat(stubs.route()).isNull();
+
+        stubs.afterStubEdited(teapot, route());
+        assertThat(stubs.onlyTheRoute()).isTrue();
     }
 
     @Test
