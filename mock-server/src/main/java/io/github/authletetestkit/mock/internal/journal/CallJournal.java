@@ -2,15 +2,13 @@ package io.github.authletetestkit.mock.internal.journal;
 
 import io.github.authletetestkit.mock.RecordedCall;
 import io.github.authletetestkit.mock.coverage.CoverageCounter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -34,9 +32,11 @@ public final class CallJournal {
 
     private final int capacity;
     private final long maxBytes;
-    private final ConcurrentLinkedDeque<Kept> calls = new ConcurrentLinkedDeque<>();
-    private final AtomicInteger size = new AtomicInteger();
-    private final AtomicLong bytes = new AtomicLong();
+    /** Oldest first; a call's place is taken when it is answered, so later recordings keep the order of the answers. */
+    private final ArrayDeque<Slot> calls = new ArrayDeque<>();
+    /** Filled places and their weight; all three guarded by {@code this}. */
+    private int size;
+    private long bytes;
     private volatile Consumer<RecordedCall> listener = call -> {};
     private final CoverageCounter coverage = new CoverageCounter();
     private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
@@ -54,18 +54,39 @@ public final class CallJournal {
     }
 
     public void record(RecordedCall call) {
-        if (capacity > 0) {
-            Kept kept = new Kept(call, weight(call));
-            calls.addLast(kept);
-            size.incrementAndGet();
-            bytes.addAndGet(kept.bytes());
-            while (size.get() > capacity || bytes.get() > maxBytes) {
-                Kept oldest = calls.pollFirst();
-                if (oldest == null) {
-                    break;
+        fill(reserve(), call);
+    }
+
+    /** A place at the end of the journal for a call answered now; null when calls are not kept. */
+    private synchronized Slot reserve() {
+        if (capacity <= 0) {
+            return null;
+        }
+        Slot slot = new Slot();
+        calls.addLast(slot);
+        return slot;
+    }
+
+    /** Puts the call in its place (unless the bounds pushed the place out meanwhile), then counts it and tells the listener. */
+    private void fill(Slot slot, RecordedCall call) {
+        if (slot != null) {
+            synchronized (this) {
+                if (!slot.dropped) {
+                    slot.kept = new Kept(call, weight(call));
+                    size++;
+                    bytes += slot.kept.bytes();
+                    while (size > capacity || bytes > maxBytes) {
+                        Slot oldest = calls.pollFirst();
+                        if (oldest == null) {
+                            break;
+                        }
+                        oldest.dropped = true;
+                        if (oldest.kept != null) {
+                            size--;
+                            bytes -= oldest.kept.bytes();
+                        }
+                    }
                 }
-                size.decrementAndGet();
-                bytes.addAndGet(-oldest.bytes());
             }
         }
         coverage.record(call.operationId(), call.action(), call.resultCode());
@@ -74,12 +95,14 @@ public final class CallJournal {
 
     /**
      * Records the call {@code call} makes, on a virtual thread of its own, so that the caller's answer does not wait
-     * for the work that makes the entry (the mock's check of its own response, say). Past {@link #MAX_PENDING}
-     * pending recordings, records at once. A {@code call} that throws is logged and leaves no entry.
+     * for the work that makes the entry (the mock's check of its own response, say); its place among the calls is
+     * taken now. Past {@link #MAX_PENDING} pending recordings, records at once. A {@code call} that throws is logged
+     * and leaves no entry.
      */
     public void recordLater(Supplier<RecordedCall> call) {
+        Slot slot = reserve();
         if (pending.size() >= MAX_PENDING) {
-            recordNow(call);
+            recordNow(slot, call);
             return;
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -87,7 +110,7 @@ public final class CallJournal {
         Thread.ofVirtual().name("authlete-mock-journal").start(() -> {
             MAKING.set(done);
             try {
-                recordNow(call);
+                recordNow(slot, call);
             } finally {
                 pending.remove(done);
                 done.complete(null);
@@ -95,11 +118,16 @@ public final class CallJournal {
         });
     }
 
-    private void recordNow(Supplier<RecordedCall> call) {
+    private void recordNow(Slot slot, Supplier<RecordedCall> call) {
         try {
-            record(call.get());
+            fill(slot, call.get());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A call could not be recorded", e);
+            if (slot != null) {
+                synchronized (this) {
+                    calls.remove(slot);
+                }
+            }
         }
     }
 
@@ -127,7 +155,9 @@ public final class CallJournal {
     /** The bytes of the request bodies kept (as JSON text, about what they weighed on the wire). */
     public long bytes() {
         settle();
-        return bytes.get();
+        synchronized (this) {
+            return bytes;
+        }
     }
 
     /**
@@ -144,6 +174,23 @@ public final class CallJournal {
 
     private record Kept(RecordedCall call, long bytes) {}
 
+    /** A call's place: empty until its entry is made, dropped once the bounds push it out. */
+    private static final class Slot {
+        Kept kept;
+        boolean dropped;
+    }
+
+    /** The calls whose entries are made, oldest first. */
+    private synchronized List<RecordedCall> made() {
+        List<RecordedCall> made = new ArrayList<>(size);
+        for (Slot slot : calls) {
+            if (slot.kept != null) {
+                made.add(slot.kept.call());
+            }
+        }
+        return made;
+    }
+
     /** Called for every call as it is recorded (for logs); replaces the previous listener. */
     public void onCall(Consumer<RecordedCall> newListener) {
         this.listener = Objects.requireNonNull(newListener);
@@ -156,12 +203,12 @@ public final class CallJournal {
 
     public List<RecordedCall> calls() {
         settle();
-        return calls.stream().map(Kept::call).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        return made();
     }
 
     public List<RecordedCall> calls(Predicate<RecordedCall> which) {
         settle();
-        return calls.stream().map(Kept::call).filter(which).toList();
+        return made().stream().filter(which).toList();
     }
 
     /** The calls of one operation, by its operationId. */
@@ -175,8 +222,11 @@ public final class CallJournal {
 
     public void clear() {
         settle();
-        calls.clear();
-        size.set(0);
-        bytes.set(0);
+        synchronized (this) {
+            calls.forEach(slot -> slot.dropped = true);
+            calls.clear();
+            size = 0;
+            bytes = 0;
+        }
     }
 }

@@ -46,6 +46,41 @@ class CallJournalLaterTest {
     }
 
     @Test
+    void callsKeepTheOrderTheyWereAnsweredInWhateverOrderTheirRecordingsFinish() {
+        CallJournal journal = new CallJournal(10);
+        CountDownLatch release = new CountDownLatch(1);
+        journal.recordLater(() -> {
+            await(release);
+            return call("first_api");
+        });
+        journal.recordLater(() -> call("second_api"));
+        journal.record(call("third_api"));
+        while (journal.pending() > 1) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+
+        assertThat(journal.calls()).extracting(RecordedCall::operationId).containsExactly("first_api", "second_api", "third_api");
+    }
+
+    @Test
+    void aPlaceTheBoundsPushOutBeforeItsRecordingEndsStaysOut() {
+        CallJournal journal = new CallJournal(2);
+        CountDownLatch release = new CountDownLatch(1);
+        journal.recordLater(() -> {
+            await(release);
+            return call("slow_api");
+        });
+        journal.record(call("a_api"));
+        journal.record(call("b_api"));
+        journal.record(call("c_api"));
+        release.countDown();
+
+        assertThat(journal.calls()).extracting(RecordedCall::operationId).containsExactly("b_api", "c_api");
+        assertThat(journal.coverage().counts()).as("counted all the same").hasSize(4);
+    }
+
+    @Test
     void clearWaitsForPendingRecordingsSoThatNoneLandsAfterIt() {
         CallJournal journal = new CallJournal(10);
         CountDownLatch release = new CountDownLatch(1);
