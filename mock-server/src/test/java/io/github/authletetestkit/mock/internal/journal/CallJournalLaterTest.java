@@ -16,6 +16,14 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class CallJournalLaterTest {
 
+    /** A recording that ends only once {@code release} opens. */
+    private static void recordWhenReleased(CallJournal journal, CountDownLatch release, String operationId) {
+        journal.recordLater(() -> {
+            await(release);
+            return call(operationId);
+        });
+    }
+
     private static RecordedCall call(String operationId) {
         return new RecordedCall(Instant.parse("2026-01-01T00:00:00Z"), operationId, "POST", "/api/1/auth/token", null, 200, "OK", "A050001", 10);
     }
@@ -49,10 +57,7 @@ class CallJournalLaterTest {
     void callsKeepTheOrderTheyWereAnsweredInWhateverOrderTheirRecordingsFinish() {
         CallJournal journal = new CallJournal(10);
         CountDownLatch release = new CountDownLatch(1);
-        journal.recordLater(() -> {
-            await(release);
-            return call("first_api");
-        });
+        recordWhenReleased(journal, release, "first_api");
         journal.recordLater(() -> call("second_api"));
         journal.record(call("third_api"));
         while (journal.pending() > 1) {
@@ -67,10 +72,7 @@ class CallJournalLaterTest {
     void aPlaceTheBoundsPushOutBeforeItsRecordingEndsStaysOut() {
         CallJournal journal = new CallJournal(2);
         CountDownLatch release = new CountDownLatch(1);
-        journal.recordLater(() -> {
-            await(release);
-            return call("slow_api");
-        });
+        recordWhenReleased(journal, release, "slow_api");
         journal.record(call("a_api"));
         journal.record(call("b_api"));
         journal.record(call("c_api"));
@@ -84,10 +86,7 @@ class CallJournalLaterTest {
     void clearWaitsForPendingRecordingsSoThatNoneLandsAfterIt() {
         CallJournal journal = new CallJournal(10);
         CountDownLatch release = new CountDownLatch(1);
-        journal.recordLater(() -> {
-            await(release);
-            return call("auth_token_api");
-        });
+        recordWhenReleased(journal, release, "auth_token_api");
         CompletableFuture<Void> cleared = CompletableFuture.runAsync(journal::clear);
         release.countDown();
         cleared.join();
@@ -125,10 +124,7 @@ class CallJournalLaterTest {
         CallJournal journal = new CallJournal(CallJournal.MAX_PENDING + 10);
         CountDownLatch release = new CountDownLatch(1);
         for (int i = 0; i < CallJournal.MAX_PENDING; i++) {
-            journal.recordLater(() -> {
-                await(release);
-                return call("auth_token_api");
-            });
+            recordWhenReleased(journal, release, "auth_token_api");
         }
         AtomicReference<String> recordedOn = new AtomicReference<>();
         journal.recordLater(() -> {
