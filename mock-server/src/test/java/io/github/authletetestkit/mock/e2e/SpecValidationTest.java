@@ -79,8 +79,7 @@ class SpecValidationTest extends MockServerTestBase {
 
     @Test
     void strictModeAnswers500ForAResponseThatViolatesTheSpec(@TempDir Path dir) throws Exception {
-        Path spec = dir.resolve("narrow.yaml");
-        Files.writeString(spec, NARROW_SPEC);
+        Path spec = narrowSpec(dir);
         try (AuthleteMockServer strict = AuthleteMockServer.builder().spec(spec.toString()).strict(true).build().start();
              AuthleteMockServer lenient = AuthleteMockServer.builder().spec(spec.toString()).strict(false).build().start()) {
             HttpReply refused = new ApiClient(strict.baseUrl(), strict.serviceId(), strict.serviceToken()).get("/service/get");
@@ -97,8 +96,7 @@ class SpecValidationTest extends MockServerTestBase {
 
     @Test
     void aLenientMockAnswersBeforeItChecksItsOwnResponseAndEveryReaderAfterTheAnswerSeesTheFinding(@TempDir Path dir) throws Exception {
-        Path spec = dir.resolve("narrow.yaml");
-        Files.writeString(spec, NARROW_SPEC);
+        Path spec = narrowSpec(dir);
         try (AuthleteMockServer strict = AuthleteMockServer.builder().spec(spec.toString()).strict(true).build().start();
              AuthleteMockServer lenient = AuthleteMockServer.builder().spec(spec.toString()).strict(false).build().start()) {
             Map<AuthleteMockServer, String> recordedOn = new java.util.concurrent.ConcurrentHashMap<>();
@@ -119,8 +117,7 @@ class SpecValidationTest extends MockServerTestBase {
 
     @Test
     void operationsMissingFromTheLoadedSpecAre404(@TempDir Path dir) throws Exception {
-        Path spec = dir.resolve("narrow.yaml");
-        Files.writeString(spec, NARROW_SPEC);
+        Path spec = narrowSpec(dir);
         try (AuthleteMockServer narrow = AuthleteMockServer.builder().spec(spec.toString()).build().start()) {
             ApiClient client = new ApiClient(narrow.baseUrl(), narrow.serviceId(), narrow.serviceToken());
 
@@ -129,6 +126,11 @@ class SpecValidationTest extends MockServerTestBase {
     }
 
     /** A spec with one operation whose response demands a member the mock never writes. */
+    /** {@link #NARROW_SPEC} written into {@code dir}. */
+    private static Path narrowSpec(Path dir) throws java.io.IOException {
+        return Files.writeString(dir.resolve("narrow.yaml"), NARROW_SPEC);
+    }
+
     private static final String NARROW_SPEC = """
             openapi: 3.1.0
             info: {title: narrow, version: '1'}
